@@ -1,0 +1,149 @@
+import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, histogramSeries, sloErrorRatioRuleName, summarySeries, TARGET_LABELS } from '../conventions.js';
+import type { Metric, MonspecDocument, Unit } from '../generated/spec-types.js';
+import { inferLabels, type LabelLookup } from '../promql/analyze.js';
+import type { PlaceholderScope, ScopedValue } from '../placeholders.js';
+import { parseQuantity } from '../quantity.js';
+import { escapePointerSegment } from '../source-map.js';
+
+export type ExpressionLanguage = 'promql' | 'logql';
+
+/** One expression in the spec, wherever it stands. */
+export interface ExpressionSite {
+  readonly pointer: string;
+  readonly language: ExpressionLanguage;
+  readonly expr: string;
+  /** For messages: `alert HighErrorRate`, `panel tunnel-health/active_connections`. */
+  readonly owner: string;
+}
+
+/** A series name resolved to the metric that produces it (`x_bucket` → histogram `x`). */
+export interface SeriesOrigin {
+  readonly metric: string;
+  readonly definition: Metric;
+  readonly extraLabel?: string;
+}
+
+export interface CheckContext {
+  readonly spec: MonspecDocument;
+  readonly expressions: readonly ExpressionSite[];
+  /** Series name → the declared metric behind it. */
+  readonly seriesOrigins: ReadonlyMap<string, SeriesOrigin>;
+  /** Recording rules, including the ones SLOs generate. */
+  readonly recordedNames: ReadonlySet<string>;
+  readonly seriesLabels: LabelLookup;
+  /** Alert names from alerts and SLOs. */
+  readonly alertNames: ReadonlySet<string>;
+  /** thresholds.NAME.LEVEL values in their units (levels whose quantity does not convert are absent). */
+  readonly thresholdLevels: ReadonlyMap<string, ScopedValue>;
+  /** The placeholder scope of an alert's texts and tests. */
+  alertScope(alertName: string): PlaceholderScope;
+}
+
+const p = escapePointerSegment;
+
+function collectExpressions(spec: MonspecDocument): ExpressionSite[] {
+  const out: ExpressionSite[] = [];
+  const add = (pointer: string, language: ExpressionLanguage, expr: unknown, owner: string) => {
+    if (typeof expr === 'string') out.push({ pointer, language, expr, owner });
+  };
+  for (const [name, rule] of Object.entries(spec.recordingRules ?? {})) add(`/recordingRules/${p(name)}/expr`, 'promql', rule.expr, `recording rule ${name}`);
+  for (const [name, alert] of Object.entries(spec.alerts ?? {})) add(`/alerts/${p(name)}/expr`, alert.datasource === 'loki' ? 'logql' : 'promql', alert.expr, `alert ${name}`);
+  for (const [name, slo] of Object.entries(spec.slos ?? {})) {
+    add(`/slos/${p(name)}/sli/errors`, 'promql', slo.sli?.errors, `SLO ${name}`);
+    add(`/slos/${p(name)}/sli/total`, 'promql', slo.sli?.total, `SLO ${name}`);
+  }
+  for (const [uid, dash] of Object.entries(spec.dashboards ?? {})) {
+    for (const [key, panel] of Object.entries(dash.panels ?? {})) {
+      (panel.queries ?? []).forEach((q, i) =>
+        add(`/dashboards/${p(uid)}/panels/${p(key)}/queries/${i}/expr`, q.datasource === 'loki' || panel.type === 'logs' ? 'logql' : 'promql', q.expr, `panel ${uid}/${key}`),
+      );
+    }
+  }
+  for (const [name, rb] of Object.entries(spec.runbooks ?? {})) {
+    (rb.diagnosis ?? []).forEach((step, i) => {
+      add(`/runbooks/${p(name)}/diagnosis/${i}/promql`, 'promql', step.promql, `runbook ${name}`);
+      add(`/runbooks/${p(name)}/diagnosis/${i}/logql`, 'logql', step.logql, `runbook ${name}`);
+    });
+  }
+  for (const [name, source] of Object.entries(spec.logs?.sources ?? {})) {
+    add(`/logs/sources/${p(name)}/selector`, 'logql', source.selector, `log source ${name}`);
+    if (source.errorFilter) add(`/logs/sources/${p(name)}/errorFilter`, 'logql', `${source.selector} ${source.errorFilter}`, `log source ${name}`);
+  }
+  return out;
+}
+
+export function buildCheckContext(spec: MonspecDocument): CheckContext {
+  const seriesOrigins = new Map<string, SeriesOrigin>();
+  for (const [name, def] of Object.entries(spec.metrics ?? {})) {
+    const series = def.type === 'histogram' ? histogramSeries(name) : def.type === 'summary' ? summarySeries(name) : [{ name }];
+    for (const s of series) seriesOrigins.set(s.name, { metric: name, definition: def, ...(s.extraLabel ? { extraLabel: s.extraLabel } : {}) });
+  }
+
+  const sloRules = new Map<string, string>();
+  for (const [name, slo] of Object.entries(spec.slos ?? {})) {
+    const windows = slo.windows ?? DEFAULT_BURN_RATE_WINDOWS;
+    for (const w of windows) {
+      for (const win of [w.longWindow, w.shortWindow]) sloRules.set(sloErrorRatioRuleName(name, win), slo.sli?.errors ?? '');
+    }
+  }
+  const recordedNames = new Set([...Object.keys(spec.recordingRules ?? {}), ...sloRules.keys()]);
+
+  const memo = new Map<string, ReadonlySet<string> | undefined>();
+  const inProgress = new Set<string>();
+  const seriesLabels: LabelLookup = (name) => {
+    if (memo.has(name)) return memo.get(name);
+    const origin = seriesOrigins.get(name);
+    if (origin) {
+      const labels = new Set([...Object.keys(origin.definition.labels ?? {}), ...TARGET_LABELS]);
+      if (origin.extraLabel) labels.add(origin.extraLabel);
+      memo.set(name, labels);
+      return labels;
+    }
+    const rule = spec.recordingRules?.[name];
+    const expr = rule?.expr ?? sloRules.get(name);
+    if (expr === undefined || inProgress.has(name)) return undefined;
+    inProgress.add(name);
+    const inferred = inferLabels(expr, seriesLabels).labels;
+    inProgress.delete(name);
+    const labels = inferred ? new Set([...inferred, ...Object.keys(rule?.labels ?? {})]) : undefined;
+    memo.set(name, labels);
+    return labels;
+  };
+
+  const alertNames = new Set<string>(Object.keys(spec.alerts ?? {}));
+  for (const slo of Object.values(spec.slos ?? {})) if (slo.alert?.name) alertNames.add(slo.alert.name);
+
+  const thresholdLevels = new Map<string, ScopedValue>();
+  for (const [name, t] of Object.entries(spec.thresholds ?? {})) {
+    for (const level of ['warning', 'critical'] as const) {
+      const raw = t[level];
+      if (raw === undefined) continue;
+      const q = parseQuantity(raw, t.unit as Unit);
+      if (q.ok) thresholdLevels.set(`${name}.${level}`, { value: q.value, unit: t.unit });
+    }
+  }
+
+  const alertScope = (alertName: string): PlaceholderScope => {
+    const alert = spec.alerts?.[alertName];
+    const ref = alert?.condition?.threshold;
+    const threshold = ref ? thresholdLevels.get(ref) : undefined;
+    return {
+      ...(threshold ? { threshold } : {}),
+      ...(alert?.condition?.value !== undefined ? { value: alert.condition.value } : {}),
+      for: alert?.for ?? '0s',
+      thresholds: thresholdLevels,
+    };
+  };
+
+  for (const b of BUILTIN_SERIES) memo.set(b, undefined);
+  return {
+    spec,
+    expressions: collectExpressions(spec),
+    seriesOrigins,
+    recordedNames,
+    seriesLabels,
+    alertNames,
+    thresholdLevels,
+    alertScope,
+  };
+}

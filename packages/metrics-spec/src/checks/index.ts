@@ -1,0 +1,33 @@
+import { alertContent } from './alert-content.js';
+import { duplicateName } from './duplicate-name.js';
+import { baseUnits, counterSuffix, histogramBuckets, recordingRuleName } from './metric-naming.js';
+import { placeholders } from './placeholders.js';
+import { promqlCounterRate } from './promql-counter-rate.js';
+import { logqlSyntax, promqlSyntax } from './promql-syntax.js';
+import { promqlUnknownLabel } from './promql-unknown-label.js';
+import { promqlUnknownMetric } from './promql-unknown-metric.js';
+import { seriesBudget } from './series-budget.js';
+import { thresholdBands } from './threshold-bands.js';
+import type { Check } from './types.js';
+import { unknownReference } from './unknown-reference.js';
+
+/** Every semantic check, in the order they run. */
+export const CHECKS: readonly Check[] = [
+  duplicateName,
+  unknownReference,
+  promqlSyntax,
+  logqlSyntax,
+  promqlUnknownMetric,
+  promqlUnknownLabel,
+  promqlCounterRate,
+  thresholdBands,
+  alertContent,
+  placeholders,
+  counterSuffix,
+  baseUnits,
+  recordingRuleName,
+  histogramBuckets,
+  seriesBudget,
+];
+
+export type { Check, CheckExample, CheckReport } from './types.js';

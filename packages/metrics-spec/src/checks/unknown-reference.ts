@@ -1,0 +1,130 @@
+import type { Check, CheckReport } from './types.js';
+import { escapePointerSegment as p } from '../source-map.js';
+import type { MonspecDocument } from '../generated/spec-types.js';
+
+function closest(name: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(3, Math.floor(name.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j] as number;
+      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length] as number;
+}
+
+/** "expected one of …" with a did-you-mean when a candidate is close. */
+export function expectedOneOf(kind: string, name: string, candidates: readonly string[]): string {
+  const guess = closest(name, candidates);
+  if (guess) return `expected a declared ${kind} (did you mean "${guess}"?)`;
+  return candidates.length > 0 && candidates.length <= 12 ? `expected one of: ${candidates.join(', ')}` : `expected a declared ${kind}`;
+}
+
+function panelRefs(spec: MonspecDocument): string[] {
+  const out: string[] = [];
+  for (const [uid, dash] of Object.entries(spec.dashboards ?? {})) for (const key of Object.keys(dash.panels ?? {})) out.push(`${uid}/${key}`);
+  return out;
+}
+
+export const unknownReference: Check = {
+  id: 'unknown-reference',
+  severity: 'error',
+  description:
+    'Every reference names something declared: thresholds (and the level used), dashboard panels, metrics of panels, bands and variables, runbooks, contact points, log sources and deprecation replacements.',
+  examples: {
+    valid: [{ title: 'panel naming a declared threshold', yaml: 'runbooks: {}\n' }],
+    invalid: [
+      {
+        title: 'alert on an undeclared threshold',
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', threshold: error_ratio.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\n",
+        message: 'Unexpected threshold "error_ratio", expected a declared threshold (did you mean "error_rate"?)',
+      },
+      {
+        title: 'alert pointing at a missing panel',
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/latency\n",
+        message: 'Unexpected panel "demo/latency"',
+      },
+    ],
+  },
+  run({ spec, recordedNames }, report) {
+    const thresholds = Object.keys(spec.thresholds ?? {});
+    const panels = panelRefs(spec);
+    const metrics = Object.keys(spec.metrics ?? {});
+    const checkThreshold = (pointer: string, name: string) => {
+      if (!spec.thresholds?.[name]) report({ pointer, message: `Unexpected threshold "${name}", ${expectedOneOf('threshold', name, thresholds)}` });
+    };
+    const checkPanel = (pointer: string, ref: string | undefined) => {
+      if (ref !== undefined && !panels.includes(ref)) report({ pointer, message: `Unexpected panel "${ref}", ${expectedOneOf('dashboardUid/panelKey', ref, panels)}` });
+    };
+    const checkMetric = (pointer: string, name: string, alsoRecorded = false) => {
+      if (spec.metrics?.[name] || (alsoRecorded && recordedNames.has(name))) return;
+      report({ pointer, message: `Unexpected metric "${name}", ${expectedOneOf('metric', name, alsoRecorded ? [...metrics, ...recordedNames] : metrics)}` });
+    };
+
+    for (const [name, alert] of Object.entries(spec.alerts ?? {})) {
+      const ref = alert.condition?.threshold;
+      if (ref) {
+        const [tName = '', level = ''] = ref.split('.');
+        const pointer = `/alerts/${p(name)}/condition/threshold`;
+        const t = spec.thresholds?.[tName];
+        if (!t) checkThreshold(pointer, tName);
+        else if (t[level as 'warning' | 'critical'] === undefined) {
+          const levels = (['warning', 'critical'] as const).filter((l) => t[l] !== undefined);
+          report({ pointer, message: `Unexpected level "${level}" of threshold "${tName}", expected one of: ${levels.join(', ')}` });
+        }
+      }
+      checkPanel(`/alerts/${p(name)}/dashboard`, alert.dashboard);
+    }
+    for (const [name, slo] of Object.entries(spec.slos ?? {})) checkPanel(`/slos/${p(name)}/alert/dashboard`, slo.alert?.dashboard);
+    for (const [uid, dash] of Object.entries(spec.dashboards ?? {})) {
+      for (const [key, panel] of Object.entries(dash.panels ?? {})) {
+        const base = `/dashboards/${p(uid)}/panels/${p(key)}`;
+        if (panel.threshold) checkThreshold(`${base}/threshold`, panel.threshold);
+        (panel.metrics ?? []).forEach((m, i) => checkMetric(`${base}/metrics/${i}`, m, true));
+      }
+      for (const [v, variable] of Object.entries(dash.variables ?? {})) {
+        if (variable.metric) checkMetric(`/dashboards/${p(uid)}/variables/${p(v)}/metric`, variable.metric);
+      }
+    }
+    for (const [name, metric] of Object.entries(spec.metrics ?? {})) {
+      if (metric.bands) checkThreshold(`/metrics/${p(name)}/bands`, metric.bands);
+      const replacement = metric.deprecated?.replacement;
+      if (replacement) checkMetric(`/metrics/${p(name)}/deprecated/replacement`, replacement, true);
+    }
+    const alertNames = [...Object.keys(spec.alerts ?? {}), ...Object.values(spec.slos ?? {}).map((s) => s.alert?.name ?? '')];
+    for (const [name, rb] of Object.entries(spec.runbooks ?? {})) {
+      if (!alertNames.includes(name)) report({ pointer: `/runbooks/${p(name)}`, atKey: true, message: `Unexpected runbook for "${name}", ${expectedOneOf('alert', name, alertNames)}` });
+      (rb.diagnosis ?? []).forEach((step, i) => checkPanel(`/runbooks/${p(name)}/diagnosis/${i}/panel`, step.panel));
+    }
+    const contactPoints = Object.keys(spec.notifications?.contactPoints ?? {});
+    const checkContact = (pointer: string, name: string) => {
+      if (!contactPoints.includes(name)) report({ pointer, message: `Unexpected contact point "${name}", ${expectedOneOf('contact point', name, contactPoints)}` });
+    };
+    for (const [severity, route] of Object.entries(spec.notifications?.routes ?? {})) {
+      (route?.contactPoints ?? []).forEach((c, i) => checkContact(`/notifications/routes/${severity}/contactPoints/${i}`, c));
+    }
+    if (spec.notifications?.defaultContactPoint) checkContact('/notifications/defaultContactPoint', spec.notifications.defaultContactPoint);
+    const sources = Object.keys(spec.logs?.sources ?? {});
+    for (const [name, pattern] of Object.entries(spec.logs?.patterns ?? {})) {
+      if (!spec.logs?.sources?.[pattern.source]) {
+        report({ pointer: `/logs/patterns/${p(name)}/source`, message: `Unexpected log source "${pattern.source}", ${expectedOneOf('log source', pattern.source, sources)}` } satisfies CheckReport);
+      }
+    }
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * Prometheus and monitoring-mixin conventions in one module (as sloth does): names, defaults and the
+ * burn-rate windows as data. Every package reads them from here.
+ */
+import type { Severity } from './generated/spec-types.js';
+
+/** Labels every scraped series carries from its target. */
+export const TARGET_LABELS: readonly string[] = ['job', 'instance'];
+
+/** Series Prometheus synthesises itself, valid in any expression. */
+export const BUILTIN_SERIES: readonly string[] = ['ALERTS', 'ALERTS_FOR_STATE'];
+
+/** Recording rules are named level:metric:operations (tunnel:requests:rate5m). */
+export const RECORDING_RULE_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*:[a-zA-Z0-9_]+:[a-zA-Z0-9_]+$/;
+
+export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];
+
+/** Name suffixes that are not base units, and what to use instead. */
+export const NON_BASE_UNIT_SUFFIXES: ReadonlyArray<{ suffix: string; instead: string }> = [
+  { suffix: '_ms', instead: '_seconds' },
+  { suffix: '_milliseconds', instead: '_seconds' },
+  { suffix: '_microseconds', instead: '_seconds' },
+  { suffix: '_minutes', instead: '_seconds' },
+  { suffix: '_hours', instead: '_seconds' },
+  { suffix: '_kb', instead: '_bytes' },
+  { suffix: '_mb', instead: '_bytes' },
+  { suffix: '_kilobytes', instead: '_bytes' },
+  { suffix: '_megabytes', instead: '_bytes' },
+  { suffix: '_percent', instead: '_ratio' },
+  { suffix: '_percentage', instead: '_ratio' },
+];
+
+/** Defaults the resolver fills in. */
+export const DEFAULTS = {
+  metricsPath: '/metrics',
+  scrapeInterval: '15s',
+  retention: '15d',
+  replicas: 1,
+  evaluationInterval: '1m',
+  alertEngine: 'prometheus',
+  dashboardRefresh: '30s',
+  dashboardTime: { from: 'now-6h', to: 'now' },
+  timeOptions: ['5m', '15m', '1h', '6h', '12h', '24h', '2d', '7d', '30d'],
+  panelHeight: 8,
+  /** Panel widths by visualization, on Grafana's 24-column grid. */
+  panelWidth: { timeseries: 12, gauge: 6, stat: 6, table: 12, piechart: 8, bargauge: 8, logs: 24 } as const,
+  testInterval: '1m',
+  sloWindow: '30d',
+  /** Used for `$__rate_interval` and friends when an expression is checked outside Grafana. */
+  grafanaRateInterval: '5m',
+  prometheusDatasource: { uid: 'monspec-prometheus', name: 'Prometheus', url: 'http://prometheus:9090' },
+  lokiDatasource: { uid: 'monspec-loki', name: 'Loki', url: 'http://loki:3100' },
+} as const;
+
+export interface BurnRateWindow {
+  readonly severity: Severity;
+  readonly longWindow: string;
+  readonly shortWindow: string;
+  readonly burnRate: number;
+  readonly for: string;
+}
+
+/**
+ * Multi-window multi-burn-rate alerting for a 30-day window (Google SRE workbook, ch. 5): page on
+ * 2 % of the budget in 1 h or 5 % in 6 h; ticket on 10 % in 1 d or 10 % in 3 d.
+ */
+export const DEFAULT_BURN_RATE_WINDOWS: readonly BurnRateWindow[] = [
+  { severity: 'critical', longWindow: '1h', shortWindow: '5m', burnRate: 14.4, for: '2m' },
+  { severity: 'critical', longWindow: '6h', shortWindow: '30m', burnRate: 6, for: '15m' },
+  { severity: 'warning', longWindow: '1d', shortWindow: '2h', burnRate: 3, for: '1h' },
+  { severity: 'warning', longWindow: '3d', shortWindow: '6h', burnRate: 1, for: '3h' },
+];
+
+/** Recording rule holding an SLO's error ratio over one window: slo:request_success_error:ratio_rate1h. */
+export function sloErrorRatioRuleName(slo: string, window: string): string {
+  return `slo:${slo.replace(/-/g, '_')}_error:ratio_rate${window}`;
+}
+
+/** Histogram series a histogram metric `name` expands to, with the label each adds. */
+export function histogramSeries(name: string): Array<{ name: string; extraLabel?: string }> {
+  return [{ name: `${name}_bucket`, extraLabel: 'le' }, { name: `${name}_sum` }, { name: `${name}_count` }];
+}
+
+export function summarySeries(name: string): Array<{ name: string; extraLabel?: string }> {
+  return [{ name, extraLabel: 'quantile' }, { name: `${name}_sum` }, { name: `${name}_count` }];
+}

@@ -1,0 +1,18 @@
+export * from './diagnostics.js';
+export * from './model.js';
+export type * as Authored from './generated/spec-types.js';
+export type { MonspecDocument } from './generated/spec-types.js';
+export { compileSpec, hashSpecFiles, defaultEnvironment, type CompileOptions, type CompileResult } from './pipeline.js';
+export type { SpecFile } from './load/parse-yaml.js';
+export { EMBEDDED_SPEC_DIR, SCHEMA_PATH } from './embedded.js';
+export { CHECKS, type Check, type CheckExample, type CheckReport } from './checks/index.js';
+export * from './conventions.js';
+export { UNITS, formatValue, type UnitInfo } from './units.js';
+export { parseDuration, formatDuration, humanDuration, parseQuantity } from './quantity.js';
+export { analyzePromql, inferLabels, normaliseExpression, type PromqlAnalysis, type Selector } from './promql/analyze.js';
+export { analyzeLogql, type LogqlAnalysis } from './promql/logql.js';
+export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, slugify, type DashboardLinkOptions } from './links.js';
+export { indexModel, type ModelIndex } from './model-index.js';
+export { promNumber } from './resolve/resolve.js';
+export { pointerToPath } from './source-map.js';
+export type { Artifact, Generator } from './artifact.js';

@@ -1,0 +1,71 @@
+import type { Diagnostic } from '../diagnostics.js';
+import { escapePointerSegment, pointerToPath, SourceMap } from '../source-map.js';
+import type { ParsedFile } from './parse-yaml.js';
+
+/**
+ * Named collections: their entries are atomic, so one name defined in two files is a duplicate,
+ * never a silent field-by-field merge.
+ */
+export const COLLECTION_POINTERS: ReadonlySet<string> = new Set([
+  '/metrics',
+  '/thresholds',
+  '/recordingRules',
+  '/alerts',
+  '/slos',
+  '/dashboards',
+  '/runbooks',
+  '/templates',
+  '/environments',
+  '/notifications/contactPoints',
+  '/logs/sources',
+  '/logs/patterns',
+]);
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Merges the files of a spec directory (in path order) into one document and one source map. */
+export function mergeDocuments(files: readonly ParsedFile[], diagnostics: Diagnostic[]): { data: Record<string, unknown>; sourceMap: SourceMap } {
+  const data: Record<string, unknown> = {};
+  const sourceMap = new SourceMap();
+  for (const file of files) {
+    if (!isPlainObject(file.data)) continue;
+    mergeInto(data, file.data, '', file, sourceMap, diagnostics);
+  }
+  return { data, sourceMap };
+}
+
+function mergeInto(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+  pointer: string,
+  file: ParsedFile,
+  sourceMap: SourceMap,
+  diagnostics: Diagnostic[],
+): void {
+  for (const key of Object.keys(source)) {
+    const child = `${pointer}/${escapePointerSegment(key)}`;
+    const value = source[key];
+    if (!Object.prototype.hasOwnProperty.call(target, key)) {
+      Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+      sourceMap.copySubtree(file.sourceMap, child, child);
+      continue;
+    }
+    const existing = target[key];
+    if (!COLLECTION_POINTERS.has(pointer) && isPlainObject(existing) && isPlainObject(value)) {
+      if (pointer === '' && !sourceMap.locate(child)) sourceMap.copySubtree(file.sourceMap, child, child);
+      mergeInto(existing, value, child, file, sourceMap, diagnostics);
+      continue;
+    }
+    const first = sourceMap.locateKey(child);
+    const location = file.sourceMap.locateKey(child);
+    diagnostics.push({
+      ruleId: 'duplicate-name',
+      severity: 'error',
+      message: `Unexpected second definition of ${pointerToPath(child)}, expected each name to be defined once${first ? ` (first defined at ${first.file}:${first.line}:${first.column})` : ''}`,
+      pointer: child,
+      ...(location ? { location } : {}),
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { escapePointerSegment, type SourceMap } from '../source-map.js';
+import { isPlainObject } from './merge-documents.js';
+
+/**
+ * Applies an environment overlay: objects merge recursively, scalars and arrays replace, `null`
+ * deletes. Returns a new document; `sourceMap` is updated so replaced values point at the overlay.
+ * `overlayPointer` is where the overlay sits in the spec (/environments/<env>/overlay).
+ */
+export function applyOverlay(
+  base: Record<string, unknown>,
+  overlay: Record<string, unknown>,
+  sourceMap: SourceMap,
+  overlayPointer: string,
+): Record<string, unknown> {
+  const result = structuredClone(base);
+  const overlayLocations = sourceMap.clone();
+  mergeOverlay(result, overlay, '', sourceMap, overlayLocations, overlayPointer);
+  return result;
+}
+
+function mergeOverlay(
+  target: Record<string, unknown>,
+  patch: Record<string, unknown>,
+  pointer: string,
+  sourceMap: SourceMap,
+  overlayLocations: SourceMap,
+  overlayPointer: string,
+): void {
+  for (const key of Object.keys(patch)) {
+    const child = `${pointer}/${escapePointerSegment(key)}`;
+    const value = patch[key];
+    if (value === null) {
+      delete target[key];
+      sourceMap.deleteSubtree(child);
+    } else if (isPlainObject(value) && isPlainObject(target[key])) {
+      mergeOverlay(target[key] as Record<string, unknown>, value, child, sourceMap, overlayLocations, overlayPointer);
+    } else {
+      Object.defineProperty(target, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+      sourceMap.deleteSubtree(child);
+      sourceMap.copySubtree(overlayLocations, overlayPointer + child, child);
+    }
+  }
+}

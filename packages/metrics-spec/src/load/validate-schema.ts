@@ -1,0 +1,120 @@
+import type { ErrorObject } from 'ajv';
+import type { Diagnostic } from '../diagnostics.js';
+import * as generated from '../generated/validators.js';
+import { pointerToPath, type SourceMap } from '../source-map.js';
+
+interface GeneratedValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+/** The validators compiled at build time from the JSON Schema (scripts/gen-types.mjs). */
+export const validators = {
+  document: generated.validateDocument as GeneratedValidator,
+  alert: generated.validateAlertEntry as GeneratedValidator,
+  panel: generated.validatePanel as GeneratedValidator,
+  recordingRule: generated.validateRecordingRule as GeneratedValidator,
+} as const;
+
+export type ValidatorKind = keyof typeof validators;
+
+/**
+ * Validates `data` against one of the schema's validators, turning every ajv error into a located
+ * `schema` diagnostic. `basePointer` is where `data` sits in the merged spec.
+ */
+export function validateAgainstSchema(
+  kind: ValidatorKind,
+  data: unknown,
+  sourceMap: SourceMap,
+  diagnostics: Diagnostic[],
+  basePointer = '',
+): boolean {
+  const validate = validators[kind];
+  if (validate(data)) return true;
+  for (const d of schemaErrorsToDiagnostics(validate.errors ?? [], sourceMap, basePointer)) diagnostics.push(d);
+  return false;
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  return `${typeof value} ${String(value)}`;
+}
+
+function schemaDescription(schema: unknown): string | undefined {
+  if (schema && typeof schema === 'object' && 'description' in schema) {
+    const d = (schema as { description?: unknown }).description;
+    if (typeof d === 'string') return d;
+  }
+  return undefined;
+}
+
+/**
+ * ajv reports every failed branch of oneOf/anyOf/if. Keep the most specific errors: drop `if` and the
+ * branch errors under a failed oneOf/anyOf (replaced by one message from the schema's description),
+ * and report each remaining (path, keyword, param) once.
+ */
+export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], sourceMap: SourceMap, basePointer: string): Diagnostic[] {
+  const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const combinatorSchemaPaths = combinators.map((e) => e.schemaPath);
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword === 'if') continue;
+    if (e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && combinatorSchemaPaths.some((p) => e.schemaPath.startsWith(p + '/'))) continue;
+    const pointer = basePointer + e.instancePath;
+    const path = pointerToPath(pointer);
+    let message: string;
+    let keyPointer: string | undefined;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const prop = String((e.params as { additionalProperty: string }).additionalProperty);
+        const props = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+        keyPointer = `${pointer}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        message = `Unexpected property "${prop}" in ${path}, expected ${props.length ? 'one of: ' + props.join(', ') : 'no properties'}`;
+        break;
+      }
+      case 'required': {
+        const prop = String((e.params as { missingProperty: string }).missingProperty);
+        const propSchema = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties?.[prop];
+        const why = schemaDescription(propSchema);
+        message = `Unexpected missing property "${prop}" in ${path}, expected it to be set${why ? ` (${why})` : ''}`;
+        break;
+      }
+      case 'type':
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${String((e.params as { type: string | string[] }).type)}`;
+        break;
+      case 'enum':
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected one of: ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).join(', ')}`;
+        break;
+      case 'const':
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
+        break;
+      case 'pattern':
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${schemaDescription(e.parentSchema) ?? 'a value matching ' + String((e.params as { pattern: string }).pattern)}`;
+        break;
+      case 'propertyNames':
+        continue; // reported by the nested `pattern` error, pointed at the key below
+      case 'oneOf':
+      case 'anyOf':
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${schemaDescription(e.parentSchema) ?? e.message ?? 'a valid value'}`;
+        break;
+      default:
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected it to ${e.message ?? 'be valid'}`;
+    }
+    // Property-name errors carry the key in params.propertyName.
+    const propertyName = (e.params as { propertyName?: string }).propertyName;
+    if (propertyName !== undefined) {
+      keyPointer = `${pointer}/${propertyName.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+      message = `Unexpected name ${JSON.stringify(propertyName)} in ${path}, expected ${schemaDescription(e.parentSchema) ?? 'a valid name'}`;
+    }
+    const dedupe = `${keyPointer ?? pointer}|${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    const location = keyPointer ? sourceMap.locateKey(keyPointer) : sourceMap.locate(pointer);
+    out.push({ ruleId: 'schema', severity: 'error', message, pointer: keyPointer ?? pointer, ...(location ? { location } : {}) });
+  }
+  return out;
+}

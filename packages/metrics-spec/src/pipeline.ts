@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { runChecks } from './checks/run-checks.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import type { MonspecDocument } from './generated/spec-types.js';
+import { expandTemplates } from './load/expand-templates.js';
+import { isPlainObject, mergeDocuments } from './load/merge-documents.js';
+import { applyOverlay } from './load/overlay.js';
+import { parseSpecFile, type SpecFile } from './load/parse-yaml.js';
+import { validateAgainstSchema } from './load/validate-schema.js';
+import type { ResolvedModel } from './model.js';
+import { resolveModel } from './resolve/resolve.js';
+import { escapePointerSegment } from './source-map.js';
+
+export interface CompileOptions {
+  /** Environment to build; defaults to the one marked `default`, else `production`, else the first. */
+  readonly environment?: string;
+}
+
+export interface CompileResult {
+  /** Present when there are no error diagnostics. */
+  readonly model: ResolvedModel | undefined;
+  /** Sorted by file, line and column. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The environment built (undefined when it could not be chosen). */
+  readonly environment: string | undefined;
+  readonly environments: readonly string[];
+  /** A usage problem rather than a finding in the spec (exit code 2). */
+  readonly usageError: string | undefined;
+}
+
+/** sha256 over the files' paths and contents, in path order. */
+export function hashSpecFiles(files: readonly SpecFile[]): string {
+  const h = createHash('sha256');
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) h.update(f.path).update('\0').update(f.text).update('\0');
+  return h.digest('hex');
+}
+
+/** The environment built when none is named. */
+export function defaultEnvironment(environments: Readonly<Record<string, { default?: boolean }>>): string {
+  const names = Object.keys(environments);
+  return names.find((n) => environments[n]?.default) ?? (names.includes('production') ? 'production' : (names[0] ?? 'default'));
+}
+
+/**
+ * The whole front end: parse (keeping file:line:col) → schema per file → merge → overlay → schema
+ * again → templates → checks → resolve. Pure: the caller reads the files. Diagnostics are collected;
+ * nothing is thrown for bad input.
+ */
+export function compileSpec(files: readonly SpecFile[], options: CompileOptions = {}): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const done = (model: ResolvedModel | undefined, environment: string | undefined, environments: readonly string[], usageError?: string): CompileResult => ({
+    model,
+    diagnostics: sortDiagnostics(diagnostics),
+    environment,
+    environments,
+    usageError,
+  });
+
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+  if (sorted.length === 0) {
+    diagnostics.push({ ruleId: 'empty-spec', severity: 'error', message: 'Unexpected spec directory without *.yaml files, expected at least a service and its metrics' });
+    return done(undefined, undefined, []);
+  }
+
+  const parsed = sorted.map((f) => parseSpecFile(f, diagnostics));
+  for (const file of parsed) {
+    if (file.data !== undefined) validateAgainstSchema('document', file.data, file.sourceMap, diagnostics);
+  }
+  if (hasErrors(diagnostics)) return done(undefined, undefined, []);
+
+  const { data: merged, sourceMap } = mergeDocuments(parsed, diagnostics);
+  const envs = (isPlainObject(merged.environments) ? merged.environments : {}) as Record<string, { default?: boolean; overlay?: Record<string, unknown> }>;
+  const environments = Object.keys(envs).sort();
+  const environment = options.environment ?? defaultEnvironment(envs);
+  if (options.environment !== undefined && !(options.environment in envs)) {
+    return done(undefined, undefined, environments, `Unexpected environment "${options.environment}", expected one of: ${environments.length ? environments.join(', ') : '(the spec declares no environments)'}`);
+  }
+  const defaults = environments.filter((n) => envs[n]?.default);
+  if (defaults.length > 1) {
+    const location = sourceMap.locate(`/environments/${escapePointerSegment(defaults[1] as string)}/default`);
+    diagnostics.push({ ruleId: 'schema', severity: 'error', message: `Unexpected second default environment "${defaults[1]}", expected one default (already "${defaults[0]}")`, ...(location ? { location } : {}) });
+  }
+
+  let spec: Record<string, unknown> = merged;
+  const overlay = envs[environment]?.overlay;
+  if (overlay && isPlainObject(overlay)) {
+    spec = applyOverlay(merged, overlay, sourceMap, `/environments/${escapePointerSegment(environment)}/overlay`);
+    validateAgainstSchema('document', spec, sourceMap, diagnostics);
+  }
+  for (const section of ['service', 'metrics'] as const) {
+    if (!isPlainObject(spec[section])) {
+      const first = sorted[0] as SpecFile;
+      diagnostics.push({
+        ruleId: 'schema',
+        severity: 'error',
+        message: `Unexpected spec without a ${section} section, expected one in some file of the spec directory`,
+        location: { file: first.path, line: 1, column: 1 },
+      });
+    }
+  }
+  if (hasErrors(diagnostics)) return done(undefined, environment, environments);
+
+  expandTemplates(spec, sourceMap, diagnostics);
+  if (hasErrors(diagnostics)) return done(undefined, environment, environments);
+
+  const document = spec as MonspecDocument;
+  runChecks(document, sourceMap, diagnostics);
+  if (hasErrors(diagnostics)) return done(undefined, environment, environments);
+
+  const model = resolveModel({ spec: document, sourceMap, environment, environments, specHash: hashSpecFiles(sorted) });
+  return done(model, environment, environments);
+}
