@@ -1,0 +1,58 @@
+import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import { addHeaders } from './headers.js';
+import { buildManifest } from './manifest.js';
+
+export interface GeneratedEnvironment {
+  readonly environment: string;
+  /** Sorted by path, headers added, manifest.json last. */
+  readonly artifacts: readonly Artifact[];
+  /** Findings from generator-level lints (dashboard lint). */
+  readonly lint: readonly { ruleId: string; severity: 'error' | 'warning' | 'info'; message: string }[];
+  /** Per generator, milliseconds. */
+  readonly timings: Readonly<Record<string, number>>;
+}
+
+/** Generators are loaded on first use, so `validate` never pays for the Grafana SDK or remark. */
+async function loadGenerators() {
+  const [dashboards, alerts, docs] = await Promise.all([import('@monspec/dashboards'), import('@monspec/alerts'), import('@monspec/docs-gen')]);
+  return { dashboards, alerts, docs };
+}
+
+export async function generateEnvironment(model: ResolvedModel, toolVersion: string): Promise<GeneratedEnvironment> {
+  const g = await loadGenerators();
+  const timings: Record<string, number> = {};
+  const timed = <T>(name: string, f: () => T): T => {
+    const t = performance.now();
+    const r = f();
+    timings[name] = performance.now() - t;
+    return r;
+  };
+  const produced = [
+    ...timed('dashboards', () => g.dashboards.generate(model)),
+    ...timed('alerts', () => g.alerts.generate(model)),
+    ...timed('docs', () => g.docs.generate(model)),
+  ];
+  const lint = collectLint(g.dashboards, model);
+  const seen = new Set<string>();
+  for (const a of produced) {
+    if (seen.has(a.path)) throw new Error(`two generators produced ${a.path}`);
+    seen.add(a.path);
+  }
+  const artifacts = addHeaders(produced, model).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { environment: model.environment, artifacts: [...artifacts, buildManifest(model, artifacts, toolVersion)], lint, timings };
+}
+
+/** Dashboard lint, when the dashboards package provides it. */
+function collectLint(dashboards: Record<string, unknown>, model: ResolvedModel): GeneratedEnvironment['lint'] {
+  const lint = dashboards.lintDashboards;
+  if (typeof lint !== 'function') return [];
+  const findings = (lint as (m: ResolvedModel) => unknown)(model);
+  return Array.isArray(findings) ? (findings as GeneratedEnvironment['lint']) : [];
+}
+
+/** The production copy of the docs (docs/OPERATIONS), when the docs generator provides it. */
+export async function operationsDocs(model: ResolvedModel): Promise<Artifact[]> {
+  const { docs } = await loadGenerators();
+  const f = (docs as Record<string, unknown>).operationsDocs;
+  return typeof f === 'function' ? addHeaders((f as (m: ResolvedModel) => Artifact[])(model), model) : [];
+}

@@ -1,0 +1,156 @@
+import { watch } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { hasErrors, type Artifact } from '@monspec/metrics-spec';
+import { boolOpt, stringOpt, type Command, type Io, type Parsed } from '../command.js';
+import { EXIT, UsageError, type ExitCode } from '../errors.js';
+import { formatDiagnostics } from '../output/format-diagnostics.js';
+import { compileAt, locateSpec, type LoadedSpec } from '../spec-source.js';
+import { generateEnvironment, operationsDocs } from '../build/generate-all.js';
+import { diffTree, writeTree } from '../build/writer.js';
+import { TOOL_VERSION } from '../version.js';
+
+interface Target {
+  /** Directory replaced as a whole. */
+  readonly dir: string;
+  readonly label: string;
+  readonly artifacts: readonly Artifact[];
+}
+
+interface BuildSettings {
+  readonly spec: LoadedSpec;
+  readonly envs: 'default' | 'all' | string;
+  readonly out: string;
+  readonly opsDocs: string | undefined;
+  readonly check: boolean;
+  readonly quiet: boolean;
+}
+
+/** Compiles and generates every requested environment in memory; nothing is written unless all succeed. */
+async function plan(settings: BuildSettings, io: Io): Promise<{ targets: Target[]; failed: boolean }> {
+  const first = compileAt(settings.spec, settings.envs === 'default' || settings.envs === 'all' ? undefined : settings.envs);
+  const envNames = settings.envs === 'all' && first.environments.length > 0 ? first.environments : [first.environment ?? 'default'];
+  const targets: Target[] = [];
+  let failed = false;
+  for (const env of envNames) {
+    const started = performance.now();
+    const result = env === first.environment ? first : compileAt(settings.spec, env);
+    if (result.diagnostics.length > 0 && (hasErrors(result.diagnostics) || !settings.quiet)) {
+      io.err(formatDiagnostics('text', result.diagnostics, settings.spec.displayDir, io.errStyle));
+    }
+    if (!result.model) {
+      io.err(io.errStyle.red('✗ ') + `${env}: the spec has errors; nothing was written`);
+      failed = true;
+      continue;
+    }
+    const generated = await generateEnvironment(result.model, TOOL_VERSION);
+    const lintErrors = generated.lint.filter((f) => f.severity === 'error');
+    for (const f of generated.lint) if (f.severity !== 'info' && (!settings.quiet || f.severity === 'error')) io.err(`${env}: ${f.severity} ${f.message} [${f.ruleId}]`);
+    if (lintErrors.length > 0) {
+      io.err(io.errStyle.red('✗ ') + `${env}: ${lintErrors.length} dashboard lint error(s); nothing was written`);
+      failed = true;
+      continue;
+    }
+    targets.push({ dir: join(settings.out, env), label: env, artifacts: generated.artifacts });
+    if (settings.opsDocs && (env === 'production' || (envNames.length === 1 && !envNames.includes('production')))) {
+      targets.push({ dir: settings.opsDocs, label: `${env} operations docs`, artifacts: await operationsDocs(result.model) });
+    }
+    if (!settings.quiet) {
+      const ms = Math.round(performance.now() - started);
+      io.err(io.errStyle.green('✓ ') + `${env}: ${generated.artifacts.length} artifacts generated in ${ms} ms`);
+    }
+  }
+  return { targets, failed };
+}
+
+async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
+  const { targets, failed } = await plan(settings, io);
+  if (failed) return EXIT.findings;
+  if (settings.check) {
+    let stale = 0;
+    for (const t of targets) {
+      const d = diffTree(t.dir, t.artifacts);
+      for (const p of d.stale) io.out(`stale    ${join(t.dir, p)}`);
+      for (const p of d.missing) io.out(`missing  ${join(t.dir, p)}`);
+      for (const p of d.extra) io.out(`extra    ${join(t.dir, p)}`);
+      stale += d.stale.length + d.missing.length + d.extra.length;
+    }
+    if (stale > 0) {
+      io.err(io.errStyle.red('✗ ') + `${stale} generated file(s) out of date: run \`npx turbo build\` (or monspec build) and commit the result`);
+      return EXIT.findings;
+    }
+    if (!settings.quiet) io.err(io.errStyle.green('✓ ') + 'generated files are up to date');
+    return EXIT.ok;
+  }
+  for (const t of targets) writeTree(t.dir, t.artifacts);
+  if (!settings.quiet) for (const t of targets) io.err(`  wrote ${t.artifacts.length} files to ${t.dir}`);
+  return EXIT.ok;
+}
+
+function watchAndRebuild(settings: BuildSettings, io: Io): Promise<ExitCode> {
+  io.err(`watching ${settings.spec.displayDir} for changes (Ctrl-C to stop)`);
+  let timer: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const watcher = watch(settings.spec.dir, { recursive: true }, (_event, file) => {
+    if (file && !/\.ya?ml$/.test(String(file))) return;
+    clearTimeout(timer);
+    // Editors write in bursts; one rebuild per burst.
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        const t = performance.now();
+        const code = await buildOnce({ ...settings, quiet: true }, io).catch((err: unknown) => {
+          io.err(io.errStyle.red('✗ ') + String((err as Error).message));
+          return EXIT.findings;
+        });
+        io.err(`${code === EXIT.ok ? io.errStyle.green('↻') : io.errStyle.red('✗')} rebuilt in ${Math.round(performance.now() - t)} ms`);
+      });
+    }, 20);
+  });
+  return new Promise((done) => {
+    const stop = () => {
+      watcher.close();
+      done(EXIT.ok);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'Generate every artifact (dashboards, rules, tests, routing, docs, site) for a spec, atomically.',
+  usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--check] [--watch]',
+  options: {
+    spec: { type: 'string', help: 'Spec directory (default: the embedded streaming-proxy spec).' },
+    env: { type: 'string', help: 'Build this environment only (default: the spec\'s default environment).' },
+    'all-envs': { type: 'boolean', help: 'Build every environment the spec declares.' },
+    out: { type: 'string', help: 'Output root; artifacts go to OUT/<env>/ (default: ./generated).' },
+    'ops-docs': { type: 'string', help: 'Also write the production setup guide and runbooks to this directory (e.g. docs/OPERATIONS).' },
+    check: { type: 'boolean', help: 'Write nothing; list stale, missing and extra files and exit 1 if any.' },
+    watch: { type: 'boolean', short: 'w', help: 'Rebuild whenever a spec file changes.' },
+    quiet: { type: 'boolean', short: 'q', help: 'Print only problems.' },
+  },
+  examples: [
+    'monspec build',
+    'monspec build --all-envs --ops-docs docs/OPERATIONS',
+    'monspec build --check --all-envs',
+    'monspec build --spec ./monitoring --env staging --out ./out',
+    'monspec build --watch',
+  ],
+  async run(args: Parsed, io: Io) {
+    const env = stringOpt(args, 'env');
+    if (env !== undefined && boolOpt(args, 'all-envs')) throw new UsageError('Unexpected --env together with --all-envs, expected one of them');
+    if (boolOpt(args, 'check') && boolOpt(args, 'watch')) throw new UsageError('Unexpected --check together with --watch, expected one of them');
+    const opsDocs = stringOpt(args, 'ops-docs');
+    const settings: BuildSettings = {
+      spec: locateSpec(stringOpt(args, 'spec'), io.cwd),
+      envs: boolOpt(args, 'all-envs') ? 'all' : (env ?? 'default'),
+      out: resolve(io.cwd, stringOpt(args, 'out') ?? 'generated'),
+      opsDocs: opsDocs === undefined ? undefined : resolve(io.cwd, opsDocs),
+      check: boolOpt(args, 'check'),
+      quiet: boolOpt(args, 'quiet'),
+    };
+    const code = await buildOnce(settings, io);
+    if (!boolOpt(args, 'watch')) return code;
+    return watchAndRebuild(settings, io);
+  },
+};

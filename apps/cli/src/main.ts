@@ -1,0 +1,76 @@
+import { helpText, parseCommandArgs, type Command, type Io } from './command.js';
+import { EXIT, UsageError, type ExitCode } from './errors.js';
+import { createStyle } from './output/style.js';
+import { TOOL_VERSION } from './version.js';
+
+/** Commands are imported when used, so `monspec validate` never loads the generators. */
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  build: { summary: 'Generate all artifacts (atomic; --check for drift; --watch).', load: async () => (await import('./commands/build.js')).buildCommand },
+  validate: { summary: 'Schema and semantic checks with file:line diagnostics.', load: async () => (await import('./commands/validate.js')).validateCommand },
+  test: { summary: 'Run promtool and amtool against the generated artifacts.', load: async () => (await import('./commands/test.js')).testCommand },
+  diff: { summary: 'Semantic diff of two specs, as Markdown for a PR comment.', load: async () => (await import('./commands/diff.js')).diffCommand },
+  'check-endpoint': { summary: 'Check a Prometheus exposition (URL or file) against the spec.', load: async () => (await import('./commands/check-endpoint.js')).checkEndpointCommand },
+  explain: { summary: 'Explain a metric or alert: meaning, thresholds, queries, runbook, links.', load: async () => (await import('./commands/explain.js')).explainCommand },
+  init: { summary: 'Write a starter spec for a new service.', load: async () => (await import('./commands/init.js')).initCommand },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    `monspec ${TOOL_VERSION}: monitoring-as-code. One spec → Grafana dashboards, alert rules, promtool tests, routing and docs.`,
+    '',
+    'Usage: monspec <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `monspec <command> --help` for a command\'s options and examples.',
+    'Exit codes: 0 ok, 1 findings (invalid spec, stale artifacts, failed tests), 2 usage or environment error.',
+  ].join('\n');
+}
+
+export function defaultIo(): Io {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
+    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
+    style: createStyle(process.stdout),
+    errStyle: createStyle(process.stderr),
+  };
+}
+
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  const debug = argv.includes('--debug');
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(TOOL_VERSION);
+    return EXIT.ok;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.err(`monspec: Unexpected command "${name}", expected one of: ${Object.keys(COMMANDS).join(', ')}`);
+    return EXIT.usage;
+  }
+  try {
+    const command = await entry.load();
+    const args = parseCommandArgs(command, rest);
+    if (args.values.help) {
+      io.out(helpText(command));
+      return EXIT.ok;
+    }
+    return await command.run(args, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`monspec ${name}: ${err.message}`);
+      return EXIT.usage;
+    }
+    io.err(`monspec ${name}: internal error: ${(err as Error).message ?? String(err)}${debug ? '' : ' (run with --debug for the stack trace)'}`);
+    if (debug && err instanceof Error && err.stack) io.err(err.stack);
+    return EXIT.usage;
+  }
+}
