@@ -1,6 +1,11 @@
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-
-/** Placeholder until the generator lands: produces no artifacts. */
-export function generate(_model: ResolvedModel): Artifact[] {
-  return [];
-}
+/**
+ * @monspec/dashboards: the resolved model → Grafana dashboards (via @grafana/grafana-foundation-sdk),
+ * file-provisioning YAML, a dashboard lint and deeplinks. Pure: no files, environment or clock.
+ */
+export { generate, dashboardPath, type GenerateOptions } from './generate.js';
+export { buildDashboard } from './dashboard.js';
+export { deeplinks, type DashboardDeeplink, type PanelDeeplink, type QueryDeeplink } from './deeplinks.js';
+export { DATASOURCE_VARIABLES } from './datasource.js';
+export { layoutPanels, GRID_COLUMNS, type GridPos } from './layout.js';
+export { thresholdSteps, convertValue } from './thresholds.js';
+export type { Json } from './serialize.js';

@@ -1,0 +1,72 @@
+/**
+ * Grafana file provisioning (apiVersion 1): a dashboard file provider that loads the generated JSON
+ * from where it is mounted, into the service's folder, and the Prometheus and Loki datasources with
+ * the fixed uids the dashboards' datasource variables default to.
+ */
+import { stringify } from 'yaml';
+import type { ResolvedModel } from '@monspec/metrics-spec';
+import { sortKeys, type Json } from './serialize.js';
+
+export const DASHBOARD_PROVIDER_PATH = 'grafana/provisioning/dashboards/monspec.yaml';
+export const DATASOURCES_PATH = 'grafana/provisioning/datasources/monspec.yaml';
+
+/** Where Grafana finds the dashboard files unless told otherwise. */
+export function defaultDashboardsMountPath(model: ResolvedModel): string {
+  return `/var/lib/grafana/dashboards/${model.service.name}`;
+}
+
+function yaml(value: Json): string {
+  return stringify(sortKeys(value), { lineWidth: 0 });
+}
+
+export function dashboardProvider(model: ResolvedModel, mountPath: string): string {
+  return yaml({
+    apiVersion: 1,
+    providers: [
+      {
+        name: `monspec-${model.service.name}`,
+        orgId: 1,
+        type: 'file',
+        folder: model.service.grafana.folder,
+        // The files are the source of truth: no deletion or saving from the UI.
+        disableDeletion: true,
+        allowUiUpdates: false,
+        updateIntervalSeconds: 30,
+        options: { path: mountPath, foldersFromFilesStructure: false },
+      },
+    ],
+  });
+}
+
+export function datasources(model: ResolvedModel): string {
+  const { prometheus, loki } = model.service.datasources;
+  return yaml({
+    apiVersion: 1,
+    datasources: [
+      {
+        name: prometheus.name,
+        type: 'prometheus',
+        uid: prometheus.uid,
+        access: 'proxy',
+        url: prometheus.url,
+        isDefault: true,
+        editable: false,
+        jsonData: {
+          httpMethod: 'POST',
+          // Grafana derives $__rate_interval from this (4 × the scrape interval).
+          timeInterval: model.service.scrapeInterval,
+        },
+      },
+      {
+        name: loki.name,
+        type: 'loki',
+        uid: loki.uid,
+        access: 'proxy',
+        url: loki.url,
+        isDefault: false,
+        editable: false,
+        jsonData: { maxLines: 1000 },
+      },
+    ],
+  });
+}
