@@ -15,6 +15,7 @@ export function writeTree(dir: string, artifacts: readonly Artifact[]): void {
   const old = join(parent, `.${base}.old-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
   try {
+    mkdirSync(temp, { recursive: true });
     for (const a of artifacts) {
       const target = join(temp, ...a.path.split('/'));
       mkdirSync(dirname(target), { recursive: true });

@@ -29,7 +29,8 @@ export function parseSpecFile(file: SpecFile, diagnostics: Diagnostic[]): Parsed
   };
 
   if (doc.errors.length > 0) {
-    for (const err of doc.errors) {
+    // The first error is the real one; the rest are the parser losing its footing after it.
+    for (const err of doc.errors.slice(0, 1)) {
       const message = err.message.split('\n')[0] ?? err.message;
       diagnostics.push({
         ruleId: 'yaml-syntax',
