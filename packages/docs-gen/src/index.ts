@@ -1,6 +1,111 @@
+/**
+ * @monspec/docs-gen: the resolved model to Markdown documents (setup guide, metrics catalogue, one
+ * runbook per alert) and a static HTML site. Pure: no file system, environment or clock; the same
+ * model gives the same bytes.
+ *
+ * Pipeline per document: view model (TypeScript: grouping, sorting, formatting) → handlebars
+ * template (rendering only) → remark (GFM, table of contents, canonical printing) → checks
+ * (remark-lint and link validation, which throw: a finding is a generator or spec bug).
+ */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import { checkLinks, type BrokenLink } from './links.js';
+import { canonicalMarkdown, lintMarkdown, type LintMessage } from './markdown/pipeline.js';
+import { DOCS_ROOT, METRICS_DOC, SETUP_GUIDE, SITE_ROOT, runbookDoc } from './paths.js';
+import { render } from './render.js';
+import { renderSite, type SiteDoc } from './site/site.js';
+import { indexView } from './view/site-index.js';
+import { metricsView } from './view/metrics.js';
+import { alertNames, runbookView } from './view/runbook.js';
+import { setupView } from './view/setup.js';
 
-/** Placeholder until the generator lands: produces no artifacts. */
-export function generate(_model: ResolvedModel): Artifact[] {
-  return [];
+export { checkLinks, type BrokenLink } from './links.js';
+export { lintMarkdown, canonicalMarkdown, type LintMessage } from './markdown/pipeline.js';
+export { SETUP_GUIDE, METRICS_DOC, sitePage } from './paths.js';
+
+export interface DocsOptions {
+  /** Run remark-lint and link validation and throw on findings (default true). */
+  readonly verify?: boolean;
+}
+
+/** A document as Markdown, path relative to `docs/`, with its title for the site. */
+interface Doc {
+  readonly doc: string;
+  readonly title: string;
+  readonly markdown: string;
+}
+
+function markdownDocs(model: ResolvedModel): Doc[] {
+  const setup = setupView(model);
+  const metrics = metricsView(model);
+  const docs: Doc[] = [
+    { doc: SETUP_GUIDE, title: setup.title, markdown: canonicalMarkdown(render('setup.md', setup)) },
+    { doc: METRICS_DOC, title: metrics.title, markdown: canonicalMarkdown(render('metrics.md', metrics)) },
+  ];
+  for (const name of alertNames(model)) {
+    docs.push({ doc: runbookDoc(name), title: name, markdown: canonicalMarkdown(render('runbook.md', runbookView(model, name))) });
+  }
+  return docs;
+}
+
+export class DocsCheckError extends Error {
+  constructor(
+    readonly lint: readonly LintMessage[],
+    readonly links: readonly BrokenLink[],
+  ) {
+    super(
+      [
+        'Unexpected findings in the generated docs, expected lint-clean Markdown with resolving links:',
+        ...lint.map((m) => `  ${m.path}:${m.line ?? 1}:${m.column ?? 1} ${m.rule}: ${m.message}`),
+        ...links.map((l) => `  ${l.from}: ${l.href}: ${l.reason}`),
+      ].join('\n'),
+    );
+    this.name = 'DocsCheckError';
+  }
+}
+
+/** remark-lint over every Markdown artifact and link validation over all of them. */
+export function verifyDocs(artifacts: readonly Artifact[]): { lint: LintMessage[]; links: BrokenLink[] } {
+  return {
+    lint: artifacts.filter((a) => a.path.endsWith('.md')).flatMap((a) => lintMarkdown(a.path, a.content)),
+    links: checkLinks(artifacts),
+  };
+}
+
+function prefixed(prefix: string, artifacts: readonly Artifact[]): Artifact[] {
+  return artifacts.map((a) => ({ path: `${prefix}/${a.path}`, content: a.content }));
+}
+
+/**
+ * Every document and the site, paths relative to the environment's output directory:
+ * `docs/TUNNEL_MONITORING_SETUP.md`, `docs/metrics.md`, `docs/runbooks/<Alert>.md`, `site/…`.
+ */
+export function generate(model: ResolvedModel, options: DocsOptions = {}): Artifact[] {
+  const docs = markdownDocs(model);
+  const index = indexView(model);
+  const siteDocs: SiteDoc[] = [{ doc: 'index.md', title: index.title, markdown: canonicalMarkdown(render('index.md', index)) }, ...docs];
+  const site = renderSite(siteDocs, { siteTitle: `${model.service.title} monitoring`, environment: model.environment });
+  const artifacts = [
+    ...prefixed(DOCS_ROOT, docs.map((d) => ({ path: d.doc, content: d.markdown }))),
+    ...prefixed(SITE_ROOT, site),
+  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (options.verify ?? true) {
+    const { lint, links } = verifyDocs(artifacts);
+    if (lint.length > 0 || links.length > 0) throw new DocsCheckError(lint, links);
+  }
+  return artifacts;
+}
+
+/**
+ * The copy committed at the repository's `docs/OPERATIONS/` (the seed's path): the setup guide and
+ * the runbooks, byte-identical to `generate`'s, paths relative to `docs/OPERATIONS/`. Pass the
+ * production model: when the spec declares a `production` environment, any other throws.
+ */
+export function operationsDocs(model: ResolvedModel, options: DocsOptions = {}): Artifact[] {
+  if (model.environments.includes('production') && model.environment !== 'production') {
+    throw new Error(`Unexpected environment "${model.environment}" for docs/OPERATIONS, expected "production"`);
+  }
+  const keep = (path: string) => path === `${DOCS_ROOT}/${SETUP_GUIDE}` || path.startsWith(`${DOCS_ROOT}/runbooks/`);
+  return generate(model, options)
+    .filter((a) => keep(a.path))
+    .map((a) => ({ path: a.path.slice(DOCS_ROOT.length + 1), content: a.content }));
 }

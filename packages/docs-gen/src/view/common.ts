@@ -1,0 +1,138 @@
+/**
+ * Facts shared by every document's view model: bands in words, routes, alert conditions, which
+ * series a query reads. Everything here formats; nothing here renders.
+ */
+import {
+  analyzePromql,
+  formatValue,
+  humanDuration,
+  promNumber,
+  type ModelIndex,
+  type ResolvedAlert,
+  type ResolvedContactPoint,
+  type ResolvedModel,
+  type ResolvedThreshold,
+  type Severity,
+} from '@monspec/metrics-spec';
+import { code, text } from '../markdown/inline.js';
+
+export interface BandView {
+  readonly ok: string;
+  readonly warning: string;
+  readonly critical: string;
+}
+
+/**
+ * A threshold's bands as value ranges with their words, the way Grafana colours them: a value at a
+ * level's boundary is in that level (`>= warning` is warning when higher is worse).
+ */
+export function bands(t: ResolvedThreshold): BandView {
+  const f = (n: number) => formatValue(n, t.unit);
+  const { warning: w, critical: c, states } = t;
+  const words = (range: string | undefined, word: string) => (range === undefined ? '—' : `${range} (${word})`);
+  if (t.direction === 'higher_is_worse') {
+    const okBelow = w ?? c;
+    return {
+      ok: words(okBelow === undefined ? undefined : `< ${f(okBelow)}`, states.ok),
+      warning: words(w === undefined ? undefined : c === undefined ? `≥ ${f(w)}` : `${f(w)} – ${f(c)}`, states.warning),
+      critical: words(c === undefined ? undefined : `≥ ${f(c)}`, states.critical),
+    };
+  }
+  const okAbove = w ?? c;
+  return {
+    ok: words(okAbove === undefined ? undefined : `≥ ${f(okAbove)}`, states.ok),
+    warning: words(w === undefined ? undefined : c === undefined ? `< ${f(w)}` : `${f(c)} – ${f(w)}`, states.warning),
+    critical: words(c === undefined ? undefined : `< ${f(c)}`, states.critical),
+  };
+}
+
+/** One line for a threshold: `warning ≥ 500, critical ≥ 1000`. */
+export function bandsInline(t: ResolvedThreshold): string {
+  const b = bands(t);
+  return [b.ok, b.warning, b.critical].filter((s) => s !== '—').join('; ');
+}
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
+
+export function bySeverityThenName(a: ResolvedAlert, b: ResolvedAlert): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || compare(a.name, b.name);
+}
+
+/** Code-point order: the same everywhere (no locale). */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const TYPE_NAMES: Readonly<Record<ResolvedContactPoint['type'], string>> = { email: 'email', slack: 'Slack', pagerduty: 'PagerDuty', webhook: 'webhook' };
+
+export function contactPointLabel(cp: ResolvedContactPoint): string {
+  const target = cp.type === 'email' ? cp.addresses.join(', ') : cp.type === 'slack' ? (cp.channel ?? '') : '';
+  return `${text(cp.name)} (${TYPE_NAMES[cp.type]}${target ? ` ${text(target)}` : ''})`;
+}
+
+export function contactPointType(cp: ResolvedContactPoint): string {
+  return TYPE_NAMES[cp.type];
+}
+
+/** The contact points an alert of `severity` reaches: its route, else the default contact point. */
+export function routeFor(model: ResolvedModel, severity: Severity): string {
+  const route = model.notifications.routes.find((r) => r.severity === severity);
+  const names = route ? route.contactPoints : model.notifications.defaultContactPoint ? [model.notifications.defaultContactPoint] : [];
+  if (names.length === 0) return '—';
+  return names
+    .map((name) => {
+      const cp = model.notifications.contactPoints.find((c) => c.name === name);
+      return cp ? contactPointLabel(cp) : text(name);
+    })
+    .join(', ');
+}
+
+/** The rule's expression on one line, as a code span. */
+export function conditionCode(alert: ResolvedAlert): string {
+  return code(alert.query.replace(/\s*\n\s*/g, ' '));
+}
+
+/** The threshold an alert compares against, in its unit, or its burn-rate windows. */
+export function thresholdText(alert: ResolvedAlert, model: ResolvedModel): string {
+  if (alert.condition) {
+    const t = alert.condition.threshold;
+    return t ? `${alert.condition.op} ${t.display} (${code(`${t.name}.${t.level}`)})` : `${alert.condition.op} ${promNumber(alert.condition.value)}`;
+  }
+  if (alert.slo) {
+    const slo = model.slos.find((s) => s.name === alert.slo?.name);
+    const budget = slo ? ` of the ${formatValue(slo.errorBudget, 'ratio')} error budget` : '';
+    return `${alert.slo.windows.map((w) => `${promNumber(w.burnRate)}× over ${w.longWindow} and ${w.shortWindow}`).join(' or ')}${budget}`;
+  }
+  return 'the expression itself';
+}
+
+export function durationText(alert: ResolvedAlert): string {
+  return alert.forSeconds === 0 ? 'immediately' : `${alert.for} (${humanDuration(alert.for)})`;
+}
+
+/** A metric group's title: `circuit_breaker` → `Circuit breaker`. */
+export function groupTitle(group: string): string {
+  const words = group.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The declared metrics an expression reads, following recording rules (histogram and summary
+ * series map back to their metric).
+ */
+export function metricsRead(expr: string, index: ModelIndex, seen: Set<string> = new Set()): string[] {
+  const out = new Set<string>();
+  for (const name of analyzePromql(expr).metricNames) {
+    const rule = index.recordingRule(name);
+    if (rule) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        for (const m of metricsRead(rule.expr, index, seen)) out.add(m);
+      }
+      continue;
+    }
+    const base = index.metric(name) ? name : name.replace(/_(bucket|sum|count)$/, '');
+    if (index.metric(base)) out.add(base);
+  }
+  return [...out].sort(compare);
+}
