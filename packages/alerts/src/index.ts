@@ -1,6 +1,1 @@
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-
-/** Placeholder until the generator lands: produces no artifacts. */
-export function generate(_model: ResolvedModel): Artifact[] {
-  return [];
-}
+export { generate, type GenerateOptions } from './generate.js';

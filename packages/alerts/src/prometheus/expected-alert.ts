@@ -1,0 +1,52 @@
+/**
+ * One entry of promtool's `exp_alerts`: the exact labels (rule labels plus the series labels the
+ * spec expects) and the exact annotations, rendered with the `$value` the alert's expression has at
+ * the eval time (computed by the small evaluator over the test's input series).
+ */
+import { parseDuration, type ResolvedModel } from '@monspec/metrics-spec';
+import { PromqlEvaluator, type Sample } from '../eval/promql-eval.js';
+import { renderAlertTemplate } from '../eval/go-template.js';
+import { readSeries } from '../eval/series.js';
+import type { FiringAlert, Scenario } from './scenario.js';
+
+export interface ExpAlert {
+  readonly exp_labels: Record<string, string>;
+  readonly exp_annotations: Record<string, string>;
+}
+
+function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+export function evaluatorFor(model: ResolvedModel, scenario: Scenario): PromqlEvaluator {
+  return new PromqlEvaluator({
+    series: readSeries(scenario.series, scenario.interval),
+    rules: new Map(model.recordingRules.map((r) => [r.name, { expr: r.expr, labels: r.labels }])),
+    evaluationInterval: parseDuration(model.service.alerting.evaluationInterval),
+  });
+}
+
+function pick(samples: readonly Sample[], labels: Readonly<Record<string, string>>): Sample | undefined {
+  const candidates = samples.filter((s) => Object.entries(labels).every(([k, v]) => s.labels[k] === v));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** Renders the annotations; when the value cannot be computed they stay unrendered, and promtool reports the difference. */
+export function expectedAlert(evaluator: PromqlEvaluator, at: string, firing: FiringAlert): ExpAlert {
+  const exp_labels = sorted({ ...firing.alert.alert.labels, ...firing.labels });
+  let sample: Sample | undefined;
+  try {
+    sample = pick(evaluator.vector(firing.alert.alert.query, parseDuration(at)), firing.labels);
+  } catch {
+    sample = undefined;
+  }
+  const exp_annotations: Record<string, string> = {};
+  for (const [key, text] of Object.entries(firing.alert.annotations)) {
+    try {
+      exp_annotations[key] = sample ? renderAlertTemplate(text, sample.value, sample.labels) : text;
+    } catch {
+      exp_annotations[key] = text;
+    }
+  }
+  return { exp_labels, exp_annotations };
+}

@@ -1,0 +1,58 @@
+/**
+ * `prometheus/tests/alerts.test.yml`: promtool unit tests from the scenarios declared per alert in
+ * the spec (and generated SLO burn-rate scenarios), run against both generated rule files.
+ */
+import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import { artifactHeader } from '../header.js';
+import type { LinkedAlert } from '../links.js';
+import { yamlFile } from '../yaml.js';
+import { ALERT_RULES_PATH } from './alert-rules.js';
+import { evaluatorFor, expectedAlert } from './expected-alert.js';
+import { groupOrder } from './groups.js';
+import { RECORDING_RULES_PATH } from './recording-rules.js';
+import { specScenario, type Scenario } from './scenario.js';
+import { sloScenarios } from './slo-scenarios.js';
+
+export const UNIT_TESTS_PATH = 'prometheus/tests/alerts.test.yml';
+
+/** Rule file paths as promtool resolves them: relative to the test file's directory. */
+export function ruleFilesFromTests(): string[] {
+  return [RECORDING_RULES_PATH, ALERT_RULES_PATH].map((p) => `../${p.slice('prometheus/'.length)}`);
+}
+
+export function scenarios(model: ResolvedModel, alerts: readonly LinkedAlert[]): Scenario[] {
+  const promAlerts = alerts.filter((l) => l.alert.datasource === 'prometheus');
+  const out: Scenario[] = [];
+  for (const linked of promAlerts) for (const test of linked.alert.tests) out.push(specScenario(linked, test));
+  for (const slo of model.slos) out.push(...sloScenarios(model, slo, promAlerts.filter((l) => l.alert.slo?.name === slo.name)));
+  return out;
+}
+
+function testGroup(model: ResolvedModel, s: Scenario): Record<string, unknown> {
+  const evaluator = evaluatorFor(model, s);
+  return {
+    name: s.name,
+    interval: s.interval,
+    input_series: s.series.map((x) => ({ series: x.series, values: x.values })),
+    alert_rule_test: s.evals.map((e) => ({
+      eval_time: e.at,
+      alertname: s.alertname,
+      exp_alerts: e.firing.map((f) => expectedAlert(evaluator, e.at, f)),
+    })),
+  };
+}
+
+export function unitTestsFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
+  const header = artifactHeader(
+    model,
+    'promtool unit tests: `promtool test rules alerts.test.yml` from this directory (or `monspec test`).',
+    'Deploy: no; CI runs it against ../rules/*.rules.yml.',
+  );
+  const data = {
+    rule_files: ruleFilesFromTests(),
+    evaluation_interval: model.service.alerting.evaluationInterval,
+    group_eval_order: groupOrder(model),
+    tests: scenarios(model, alerts).map((s) => testGroup(model, s)),
+  };
+  return { path: UNIT_TESTS_PATH, content: yamlFile(header, data) };
+}
