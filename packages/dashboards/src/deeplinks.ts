@@ -8,12 +8,16 @@
  */
 import type { DatasourceKind, ResolvedModel } from '@monspec/metrics-spec';
 import { dashboardUrl, exploreUrl, panelUrl } from '@monspec/metrics-spec';
+import { substituteVariables } from './substitute.js';
 
 export interface QueryDeeplink {
   readonly refId: string;
   readonly datasource: DatasourceKind;
   readonly expr: string;
-  /** Grafana Explore with the query filled in, over the dashboard's default time range. */
+  /**
+   * Grafana Explore with the query filled in, over the dashboard's default time range. Dashboard
+   * variables are replaced by their default (All → `.*`), since Explore does not know them.
+   */
   readonly exploreUrl: string;
 }
 
@@ -52,7 +56,7 @@ export function deeplinks(model: ResolvedModel): DashboardDeeplink[] {
         refId: q.refId,
         datasource: q.datasource,
         expr: q.expr,
-        exploreUrl: exploreUrl(model, q.datasource, q.expr, d.time),
+        exploreUrl: exploreUrl(model, q.datasource, substituteVariables(q.expr, d), d.time),
       })),
     })),
   }));

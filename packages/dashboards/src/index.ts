@@ -9,3 +9,6 @@ export { DATASOURCE_VARIABLES } from './datasource.js';
 export { layoutPanels, GRID_COLUMNS, type GridPos } from './layout.js';
 export { thresholdSteps, convertValue } from './thresholds.js';
 export type { Json } from './serialize.js';
+export { lintDashboards, LINT_RULES, type DashboardFinding, type LintRule } from './lint/index.js';
+export { dashboardQueryRules, dashboardQueryRuleFile, type QueryRule } from './query-rules.js';
+export { substituteVariables } from './substitute.js';

@@ -1,0 +1,43 @@
+import type { DiagnosticSeverity, ResolvedModel } from '@monspec/metrics-spec';
+import type { DashboardView, PanelView, TargetView } from './view.js';
+
+/** One lint finding: which rule, how bad, what, and where (dashboard uid, panel id). */
+export interface DashboardFinding {
+  readonly ruleId: string;
+  readonly severity: DiagnosticSeverity;
+  /** Shaped "Unexpected X, expected Y", like the spec checks. */
+  readonly message: string;
+  /** Dashboard uid. */
+  readonly dashboard: string;
+  /** Panel id, when the finding is about a panel. */
+  readonly panel?: number;
+  readonly panelTitle?: string;
+}
+
+export interface LintContext {
+  readonly model: ResolvedModel;
+  readonly dashboards: readonly DashboardView[];
+}
+
+export interface LintReport {
+  readonly dashboard: DashboardView;
+  readonly panel?: PanelView;
+  readonly message: string;
+}
+
+/** A lint rule: an id, a default severity, what it checks, and the check. */
+export interface LintRule {
+  readonly id: string;
+  readonly severity: DiagnosticSeverity;
+  readonly description: string;
+  run(ctx: LintContext, report: (r: LintReport) => void): void;
+}
+
+/** The query language of a target: Loki targets are LogQL, everything else PromQL. */
+export function targetLanguage(panel: PanelView, target: TargetView): 'promql' | 'logql' {
+  return (target.datasource ?? panel.datasource)?.type === 'loki' ? 'logql' : 'promql';
+}
+
+export function panelName(panel: PanelView): string {
+  return `panel ${panel.id ?? '?'} "${panel.title ?? ''}"`;
+}
