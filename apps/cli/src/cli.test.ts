@@ -1,0 +1,176 @@
+import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyEmbeddedSpec, runCli, tempDir } from './test-support/run-cli.js';
+
+describe('monspec (top level)', () => {
+  it('lists the commands with --help and exits 0', () => {
+    const r = runCli(['--help'], tempDir());
+    expect(r.code).toBe(0);
+    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init']) expect(r.stdout).toContain(c);
+  });
+  it('rejects an unknown command with exit 2', () => {
+    const r = runCli(['frobnicate'], tempDir());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unexpected command "frobnicate"');
+  });
+  it('every command has --help with examples', () => {
+    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init']) {
+      const r = runCli([c, '--help'], tempDir());
+      expect(r.code, c).toBe(0);
+      expect(r.stdout, c).toContain('Examples:');
+    }
+  });
+});
+
+describe('monspec validate', () => {
+  it('accepts the embedded spec and prints a summary', () => {
+    const r = runCli(['validate'], tempDir());
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/26 metrics, \d+ alerts, 4 dashboards, \d+ panels, ~\d+ series of a 2000 budget/);
+  });
+
+  it('reports a broken spec as file:line:col with exit 1, in text, json and github formats', () => {
+    const spec = copyEmbeddedSpec();
+    const path = join(spec, 'thresholds.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/critical: 5%/, 'critical: 0.5%'));
+    const text = runCli(['validate', '--spec', spec], tempDir());
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/thresholds\.yaml:\d+:\d+: error Unexpected warning level 1 % above the critical level 0\.5 % of threshold "error_rate"/);
+    const json = runCli(['validate', '--spec', spec, '--format', 'json'], tempDir());
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.stdout) as { valid: boolean; diagnostics: Array<{ ruleId: string; file: string; line: number }> };
+    expect(parsed.valid).toBe(false);
+    expect(parsed.diagnostics[0]).toMatchObject({ ruleId: 'threshold-bands' });
+    expect(parsed.diagnostics[0]?.file.endsWith('thresholds.yaml')).toBe(true);
+    const gh = runCli(['validate', '--spec', spec, '--format', 'github'], tempDir());
+    expect(gh.stdout).toMatch(/^::error file=.*thresholds\.yaml,line=\d+,col=\d+,title=monspec threshold-bands::Unexpected warning level/m);
+  });
+
+  it('exits 2 for usage errors: unknown flag, missing directory, unknown environment, bad format', () => {
+    const cwd = tempDir();
+    expect(runCli(['validate', '--nope'], cwd).code).toBe(2);
+    const missing = runCli(['validate', '--spec', 'does-not-exist'], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('does-not-exist: it does not exist');
+    const env = runCli(['validate', '--env', 'qa'], cwd);
+    expect(env.code).toBe(2);
+    expect(env.stderr).toContain('Unexpected environment "qa", expected one of: production, staging');
+    expect(runCli(['validate', '--format', 'xml'], cwd).code).toBe(2);
+  });
+
+  it('an empty spec directory is a finding (exit 1), not a crash', () => {
+    const r = runCli(['validate', '--spec', tempDir()], tempDir());
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Unexpected spec directory without *.yaml files');
+    expect(r.stderr).not.toContain('    at ');
+  });
+});
+
+describe('monspec build', () => {
+  it('writes every environment with a manifest, and --check catches edits, deletions and extras', () => {
+    const cwd = tempDir();
+    const built = runCli(['build', '--all-envs', '--out', 'out'], cwd);
+    expect(built.code, built.stderr).toBe(0);
+    for (const env of ['production', 'staging']) {
+      const manifest = JSON.parse(readFileSync(join(cwd, 'out', env, 'manifest.json'), 'utf8')) as { environment: string; specHash: string; artifacts: Array<{ path: string; sha256: string }> };
+      expect(manifest.environment).toBe(env);
+      expect(manifest.specHash).toMatch(/^[0-9a-f]{64}$/);
+      for (const a of manifest.artifacts) expect(existsSync(join(cwd, 'out', env, a.path)), a.path).toBe(true);
+    }
+    expect(runCli(['build', '--all-envs', '--out', 'out', '--check'], cwd).code).toBe(0);
+
+    const manifestPath = join(cwd, 'out', 'production', 'manifest.json');
+    writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8') + ' ');
+    const stale = runCli(['build', '--all-envs', '--out', 'out', '--check'], cwd);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain(`stale    ${manifestPath}`);
+
+    unlinkSync(manifestPath);
+    writeFileSync(join(cwd, 'out', 'staging', 'hand-made.txt'), 'x');
+    const missing = runCli(['build', '--all-envs', '--out', 'out', '--check'], cwd);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(`missing  ${manifestPath}`);
+    expect(missing.stdout).toContain('extra    ');
+  });
+
+  it('is deterministic: two builds give the same bytes', () => {
+    const cwd = tempDir();
+    expect(runCli(['build', '--out', 'a'], cwd).code).toBe(0);
+    expect(runCli(['build', '--out', 'b'], cwd).code).toBe(0);
+    const a = readFileSync(join(cwd, 'a', 'production', 'manifest.json'), 'utf8');
+    const b = readFileSync(join(cwd, 'b', 'production', 'manifest.json'), 'utf8');
+    expect(a).toBe(b);
+  });
+
+  it('a failed build leaves the previous output untouched', () => {
+    const cwd = tempDir();
+    const spec = copyEmbeddedSpec();
+    expect(runCli(['build', '--spec', spec, '--out', 'out'], cwd).code).toBe(0);
+    const before = readFileSync(join(cwd, 'out', 'production', 'manifest.json'), 'utf8');
+    writeFileSync(join(spec, 'metrics.yaml'), 'metrics:\n  broken: [\n');
+    const failed = runCli(['build', '--spec', spec, '--out', 'out'], cwd);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/metrics\.yaml:\d+:\d+: error Unexpected YAML syntax/);
+    expect(readFileSync(join(cwd, 'out', 'production', 'manifest.json'), 'utf8')).toBe(before);
+    rmSync(spec, { recursive: true, force: true });
+  });
+
+  it('rejects contradictory flags with exit 2', () => {
+    expect(runCli(['build', '--env', 'staging', '--all-envs'], tempDir()).code).toBe(2);
+    expect(runCli(['build', '--check', '--watch'], tempDir()).code).toBe(2);
+  });
+});
+
+describe('monspec diff', () => {
+  it('summarises a threshold change for review', () => {
+    const spec = copyEmbeddedSpec();
+    const path = join(spec, 'thresholds.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/critical: 5%/, 'critical: 3%'));
+    const md = runCli(['diff', copyEmbeddedSpec(), '--spec', spec], tempDir());
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout).toContain('### Thresholds');
+    expect(md.stdout).toContain('`error_rate`: critical: 5 % → 3 %');
+    expect(md.stdout).toContain('### Alerts');
+    expect(md.stdout).toMatch(/`HighErrorRate`[\s\S]*threshold: 5 % → 3 %/);
+    const json = runCli(['diff', copyEmbeddedSpec(), '--spec', spec, '--format', 'json'], tempDir());
+    const parsed = JSON.parse(json.stdout) as { changes: Array<{ subject: string; name: string; kind: string }> };
+    expect(parsed.changes).toContainEqual(expect.objectContaining({ subject: 'threshold', name: 'error_rate', kind: 'changed' }));
+  });
+
+  it('says so when nothing changed', () => {
+    const r = runCli(['diff', copyEmbeddedSpec()], tempDir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No semantic changes');
+  });
+});
+
+describe('monspec explain', () => {
+  it('explains a metric and an alert, and rejects unknown names', () => {
+    const metric = runCli(['explain', 'tunnel_active_connections'], tempDir());
+    expect(metric.code).toBe(0);
+    expect(metric.stdout).toContain('tunnel_active_connections (metric)');
+    expect(metric.stdout).toContain('Normal range: active_connections');
+    expect(metric.stdout).toContain('https://grafana.cloudtolocalllm.online/');
+    const alert = runCli(['explain', 'HighErrorRate', '--format', 'json'], tempDir());
+    expect(alert.code).toBe(0);
+    expect(JSON.parse(alert.stdout)).toMatchObject({ kind: 'alert', name: 'HighErrorRate' });
+    const unknown = runCli(['explain', 'tunnel_nothing'], tempDir());
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Unexpected name "tunnel_nothing"');
+  });
+});
+
+describe('monspec init', () => {
+  it('writes a starter spec that validates and builds', () => {
+    const cwd = tempDir();
+    const init = runCli(['init', 'monitoring', '--service', 'checkout'], cwd);
+    expect(init.code, init.stderr).toBe(0);
+    const validate = runCli(['validate', '--spec', 'monitoring'], cwd);
+    expect(validate.code, validate.stdout + validate.stderr).toBe(0);
+    expect(validate.stdout).toBe('');
+    const build = runCli(['build', '--spec', 'monitoring', '--all-envs', '--out', 'out'], cwd);
+    expect(build.code, build.stderr).toBe(0);
+    expect(runCli(['init', 'monitoring'], cwd).code).toBe(2);
+  });
+});
