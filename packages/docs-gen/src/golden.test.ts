@@ -1,0 +1,41 @@
+/**
+ * Golden files: the Markdown documents (and the site's home page) generated from the embedded tunnel
+ * spec's production environment, byte for byte. `UPDATE_GOLDEN=1 npx vitest run` rewrites them.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { generate } from './index.js';
+import { embeddedModel } from './test-support/embedded.js';
+
+const GOLDEN = fileURLToPath(new URL('./__golden__/production/', import.meta.url));
+const update = process.env.UPDATE_GOLDEN === '1';
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
+    .sort();
+}
+
+describe('golden documents (embedded spec, production)', () => {
+  const artifacts = generate(embeddedModel('production')).filter((a) => a.path.endsWith('.md') || a.path === 'site/index.html');
+
+  if (update) {
+    rmSync(GOLDEN, { recursive: true, force: true });
+    for (const a of artifacts) {
+      mkdirSync(dirname(join(GOLDEN, a.path)), { recursive: true });
+      writeFileSync(join(GOLDEN, a.path), a.content);
+    }
+  }
+
+  it('has exactly the golden files', () => {
+    expect(artifacts.map((a) => a.path).sort()).toEqual(listFiles(GOLDEN));
+  });
+
+  it.each(artifacts.map((a) => [a.path, a.content] as const))('%s matches its golden file', (path, content) => {
+    expect(content === readFileSync(join(GOLDEN, path), 'utf8'), `${path} differs from src/__golden__/production/${path}; review and run UPDATE_GOLDEN=1 npx vitest run`).toBe(true);
+  });
+});
