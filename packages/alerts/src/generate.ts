@@ -4,11 +4,27 @@ import { linkAlerts } from './links.js';
 import { recordingRulesFile } from './prometheus/recording-rules.js';
 import { alertRulesFile } from './prometheus/alert-rules.js';
 import { unitTestsFile } from './prometheus/unit-tests.js';
+import { alertmanagerFile, type AlertmanagerOptions } from './alertmanager/config.js';
+import { grafanaRulesFile } from './grafana/rules.js';
+import { grafanaContactPointsFile } from './grafana/contact-points.js';
+import { grafanaPoliciesFile } from './grafana/policies.js';
+import { lokiRulesFile } from './loki/rules.js';
 
-export interface GenerateOptions {}
+export interface GenerateOptions {
+  readonly alertmanager?: AlertmanagerOptions;
+}
 
-export function generate(model: ResolvedModel, _options: GenerateOptions = {}): Artifact[] {
+export function generate(model: ResolvedModel, options: GenerateOptions = {}): Artifact[] {
   const alerts = linkAlerts(model);
-  const artifacts: Artifact[] = [recordingRulesFile(model), alertRulesFile(model, alerts), unitTestsFile(model, alerts)];
+  const artifacts: Artifact[] = [
+    recordingRulesFile(model),
+    alertRulesFile(model, alerts),
+    unitTestsFile(model, alerts),
+    alertmanagerFile(model, options.alertmanager),
+    grafanaRulesFile(model, alerts),
+    grafanaContactPointsFile(model),
+    grafanaPoliciesFile(model),
+    lokiRulesFile(model, alerts),
+  ];
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,1 +1,15 @@
 export { generate, type GenerateOptions } from './generate.js';
+export { linkAlerts, linkAlert, runbookFallback, type LinkedAlert } from './links.js';
+export { expectedReceivers, routeTestLabels, defaultReceiver } from './receivers.js';
+export { prometheusEvaluates, grafanaEvaluates } from './deployment.js';
+export { alertmanagerConfig, DEFAULT_SECRETS_DIR, type AlertmanagerOptions } from './alertmanager/config.js';
+export { RECORDING_RULES_PATH } from './prometheus/recording-rules.js';
+export { ALERT_RULES_PATH } from './prometheus/alert-rules.js';
+export { UNIT_TESTS_PATH } from './prometheus/unit-tests.js';
+export { ALERTMANAGER_PATH } from './alertmanager/config.js';
+export { GRAFANA_RULES_PATH } from './grafana/rules.js';
+export { GRAFANA_CONTACT_POINTS_PATH } from './grafana/contact-points.js';
+export { GRAFANA_POLICIES_PATH } from './grafana/policies.js';
+export { LOKI_RULES_PATH } from './loki/rules.js';
+// I/O helpers for `monspec test` (also on the `@monspec/alerts/tools` subpath); generate() never uses them.
+export * from './tools/index.js';

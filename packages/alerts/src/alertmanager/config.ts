@@ -1,0 +1,105 @@
+/**
+ * `alertmanager/alertmanager.yml`: routing by severity under a route for this service's common
+ * labels, grouping, the spec's inhibitions, and one receiver per contact point. Alertmanager does
+ * not expand environment variables, so secrets are `*_file` fields naming a mounted file:
+ * `<secretsDir>/<ENV_NAME>` (default /etc/alertmanager/secrets/SLACK_WEBHOOK_URL, ...).
+ */
+import type { Artifact, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
+import { artifactHeader } from '../header.js';
+import { deployLine } from '../deployment.js';
+import { defaultReceiver, serviceMatchers } from '../receivers.js';
+import { yamlFile } from '../yaml.js';
+
+export const ALERTMANAGER_PATH = 'alertmanager/alertmanager.yml';
+export const DEFAULT_SECRETS_DIR = '/etc/alertmanager/secrets';
+
+export interface AlertmanagerOptions {
+  /** Directory where secret files are mounted, one file per secret named after its environment variable. */
+  readonly secretsDir?: string;
+  /** SMTP relay for email receivers (default localhost:25, a local MTA). */
+  readonly smtpSmarthost?: string;
+  /** Sender address (default alertmanager@<domain of the first email address>). */
+  readonly smtpFrom?: string;
+}
+
+function matcher(name: string, value: string): string {
+  return `${name}=${JSON.stringify(value)}`;
+}
+
+function secretFile(options: AlertmanagerOptions, cp: ResolvedContactPoint): string {
+  return `${options.secretsDir ?? DEFAULT_SECRETS_DIR}/${cp.secretEnv ?? cp.name}`;
+}
+
+function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Record<string, unknown> {
+  switch (cp.type) {
+    case 'email':
+      return { name: cp.name, email_configs: cp.addresses.map((to) => ({ to, send_resolved: true })) };
+    case 'slack':
+      return {
+        name: cp.name,
+        slack_configs: [
+          {
+            ...(cp.url && !cp.secretEnv ? { api_url: cp.url } : { api_url_file: secretFile(options, cp) }),
+            ...(cp.channel ? { channel: cp.channel } : {}),
+            send_resolved: true,
+            title: '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }}',
+            text: '{{ range .Alerts }}{{ .Annotations.summary }}\n{{ .Annotations.description }}\nRunbook: {{ .Annotations.runbook_url }}\nDashboard: {{ .Annotations.dashboard_url }}\n{{ end }}',
+          },
+        ],
+      };
+    case 'pagerduty':
+      return {
+        name: cp.name,
+        pagerduty_configs: [{ routing_key_file: secretFile(options, cp), send_resolved: true, description: '{{ .CommonAnnotations.summary }}' }],
+      };
+    case 'webhook':
+      return { name: cp.name, webhook_configs: [{ url: cp.url ?? 'http://127.0.0.1:9/unset', send_resolved: true }] };
+  }
+}
+
+function duration(key: string, value: string | undefined): Record<string, string> {
+  return value ? { [key]: value } : {};
+}
+
+export function alertmanagerConfig(model: ResolvedModel, options: AlertmanagerOptions = {}): Record<string, unknown> {
+  const n = model.notifications;
+  const firstEmail = n.contactPoints.find((c) => c.type === 'email')?.addresses[0];
+  const domain = firstEmail?.split('@')[1] ?? 'localhost';
+  const severityRoutes = n.routes.flatMap((route) =>
+    route.contactPoints.map((cp, i) => ({
+      receiver: cp,
+      matchers: [matcher('severity', route.severity)],
+      ...duration('group_wait', route.groupWait),
+      ...duration('group_interval', route.groupInterval),
+      ...duration('repeat_interval', route.repeatInterval),
+      // Every contact point of a severity is notified: all but the last route continue.
+      ...(i < route.contactPoints.length - 1 ? { continue: true } : {}),
+    })),
+  );
+  const service = serviceMatchers(model);
+  const routes = service.length ? [{ receiver: defaultReceiver(model), matchers: service.map(([k, v]) => matcher(k, v)), routes: severityRoutes }] : severityRoutes;
+  return {
+    global: {
+      resolve_timeout: '5m',
+      ...(n.contactPoints.some((c) => c.type === 'email')
+        ? { smtp_smarthost: options.smtpSmarthost ?? 'localhost:25', smtp_from: options.smtpFrom ?? `alertmanager@${domain}`, smtp_require_tls: false }
+        : {}),
+    },
+    route: { receiver: defaultReceiver(model), group_by: [...n.groupBy], routes },
+    inhibit_rules: n.inhibitions.map((i) => ({
+      source_matchers: [matcher('severity', i.source), ...service.map(([k, v]) => matcher(k, v))],
+      target_matchers: [matcher('severity', i.target), ...service.map(([k, v]) => matcher(k, v))],
+      equal: [...i.equal],
+    })),
+    receivers: n.contactPoints.map((cp) => receiver(cp, options)),
+  };
+}
+
+export function alertmanagerFile(model: ResolvedModel, options: AlertmanagerOptions = {}): Artifact {
+  const header = artifactHeader(
+    model,
+    `Alertmanager configuration. Secrets are files under ${options.secretsDir ?? DEFAULT_SECRETS_DIR}/<ENV_NAME>, never values in this file.`,
+    deployLine(model, 'prometheus', 'Alertmanager (--config.file)'),
+  );
+  return { path: ALERTMANAGER_PATH, content: yamlFile(header, alertmanagerConfig(model, options)) };
+}

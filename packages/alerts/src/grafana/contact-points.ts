@@ -1,0 +1,46 @@
+/**
+ * `grafana/provisioning/alerting/contact-points.yaml`: one contact point per spec contact point.
+ * Secrets are `${ENV_NAME}` references Grafana expands at provisioning time; never values.
+ */
+import type { Artifact, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
+import { artifactHeader } from '../header.js';
+import { deployLine } from '../deployment.js';
+import { yamlFile } from '../yaml.js';
+import { escapeDollars, grafanaUid } from './escape.js';
+
+export const GRAFANA_CONTACT_POINTS_PATH = 'grafana/provisioning/alerting/contact-points.yaml';
+
+function secret(cp: ResolvedContactPoint): string | undefined {
+  return cp.secretEnv ? `\${${cp.secretEnv}}` : cp.url ? escapeDollars(cp.url) : undefined;
+}
+
+function settings(cp: ResolvedContactPoint): Record<string, unknown> {
+  switch (cp.type) {
+    case 'email':
+      return { addresses: escapeDollars(cp.addresses.join(';')), singleEmail: false };
+    case 'slack':
+      return { url: secret(cp) ?? '', ...(cp.channel ? { recipient: escapeDollars(cp.channel) } : {}) };
+    case 'pagerduty':
+      return { integrationKey: secret(cp) ?? '' };
+    case 'webhook':
+      return { url: secret(cp) ?? '' };
+  }
+}
+
+export function grafanaContactPointsFile(model: ResolvedModel): Artifact {
+  const data = {
+    apiVersion: 1,
+    contactPoints: model.notifications.contactPoints.map((cp) => ({
+      orgId: 1,
+      name: cp.name,
+      receivers: [{ uid: grafanaUid('monspec', model.service.name, cp.name), type: cp.type, settings: settings(cp), disableResolveMessage: false }],
+    })),
+  };
+  const envs = model.notifications.contactPoints.flatMap((c) => (c.secretEnv ? [c.secretEnv] : []));
+  const header = artifactHeader(
+    model,
+    `Grafana contact points (file provisioning).${envs.length ? ` Grafana's environment must define ${envs.join(', ')}.` : ''}`,
+    deployLine(model, 'grafana', 'Grafana provisioning/alerting/'),
+  );
+  return { path: GRAFANA_CONTACT_POINTS_PATH, content: yamlFile(header, data) };
+}

@@ -1,0 +1,34 @@
+/**
+ * `grafana/provisioning/alerting/policies.yaml`: the notification policy tree, the same routing as
+ * Alertmanager (service route, one child per severity and contact point, `continue` between them).
+ * Provisioning a policy tree replaces the organisation's whole tree.
+ */
+import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import { artifactHeader } from '../header.js';
+import { deployLine } from '../deployment.js';
+import { defaultReceiver, serviceMatchers } from '../receivers.js';
+import { yamlFile } from '../yaml.js';
+import { escapeDollars } from './escape.js';
+
+export const GRAFANA_POLICIES_PATH = 'grafana/provisioning/alerting/policies.yaml';
+
+export function grafanaPoliciesFile(model: ResolvedModel): Artifact {
+  const n = model.notifications;
+  const severityRoutes = n.routes.flatMap((route) =>
+    route.contactPoints.map((cp, i) => ({
+      receiver: cp,
+      object_matchers: [['severity', '=', route.severity]],
+      ...(route.groupWait ? { group_wait: route.groupWait } : {}),
+      ...(route.groupInterval ? { group_interval: route.groupInterval } : {}),
+      ...(route.repeatInterval ? { repeat_interval: route.repeatInterval } : {}),
+      ...(i < route.contactPoints.length - 1 ? { continue: true } : {}),
+    })),
+  );
+  const service = serviceMatchers(model);
+  const routes = service.length
+    ? [{ receiver: defaultReceiver(model), object_matchers: service.map(([k, v]) => [k, '=', escapeDollars(v)]), routes: severityRoutes }]
+    : severityRoutes;
+  const data = { apiVersion: 1, policies: [{ orgId: 1, receiver: defaultReceiver(model), group_by: [...n.groupBy], routes }] };
+  const header = artifactHeader(model, 'Grafana notification policies (file provisioning).', deployLine(model, 'grafana', 'Grafana provisioning/alerting/'));
+  return { path: GRAFANA_POLICIES_PATH, content: yamlFile(header, data) };
+}

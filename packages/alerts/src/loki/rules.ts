@@ -1,0 +1,56 @@
+/**
+ * `loki/rules/logs.rules.yml` for the Loki ruler (Prometheus rule-file shape, LogQL expressions):
+ * recording rules counting error lines per log source and lines per error pattern over 5 minutes
+ * (`<source>:error_log_lines:count5m`, `<source>:log_pattern_lines:count5m{pattern="..."}`, remote-
+ * written to Prometheus), and the spec's Loki alerts (error-log spikes) when Prometheus-side rulers
+ * evaluate this environment's alerts; with the grafana engine Grafana evaluates them instead.
+ */
+import type { Artifact, ResolvedLogPattern, ResolvedLogSource, ResolvedModel } from '@monspec/metrics-spec';
+import { artifactHeader } from '../header.js';
+import { prometheusEvaluates } from '../deployment.js';
+import type { LinkedAlert } from '../links.js';
+import { alertingRule } from '../prometheus/alert-rules.js';
+import { yamlFile } from '../yaml.js';
+
+export const LOKI_RULES_PATH = 'loki/rules/logs.rules.yml';
+const WINDOW = '5m';
+
+function metricPrefix(source: string): string {
+  return source.replace(/[^a-zA-Z0-9_]/g, '_');
+}
+
+/** A LogQL string literal: backticks (raw) unless the text holds one. */
+export function logqlString(text: string): string {
+  return text.includes('`') ? JSON.stringify(text) : `\`${text}\``;
+}
+
+export function errorLinesExpr(source: ResolvedLogSource): string | undefined {
+  return source.errorFilter ? `sum(count_over_time(${source.selector} ${source.errorFilter} [${WINDOW}]))` : undefined;
+}
+
+export function patternExpr(source: ResolvedLogSource, pattern: ResolvedLogPattern): string {
+  return `sum(count_over_time(${source.selector} |~ ${logqlString(pattern.match)} [${WINDOW}]))`;
+}
+
+export function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
+  const interval = model.service.alerting.evaluationInterval;
+  const groups: Array<Record<string, unknown>> = [];
+  for (const source of model.logs.sources) {
+    const rules: Array<Record<string, unknown>> = [];
+    const errors = errorLinesExpr(source);
+    if (errors) rules.push({ record: `${metricPrefix(source.name)}:error_log_lines:count${WINDOW}`, expr: errors });
+    for (const p of model.logs.patterns.filter((x) => x.source === source.name)) {
+      rules.push({ record: `${metricPrefix(source.name)}:log_pattern_lines:count${WINDOW}`, expr: patternExpr(source, p), labels: { pattern: p.name } });
+    }
+    if (rules.length) groups.push({ name: `${source.name}.logs.recording`, interval, rules });
+  }
+  const lokiAlerts = alerts.filter((l) => l.alert.datasource === 'loki');
+  const evaluates = prometheusEvaluates(model.service.alerting.engine);
+  if (evaluates && lokiAlerts.length) groups.push({ name: `${model.service.name}.logs.alerts`, interval, rules: lokiAlerts.map(alertingRule) });
+  const header = artifactHeader(
+    model,
+    'Loki ruler rules (LogQL). Recording rules need the ruler remote_write to Prometheus.',
+    `Deploy: yes, to the Loki ruler's rule directory (alerting engine ${model.service.alerting.engine}: ${evaluates ? 'the Loki ruler evaluates the log alerts' : 'Grafana evaluates the log alerts; only recording rules here'}).`,
+  );
+  return { path: LOKI_RULES_PATH, content: yamlFile(header, { groups }) };
+}
