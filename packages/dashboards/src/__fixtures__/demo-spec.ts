@@ -190,6 +190,7 @@ dashboards:
       error_lines:
         title: Error lines
         type: timeseries
+        description: Error lines per interval.
         unit: count
         queries:
           - expr: 'sum(count_over_time({app="demo"} |= "error" [$__interval]))'

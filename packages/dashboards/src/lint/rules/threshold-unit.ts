@@ -15,7 +15,8 @@ export const thresholdUnit: LintRule = {
       for (const p of d.panels) {
         const mp = md.panels.find((x) => x.id === p.id);
         if (!mp) continue;
-        if (mp.unit !== undefined && p.unit !== UNITS[mp.unit].grafana) {
+        // A missing unit is dashboard-unit's finding.
+        if (mp.unit !== undefined && p.unit !== undefined && p.unit !== UNITS[mp.unit].grafana) {
           report({ dashboard: d, panel: p, message: `Unexpected unit ${JSON.stringify(p.unit ?? null)} on ${panelName(p)}, expected ${UNITS[mp.unit].grafana} (${mp.unit})` });
         }
         const t = mp.threshold;
