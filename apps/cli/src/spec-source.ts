@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { EMBEDDED_SPEC_DIR, type CompileResult } from '@monspec/metrics-spec';
+import { EMBEDDED_SPEC_DIR, type CompileOptions, type CompileResult } from '@monspec/metrics-spec';
 import { readSpecDir } from '@monspec/metrics-spec/node';
 import { compileSpec } from '@monspec/metrics-spec';
 import { UsageError } from './errors.js';
@@ -22,14 +22,16 @@ export function locateSpec(specArg: string | undefined, cwd: string): LoadedSpec
 }
 
 /** Reads and compiles; an unknown environment is a usage error. */
-export function compileAt(spec: LoadedSpec, environment: string | undefined): CompileResult {
+export function compileAt(spec: LoadedSpec, environment: string | undefined, onStage?: CompileOptions['onStage'], timings?: Record<string, number>): CompileResult {
   let files;
+  const t = performance.now();
   try {
     files = readSpecDir(spec.dir);
   } catch (err) {
     throw new UsageError(`Unexpected unreadable spec directory ${spec.displayDir}: ${(err as Error).message}`);
   }
-  const result = compileSpec(files, environment === undefined ? {} : { environment });
+  if (timings) timings.read = (timings.read ?? 0) + performance.now() - t;
+  const result = compileSpec(files, { ...(environment === undefined ? {} : { environment }), ...(onStage ? { onStage } : {}) });
   if (result.usageError) throw new UsageError(result.usageError);
   return result;
 }

@@ -14,6 +14,8 @@ import { escapePointerSegment } from './source-map.js';
 export interface CompileOptions {
   /** Environment to build; defaults to the one marked `default`, else `production`, else the first. */
   readonly environment?: string;
+  /** Called after each stage with its duration in milliseconds (for `build --timings` and the benchmark). */
+  readonly onStage?: (stage: 'parse' | 'schema' | 'merge' | 'templates' | 'checks' | 'resolve', ms: number) => void;
 }
 
 export interface CompileResult {
@@ -62,10 +64,19 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
     return done(undefined, undefined, []);
   }
 
+  let clock = performance.now();
+  const stage = (name: Parameters<NonNullable<CompileOptions['onStage']>>[0]) => {
+    const now = performance.now();
+    options.onStage?.(name, now - clock);
+    clock = now;
+  };
+
   const parsed = sorted.map((f) => parseSpecFile(f, diagnostics));
+  stage('parse');
   for (const file of parsed) {
     if (file.data !== undefined) validateAgainstSchema('document', file.data, file.sourceMap, diagnostics);
   }
+  stage('schema');
   if (hasErrors(diagnostics)) return done(undefined, undefined, []);
 
   const { data: merged, sourceMap } = mergeDocuments(parsed, diagnostics);
@@ -98,15 +109,19 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
       });
     }
   }
+  stage('merge');
   if (hasErrors(diagnostics)) return done(undefined, environment, environments);
 
   expandTemplates(spec, sourceMap, diagnostics);
+  stage('templates');
   if (hasErrors(diagnostics)) return done(undefined, environment, environments);
 
   const document = spec as MonspecDocument;
   runChecks(document, sourceMap, diagnostics);
+  stage('checks');
   if (hasErrors(diagnostics)) return done(undefined, environment, environments);
 
   const model = resolveModel({ spec: document, sourceMap, environment, environments, specHash: hashSpecFiles(sorted) });
+  stage('resolve');
   return done(model, environment, environments);
 }

@@ -23,17 +23,21 @@ interface BuildSettings {
   readonly opsDocs: string | undefined;
   readonly check: boolean;
   readonly quiet: boolean;
+  /** Stage durations in ms, summed over environments, when --timings is given. */
+  readonly timings: Record<string, number> | undefined;
 }
 
 /** Compiles and generates every requested environment in memory; nothing is written unless all succeed. */
 async function plan(settings: BuildSettings, io: Io): Promise<{ targets: Target[]; failed: boolean }> {
-  const first = compileAt(settings.spec, settings.envs === 'default' || settings.envs === 'all' ? undefined : settings.envs);
+  const timings = settings.timings;
+  const onStage = timings ? (stage: string, ms: number) => void (timings[stage] = (timings[stage] ?? 0) + ms) : undefined;
+  const first = compileAt(settings.spec, settings.envs === 'default' || settings.envs === 'all' ? undefined : settings.envs, onStage, timings);
   const envNames = settings.envs === 'all' && first.environments.length > 0 ? first.environments : [first.environment ?? 'default'];
   const targets: Target[] = [];
   let failed = false;
   for (const env of envNames) {
     const started = performance.now();
-    const result = env === first.environment ? first : compileAt(settings.spec, env);
+    const result = env === first.environment ? first : compileAt(settings.spec, env, onStage, timings);
     if (result.diagnostics.length > 0 && (hasErrors(result.diagnostics) || !settings.quiet)) {
       io.err(formatDiagnostics('text', result.diagnostics, settings.spec.displayDir, io.errStyle));
     }
@@ -43,6 +47,7 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: Target[
       continue;
     }
     const generated = await generateEnvironment(result.model, TOOL_VERSION);
+    if (timings) for (const [k, v] of Object.entries(generated.timings)) timings[k] = (timings[k] ?? 0) + v;
     const lintErrors = generated.lint.filter((f) => f.severity === 'error');
     for (const f of generated.lint) if (f.severity !== 'info' && (!settings.quiet || f.severity === 'error')) io.err(`${env}: ${f.severity} ${f.message} [${f.ruleId}]`);
     if (lintErrors.length > 0) {
@@ -81,7 +86,9 @@ async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
     if (!settings.quiet) io.err(io.errStyle.green('✓ ') + 'generated files are up to date');
     return EXIT.ok;
   }
+  const writeStarted = performance.now();
   for (const t of targets) writeTree(t.dir, t.artifacts);
+  if (settings.timings) settings.timings.write = performance.now() - writeStarted;
   if (!settings.quiet) for (const t of targets) io.err(`  wrote ${t.artifacts.length} files to ${t.dir}`);
   return EXIT.ok;
 }
@@ -128,6 +135,7 @@ export const buildCommand: Command = {
     check: { type: 'boolean', help: 'Write nothing; list stale, missing and extra files and exit 1 if any.' },
     watch: { type: 'boolean', short: 'w', help: 'Rebuild whenever a spec file changes.' },
     quiet: { type: 'boolean', short: 'q', help: 'Print only problems.' },
+    timings: { type: 'boolean', help: 'Print per-stage durations and peak memory as one JSON line on stderr (for benchmarks).' },
   },
   examples: [
     'monspec build',
@@ -148,8 +156,13 @@ export const buildCommand: Command = {
       opsDocs: opsDocs === undefined ? undefined : resolve(io.cwd, opsDocs),
       check: boolOpt(args, 'check'),
       quiet: boolOpt(args, 'quiet'),
+      timings: boolOpt(args, 'timings') ? {} : undefined,
     };
     const code = await buildOnce(settings, io);
+    if (settings.timings) {
+      const stages = Object.fromEntries(Object.entries(settings.timings).map(([k, v]) => [k, Number(v.toFixed(2))]));
+      io.err(JSON.stringify({ timings: stages, maxRssMiB: Number((process.resourceUsage().maxRSS / 1024).toFixed(1)) }));
+    }
     if (!boolOpt(args, 'watch')) return code;
     return watchAndRebuild(settings, io);
   },
