@@ -12,15 +12,40 @@ function goExponent(exp: number): string {
   return `e${exp < 0 ? '-' : '+'}${abs < 10 ? `0${abs}` : String(abs)}`;
 }
 
+/**
+ * `v.toExponential(digits - 1)`, but with Go's rounding: an exact tie (the double's decimal
+ * expansion ends in 5 right after the kept digits) rounds to even, where JavaScript rounds up.
+ */
+function exponential(v: number, digits: number): [string, number] {
+  const [mantissa = '', expText = '0'] = v.toExponential(digits - 1).split('e');
+  const exact = Math.abs(v).toPrecision(100).split('e')[0] ?? '';
+  const sig = exact.replace('.', '').replace(/^0+/, '');
+  const tie = sig[digits] === '5' && /^0*$/.test(sig.slice(digits + 1));
+  if (tie && Number(sig[digits - 1]) % 2 === 0) {
+    // Rounding down keeps the exponent of the value itself.
+    const [, downExp = '0'] = Math.abs(v).toExponential().split('e');
+    const kept = sig.slice(0, digits);
+    const m = `${v < 0 ? '-' : ''}${kept[0] ?? '0'}${kept.length > 1 ? `.${kept.slice(1)}` : ''}`;
+    return [m, Number(downExp)];
+  }
+  return [mantissa, Number(expText)];
+}
+
 /** Go's `%.{precision}g` (trailing zeros removed, exponent with at least two digits). */
 export function goG(v: number, precision: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
   if (v === 0) return '0';
-  const [mantissa = '', expText = '0'] = v.toExponential(precision - 1).split('e');
-  const exp = Number(expText);
+  const [mantissa, exp] = exponential(v, precision);
   if (exp < -4 || exp >= precision) return `${trimZeros(mantissa)}${goExponent(exp)}`;
-  return trimZeros(v.toFixed(Math.max(0, precision - 1 - exp)));
+  // Fixed notation of the same rounded digits.
+  const digits = mantissa.replace(/^-/, '').replace('.', '');
+  const sign = v < 0 ? '-' : '';
+  if (exp >= 0) {
+    const int = digits.slice(0, exp + 1).padEnd(exp + 1, '0');
+    return `${sign}${trimZeros(`${int}.${digits.slice(exp + 1)}`)}`;
+  }
+  return `${sign}${trimZeros(`0.${'0'.repeat(-exp - 1)}${digits}`)}`;
 }
 
 /** Go's `%v` of a float64: shortest representation, exponent form below 1e-4 or from 1e21. */

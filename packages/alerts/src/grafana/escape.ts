@@ -10,13 +10,23 @@ export function escapeRecord(r: Readonly<Record<string, string>>): Record<string
   return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, escapeDollars(v)]));
 }
 
-/** Grafana uids: at most 40 characters of [a-zA-Z0-9-_]. */
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable suffix that keeps truncated uids distinct. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** Grafana uids: at most 40 characters of [a-z0-9-_]; longer ones keep a prefix and a hash of the whole. */
 export function grafanaUid(...parts: readonly string[]): string {
-  return parts
+  const full = parts
     .join('-')
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  if (full.length <= 40) return full;
+  return `${full.slice(0, 31).replace(/-+$/, '')}-${fnv1a(full)}`;
 }

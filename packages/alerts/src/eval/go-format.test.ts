@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { goG, goValue, humanize, humanize1024, humanizePercentage } from './go-format.js';
+
+describe('Go number formatting', () => {
+  it('formats %.4g like Go (trailing zeros dropped, two-digit exponents)', () => {
+    expect(goG(5, 4)).toBe('5');
+    expect(goG(15.840000000000002, 4)).toBe('15.84');
+    expect(goG(12345, 4)).toBe('1.234e+04');
+    expect(goG(0.00001234, 4)).toBe('1.234e-05');
+    expect(goG(0.0001234, 4)).toBe('0.0001234');
+  });
+  it('humanizes with SI and binary prefixes and percentages', () => {
+    expect(humanize(1100)).toBe('1.1k');
+    expect(humanize(120)).toBe('120');
+    expect(humanize(0.05)).toBe('50m');
+    expect(humanize1024(563714457.6)).toBe('537.6Mi');
+    expect(humanizePercentage(0.945)).toBe('94.5%');
+  });
+  it('prints %v like Go', () => {
+    expect(goValue(42)).toBe('42');
+    expect(goValue(0.00001)).toBe('1e-05');
+    expect(goValue(1e21)).toBe('1e+21');
+  });
+});
+
+describe('Go rounding', () => {
+  it('rounds exact ties to even, like Go', () => {
+    expect(goG(12345, 4)).toBe('1.234e+04');
+    expect(goG(12355, 4)).toBe('1.236e+04');
+    expect(goG(0.125, 2)).toBe('0.12');
+    expect(goG(2.5, 1)).toBe('2');
+    expect(goG(-15.845, 4)).toBe('-15.85');
+  });
+});

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { renderAlertTemplate, UnsupportedTemplate } from './go-template.js';
+
+describe('alert template rendering', () => {
+  it('renders $value pipelines, calls and $labels', () => {
+    expect(renderAlertTemplate('{{ $labels.instance }} is {{ $value | humanizePercentage }} used', 0.945, { instance: 'p-0' })).toBe('p-0 is 94.5% used');
+    expect(renderAlertTemplate('{{ humanize $value }} and {{ $value }} and {{ $value | printf "%.2f" }}', 1234.5, {})).toBe('1.234k and 1234.5 and 1234.50');
+    expect(renderAlertTemplate('a {{- $value }}', 1, {})).toBe('a1');
+  });
+  it('refuses what it cannot render exactly', () => {
+    expect(() => renderAlertTemplate('{{ range $labels }}x{{ end }}', 1, {})).toThrow(UnsupportedTemplate);
+  });
+});

@@ -1,0 +1,96 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { generate } from './index.js';
+import { compile, ENVIRONMENTS } from './test-support/fixtures.js';
+
+const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
+const EXPECTED_PATHS = [
+  'alertmanager/alertmanager.yml',
+  'grafana/provisioning/alerting/contact-points.yaml',
+  'grafana/provisioning/alerting/policies.yaml',
+  'grafana/provisioning/alerting/rules.yaml',
+  'loki/rules/logs.rules.yml',
+  'prometheus/rules/alerts.rules.yml',
+  'prometheus/rules/recording.rules.yml',
+  'prometheus/tests/alerts.test.yml',
+];
+
+interface RuleFile {
+  groups: Array<{ name: string; rules: Array<{ alert?: string; record?: string; expr: string; labels?: Record<string, string>; annotations?: Record<string, string> }> }>;
+}
+
+describe.each(ENVIRONMENTS)('generate (%s, embedded tunnel spec)', (env) => {
+  const model = compile(env);
+  const artifacts = generate(model);
+  const file = (path: string) => artifacts.find((a) => a.path === path)?.content ?? '';
+
+  it('writes every artifact, deterministically', () => {
+    expect(artifacts.map((a) => a.path)).toEqual(EXPECTED_PATHS);
+    expect(generate(compile(env))).toEqual(artifacts);
+  });
+
+  it('matches the golden files byte for byte (UPDATE_GOLDEN=1 rewrites them)', () => {
+    for (const a of artifacts) {
+      const golden = join(GOLDEN, env, a.path);
+      if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(golden)) {
+        mkdirSync(dirname(golden), { recursive: true });
+        writeFileSync(golden, a.content);
+      }
+      expect(a.content, `${golden} is stale: rerun with UPDATE_GOLDEN=1 and review the diff`).toBe(readFileSync(golden, 'utf8'));
+    }
+  });
+
+  it('gives every alert severity, summary, description, runbook_url and dashboard_url to its panel', () => {
+    const rules = (parse(file('prometheus/rules/alerts.rules.yml')) as RuleFile).groups.flatMap((g) => g.rules);
+    const loki = (parse(file('loki/rules/logs.rules.yml')) as RuleFile).groups.flatMap((g) => g.rules).filter((r) => r.alert);
+    const promAlerts = model.alerts.filter((a) => a.datasource === 'prometheus');
+    expect(rules).toHaveLength(promAlerts.length);
+    for (const r of [...rules, ...loki]) {
+      expect(r.alert).toMatch(/^[A-Z][A-Za-z0-9]+$/);
+      expect(['critical', 'warning', 'info']).toContain(r.labels?.['severity']);
+      expect(Object.keys(r.annotations ?? {}).sort()).toEqual(['dashboard_url', 'description', 'runbook_url', 'summary']);
+      expect(r.annotations?.['runbook_url']).toBe(`${model.service.runbookBaseUrl}/${r.alert}.md`);
+      expect(r.annotations?.['dashboard_url']).toMatch(new RegExp(`^${model.service.grafana.url}/d/[a-z-]+/.*viewPanel=\\d+`));
+      expect(r.annotations?.['summary']).not.toContain('{{');
+    }
+  });
+
+  it('has the seed alerts, the implied ones and the multi-window multi-burn-rate SLO alerts', () => {
+    const names = new Set(model.alerts.map((a) => a.name));
+    for (const n of ['HighErrorRate', 'ConnectionPoolExhaustion', 'CircuitBreakerOpen', 'RateLimitViolationsSpike', 'HighLatencyP95', 'HighMemoryUsage', 'QueueDroppingRequests', 'StreamingProxyTargetDown', 'StreamingProxyMetricsAbsent', 'RequestSuccessBudgetBurn']) {
+      expect(names).toContain(n);
+    }
+    const rules = (parse(file('prometheus/rules/alerts.rules.yml')) as RuleFile).groups.flatMap((g) => g.rules);
+    const burn = rules.filter((r) => r.alert === 'RequestSuccessBudgetBurn');
+    expect(burn.map((r) => r.labels?.['severity'])).toEqual(['critical', 'warning']);
+    expect(burn[0]?.expr).toContain('ratio_rate1h > 0.144');
+    expect(burn[0]?.expr).toContain('ratio_rate30m > 0.06');
+    expect(burn[1]?.expr).toContain('ratio_rate1d > 0.03');
+    expect(burn[1]?.expr).toContain('ratio_rate3d > 0.01');
+    const recorded = (parse(file('prometheus/rules/recording.rules.yml')) as RuleFile).groups.flatMap((g) => g.rules.map((r) => r.record));
+    for (const w of ['5m', '30m', '1h', '2h', '6h', '1d', '3d']) expect(recorded).toContain(`slo:request_success_error:ratio_rate${w}`);
+    for (const r of recorded) expect(r).toMatch(/^[a-zA-Z_]+:[a-zA-Z0-9_]+:[a-zA-Z0-9_]+$/);
+  });
+
+  it('never writes a secret value: Grafana reads ${ENV}, Alertmanager reads mounted files', () => {
+    const cps = file('grafana/provisioning/alerting/contact-points.yaml');
+    const am = file('alertmanager/alertmanager.yml');
+    for (const cp of model.notifications.contactPoints.filter((c) => c.secretEnv)) {
+      expect(cps).toContain(`\${${cp.secretEnv}}`);
+      expect(am).toContain(`/etc/alertmanager/secrets/${cp.secretEnv}`);
+    }
+    expect(am).not.toMatch(/hooks\.slack\.com|api_url:|routing_key:/);
+  });
+
+  it('marks which engine deploys what', () => {
+    const engine = model.service.alerting.engine;
+    const deploys = (path: string) => /^# Deploy: yes/m.test(file(path));
+    expect(deploys('prometheus/rules/recording.rules.yml')).toBe(true);
+    expect(deploys('prometheus/rules/alerts.rules.yml')).toBe(engine !== 'grafana');
+    expect(deploys('alertmanager/alertmanager.yml')).toBe(engine !== 'grafana');
+    expect(deploys('grafana/provisioning/alerting/rules.yaml')).toBe(engine !== 'prometheus');
+  });
+});

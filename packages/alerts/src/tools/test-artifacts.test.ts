@@ -1,0 +1,82 @@
+/**
+ * The real tools: promtool and amtool run here (required when CI=true; skipped locally only when a
+ * binary is missing). Proves the generated rules load, the generated tests pass, a threshold edit
+ * makes the generated tests fail against the old rules, and each severity reaches its receivers.
+ */
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EMBEDDED_SPEC_DIR } from '@monspec/metrics-spec';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../index.js';
+import { compile, ENVIRONMENTS, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { exitCode, routeTests, runAmtoolChecks, runPromtoolChecks, testArtifacts } from './test-artifacts.js';
+
+const tools = requireTools('promtool', 'amtool');
+
+describe.skipIf(tools.skip)(`promtool and amtool on the generated artifacts ${tools.reason}`, () => {
+  it.each(ENVIRONMENTS)('%s: check rules, test rules, check-config and every route test pass', (env) => {
+    const model = compile(env);
+    const results = testArtifacts(writeArtifacts(generate(model)), { model });
+    for (const r of results) expect(r.ok, `${r.command}\n${r.output}`).toBe(true);
+    expect(results.map((r) => r.name)).toEqual([
+      'promtool check rules',
+      'promtool test rules',
+      'amtool check-config',
+      ...routeTests(model).map((t) => `amtool config routes test (${t.severity} → ${t.receivers.join(', ')})`),
+    ]);
+    expect(results[1]?.output).toContain('SUCCESS');
+    expect(exitCode(results)).toBe(0);
+  });
+
+  it('routes each severity of production to the receivers the spec names', () => {
+    const model = compile('production');
+    expect(routeTests(model).map((t) => [t.severity, t.receivers])).toEqual([
+      ['critical', ['oncall-pagerduty', 'team-slack']],
+      ['warning', ['team-slack', 'team-email']],
+      ['info', ['team-email']],
+    ]);
+  });
+
+  it('fails a route test when the receivers differ', () => {
+    const model = compile('production');
+    const dir = writeArtifacts(generate(model));
+    const [bad] = runAmtoolChecks(dir, { routes: [{ severity: 'critical', labels: ['severity=critical', 'service=streaming-proxy', 'team=tunnel-platform'], receivers: ['team-email'] }] }).slice(1);
+    expect(bad?.status).toBe('failed');
+  });
+
+  it('a threshold edited in a copy of the spec makes the generated tests fail against the old rules', () => {
+    const original = generate(compile('production'));
+    const specCopy = mkdtempSync(join(tmpdir(), 'monspec-spec-'));
+    cpSync(EMBEDDED_SPEC_DIR, specCopy, { recursive: true });
+    const thresholds = join(specCopy, 'thresholds.yaml');
+    const text = readFileSync(thresholds, 'utf8');
+    const edited = text.replace(/(\n  error_rate:\n(?:    .*\n)*?    critical: )5%/, '$13%');
+    expect(edited).not.toBe(text);
+    writeFileSync(thresholds, edited);
+    const changed = generate(compile('production', specCopy));
+
+    // Old rules, new tests.
+    const dir = writeArtifacts(original.filter((a) => !a.path.startsWith('prometheus/tests/')));
+    writeArtifacts(changed.filter((a) => a.path.startsWith('prometheus/tests/')), dir);
+    const [, test] = runPromtoolChecks(dir);
+    expect(test?.status).toBe('failed');
+    expect(test?.output).toContain('HighErrorRate');
+    expect(exitCode([test!])).toBe(1);
+
+    // New rules, new tests: consistent again.
+    const fresh = runPromtoolChecks(writeArtifacts(changed));
+    expect(fresh.map((r) => r.status)).toEqual(['ok', 'ok']);
+  });
+});
+
+describe('missing tools', () => {
+  it('reports a missing binary with its Debian package, and exit code 2', () => {
+    const dir = writeArtifacts([]);
+    const results = testArtifacts(dir, { promtool: '/nonexistent/promtool', amtool: '/nonexistent/amtool', routes: [] });
+    expect(results.map((r) => r.status)).toEqual(['missing-tool', 'missing-tool', 'missing-tool']);
+    expect(results[0]?.output).toContain('Debian package prometheus');
+    expect(results[2]?.output).toContain('Debian package prometheus-alertmanager');
+    expect(exitCode(results)).toBe(2);
+  });
+});
