@@ -1,0 +1,164 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * The site in real headless Chromium (Debian `chromium` via playwright-core): served from a loopback
+ * HTTP server, it follows navigation to a runbook and back, visits every page, checks every relative
+ * link and anchor, that nothing remote is requested, that no console error occurs, and that pages fit
+ * a phone's width. Runs always in CI (CI=true); locally it is skipped only without /usr/bin/chromium.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, normalize } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../index.js';
+import { embeddedModel } from '../test-support/embedded.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const run = process.env.CI === 'true' || existsSync(CHROMIUM);
+
+const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+describe.skipIf(!run)('docs site in headless Chromium', () => {
+  let root = '';
+  let profile = '';
+  let server: Server | undefined;
+  let context: BrowserContext | undefined;
+  let origin = '';
+  const served: string[] = [];
+  const notFound: string[] = [];
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  const failedRequests: string[] = [];
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'monspec-site-'));
+    profile = mkdtempSync(join(tmpdir(), 'monspec-chromium-'));
+    for (const a of generate(embeddedModel('production'))) {
+      if (!a.path.startsWith('site/')) continue;
+      const file = join(root, a.path.slice('site/'.length));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, a.content);
+    }
+    server = createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+      const file = normalize(join(root, path === '/' ? 'index.html' : path));
+      if (!file.startsWith(root) || !existsSync(file)) {
+        notFound.push(path);
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      served.push(path);
+      res.writeHead(200, { 'content-type': TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    });
+    context.on('request', (r) => {
+      if (!r.url().startsWith(`${origin}/`)) foreignRequests.push(r.url());
+    });
+    context.on('requestfailed', (r) => failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
+    context.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${m.location().url}: ${m.text()}`);
+    });
+    context.on('weberror', (e) => consoleErrors.push(String(e.error())));
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (root) rmSync(root, { recursive: true, force: true });
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  async function newPage(): Promise<Page> {
+    if (!context) throw new Error('no browser');
+    return context.newPage();
+  }
+
+  it('follows navigation to a runbook and back', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/index.html`);
+    expect(await page.locator('h1').textContent()).toMatch(/SSH WebSocket Tunnel monitoring/);
+
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Runbooks' }).click();
+    await page.waitForURL(`${origin}/index.html#runbooks`);
+    await page.locator('#runbooks ~ table').getByRole('link', { name: 'HighErrorRate', exact: true }).click();
+    await page.waitForURL(`${origin}/runbooks/HighErrorRate.html`);
+    expect(await page.locator('h1').textContent()).toMatch(/^HighErrorRate/);
+    expect(await page.locator('h2#diagnosis').count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Alerts overview in the setup guide' }).click();
+    await page.waitForURL(`${origin}/setup.html#alerts`);
+    expect(await page.locator('h2#alerts').isVisible()).toBe(true);
+
+    await page.goBack();
+    await page.waitForURL(`${origin}/runbooks/HighErrorRate.html`);
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Home' }).click();
+    await page.waitForURL(`${origin}/index.html`);
+    expect(await page.locator('h1').textContent()).toMatch(/SSH WebSocket Tunnel monitoring/);
+    await page.close();
+  }, 60_000);
+
+  it('visits every page: all relative links and anchors resolve, pages fit a phone', async () => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    const queue = [`${origin}/index.html`];
+    const idsOf = new Map<string, readonly string[]>();
+    const fragments: Array<{ from: string; page: string; hash: string }> = [];
+    const broken: string[] = [];
+    const tooWide: string[] = [];
+    while (queue.length > 0) {
+      const url = queue.shift() as string;
+      if (idsOf.has(url)) continue;
+      const response = await page.goto(url);
+      if (response?.status() !== 200) {
+        broken.push(`${url}: HTTP ${response?.status()}`);
+        idsOf.set(url, []);
+        continue;
+      }
+      const { links, ids, scrollWidth, innerWidth } = await page.evaluate(() => ({
+        links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+        ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+      }));
+      idsOf.set(url, ids);
+      if (scrollWidth > innerWidth) tooWide.push(`${url}: ${scrollWidth}px > ${innerWidth}px`);
+      for (const href of links) {
+        if (!href.startsWith(`${origin}/`)) continue;
+        const target = new URL(href);
+        const hash = decodeURIComponent(target.hash.slice(1));
+        target.hash = '';
+        if (hash) fragments.push({ from: url, page: target.href, hash });
+        if (!idsOf.has(target.href)) queue.push(target.href);
+      }
+    }
+    for (const f of fragments) {
+      if (!(idsOf.get(f.page) ?? []).includes(f.hash)) broken.push(`${f.from}: ${f.page}#${f.hash}`);
+    }
+    const seen = new Set(idsOf.keys());
+    await page.close();
+    expect(broken).toEqual([]);
+    expect(tooWide).toEqual([]);
+    const pages = [...seen].map((u) => new URL(u).pathname);
+    expect(pages).toContain('/setup.html');
+    expect(pages).toContain('/metrics.html');
+    expect(pages).toContain('/runbooks/RequestSuccessBudgetBurn.html');
+    expect(pages.filter((p) => p.startsWith('/runbooks/')).length).toBeGreaterThanOrEqual(new Set(embeddedModel('production').alerts.map((a) => a.name)).size);
+  }, 120_000);
+
+  it('saw no console error, no 404, no failed or remote request', () => {
+    expect(consoleErrors).toEqual([]);
+    expect(notFound).toEqual([]);
+    expect(failedRequests).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    expect(served).toContain('/style.css');
+  });
+});
