@@ -4,7 +4,6 @@
  * texts have their ${...} placeholders filled, collections are sorted arrays, and it is frozen.
  */
 import type { Severity, Unit } from './generated/spec-types.js';
-import type { SourceLocation } from './diagnostics.js';
 
 export type { Severity, Unit };
 export type DatasourceKind = 'prometheus' | 'loki';
@@ -62,7 +61,8 @@ export interface ResolvedMetric {
   readonly deprecated: { readonly reason: string; readonly replacement: string | undefined } | undefined;
   readonly waivers: Readonly<Record<string, string>>;
   readonly estimatedSeries: number;
-  readonly source: SourceLocation | undefined;
+  /** The spec file that declares it. */
+  readonly sourceFile: string | undefined;
 }
 
 export interface ResolvedThreshold {
@@ -163,7 +163,8 @@ export interface ResolvedAlert {
   readonly execErrState: 'Error' | 'Alerting' | 'OK';
   /** For SLO alerts: the SLO and the windows combined in this rule. */
   readonly slo: { readonly name: string; readonly windows: readonly ResolvedBurnRateWindow[] } | undefined;
-  readonly source: SourceLocation | undefined;
+  /** The spec file that declares it. */
+  readonly sourceFile: string | undefined;
 }
 
 export interface ResolvedBurnRateWindow {

@@ -9,7 +9,7 @@ import { parseSpecFile, type SpecFile } from './load/parse-yaml.js';
 import { validateAgainstSchema } from './load/validate-schema.js';
 import type { ResolvedModel } from './model.js';
 import { resolveModel } from './resolve/resolve.js';
-import { escapePointerSegment } from './source-map.js';
+import { escapePointerSegment, SourceMap } from './source-map.js';
 
 export interface CompileOptions {
   /** Environment to build; defaults to the one marked `default`, else `production`, else the first. */
@@ -74,7 +74,10 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   const parsed = sorted.map((f) => parseSpecFile(f, diagnostics));
   stage('parse');
   for (const file of parsed) {
-    if (file.data !== undefined) validateAgainstSchema('document', file.data, file.sourceMap, diagnostics);
+    if (file.data === undefined) continue;
+    const fileMap = new SourceMap();
+    fileMap.setOrigin('', file);
+    validateAgainstSchema('document', file.data, fileMap, diagnostics);
   }
   stage('schema');
   if (hasErrors(diagnostics)) return done(undefined, undefined, []);
@@ -117,11 +120,11 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   if (hasErrors(diagnostics)) return done(undefined, environment, environments);
 
   const document = spec as MonspecDocument;
-  runChecks(document, sourceMap, diagnostics);
+  const context = runChecks(document, sourceMap, diagnostics);
   stage('checks');
   if (hasErrors(diagnostics)) return done(undefined, environment, environments);
 
-  const model = resolveModel({ spec: document, sourceMap, environment, environments, specHash: hashSpecFiles(sorted) });
+  const model = resolveModel({ spec: document, sourceMap, environment, environments, specHash: hashSpecFiles(sorted), context });
   stage('resolve');
   return done(model, environment, environments);
 }

@@ -23,68 +23,84 @@ export function pointerToPath(pointer: string): string {
   return segs.length === 0 ? '(document root)' : segs.map((s) => (/^\d+$/.test(s) ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
 }
 
+/** Line and column of every value and mapping key of one file, by JSON pointer within that file. */
+export interface FileLocations {
+  value(pointer: string): SourceLocation | undefined;
+  key(pointer: string): SourceLocation | undefined;
+}
+
+/** A spec file whose locations are computed on first use: only diagnostics need them. */
+export interface LocatableFile {
+  readonly path: string;
+  locations(): FileLocations;
+}
+
+interface Origin {
+  readonly file: LocatableFile;
+  /** Pointer of the same subtree inside the file. */
+  readonly at: string;
+}
+
+function parentOf(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
 /**
- * Where each value of the merged spec came from. Values are keyed by JSON pointer; keys of mapping
- * entries separately, so "unknown property" can point at the key itself.
+ * Where each part of the merged spec came from. Merging and overlays record origins per subtree
+ * (a few per collection entry), and a pointer is located by its nearest recorded ancestor, then
+ * looked up in that file's locations, which are parsed lazily. A clean spec never pays for them.
  */
 export class SourceMap {
-  private readonly values = new Map<string, SourceLocation>();
-  private readonly keys = new Map<string, SourceLocation>();
+  private readonly origins = new Map<string, Origin>();
 
-  setValue(pointer: string, loc: SourceLocation): void {
-    this.values.set(pointer, loc);
+  /** Records that the merged subtree at `pointer` is the subtree at `at` in `file`. */
+  setOrigin(pointer: string, file: LocatableFile, at: string = pointer): void {
+    this.origins.set(pointer, { file, at });
   }
 
-  setKey(pointer: string, loc: SourceLocation): void {
-    this.keys.set(pointer, loc);
-  }
-
-  /** The value's location, or the nearest ancestor's (values made by template expansion have none). */
-  locate(pointer: string): SourceLocation | undefined {
+  /** The file and in-file pointer of a merged pointer, through its nearest recorded ancestor. */
+  originOf(pointer: string): Origin | undefined {
     let p = pointer;
     for (;;) {
-      const loc = this.values.get(p);
-      if (loc) return loc;
+      const o = this.origins.get(p);
+      if (o) return { file: o.file, at: o.at + pointer.slice(p.length) };
       if (p === '') return undefined;
-      p = p.slice(0, p.lastIndexOf('/'));
+      p = parentOf(p);
     }
+  }
+
+  private find(pointer: string, kind: 'value' | 'key'): SourceLocation | undefined {
+    const origin = this.originOf(pointer);
+    if (!origin) return undefined;
+    const locations = origin.file.locations();
+    if (kind === 'key') {
+      const k = locations.key(origin.at);
+      if (k) return k;
+    }
+    // Values made by template expansion have no place of their own: use the nearest ancestor's.
+    for (let p = origin.at; ; p = parentOf(p)) {
+      const loc = locations.value(p);
+      if (loc || p === '') return loc;
+    }
+  }
+
+  locate(pointer: string): SourceLocation | undefined {
+    return this.find(pointer, 'value');
   }
 
   /** The location of a mapping key, falling back to its value's location. */
   locateKey(pointer: string): SourceLocation | undefined {
-    return this.keys.get(pointer) ?? this.locate(pointer);
+    return this.find(pointer, 'key');
   }
 
-  /** Drops every entry at or below `pointer` (an overlay replaced or deleted it). */
+  /** The file a merged pointer came from, without computing line numbers. */
+  fileOf(pointer: string): string | undefined {
+    return this.originOf(pointer)?.file.path;
+  }
+
+  /** Forgets every origin at or below `pointer` (an overlay replaced or deleted it). */
   deleteSubtree(pointer: string): void {
     const prefix = pointer + '/';
-    for (const map of [this.values, this.keys]) {
-      for (const k of map.keys()) if (k === pointer || k.startsWith(prefix)) map.delete(k);
-    }
-  }
-
-  /** Copies `other`'s entries under `fromPrefix` to the same place under `toPrefix`. */
-  copySubtree(other: SourceMap, fromPrefix: string, toPrefix: string): void {
-    const prefix = fromPrefix + '/';
-    for (const [src, dst] of [
-      [other.values, this.values],
-      [other.keys, this.keys],
-    ] as const) {
-      for (const [k, v] of src) {
-        if (k === fromPrefix) dst.set(toPrefix, v);
-        else if (k.startsWith(prefix)) dst.set(toPrefix + k.slice(fromPrefix.length), v);
-      }
-    }
-  }
-
-  clone(): SourceMap {
-    const copy = new SourceMap();
-    copy.merge(this);
-    return copy;
-  }
-
-  merge(other: SourceMap): void {
-    for (const [k, v] of other.values) this.values.set(k, v);
-    for (const [k, v] of other.keys) this.keys.set(k, v);
+    for (const k of [...this.origins.keys()]) if (k === pointer || k.startsWith(prefix)) this.origins.delete(k);
   }
 }

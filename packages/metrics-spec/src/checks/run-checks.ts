@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
 import { pointerSegments, type SourceMap } from '../source-map.js';
-import { buildCheckContext } from './context.js';
+import { buildCheckContext, type CheckContext } from './context.js';
 import { CHECKS } from './index.js';
 import type { Check } from './types.js';
 
@@ -9,7 +9,7 @@ import type { Check } from './types.js';
  * Runs the checks over the merged, overlaid, expanded spec. A finding under /metrics/NAME is dropped
  * when that metric waives the check with a reason.
  */
-export function runChecks(spec: MonspecDocument, sourceMap: SourceMap, diagnostics: Diagnostic[], checks: readonly Check[] = CHECKS): void {
+export function runChecks(spec: MonspecDocument, sourceMap: SourceMap, diagnostics: Diagnostic[], checks: readonly Check[] = CHECKS): CheckContext {
   const ctx = buildCheckContext(spec);
   for (const check of checks) {
     check.run(ctx, (r) => {
@@ -19,4 +19,5 @@ export function runChecks(spec: MonspecDocument, sourceMap: SourceMap, diagnosti
       diagnostics.push({ ruleId: check.id, severity: r.severity ?? check.severity, message: r.message, pointer: r.pointer, ...(location ? { location } : {}) });
     });
   }
+  return ctx;
 }

@@ -65,12 +65,13 @@ export const unknownReference: Check = {
   run({ spec, recordedNames }, report) {
     const thresholds = Object.keys(spec.thresholds ?? {});
     const panels = panelRefs(spec);
+    const panelSet = new Set(panels);
     const metrics = Object.keys(spec.metrics ?? {});
     const checkThreshold = (pointer: string, name: string) => {
       if (!spec.thresholds?.[name]) report({ pointer, message: `Unexpected threshold "${name}", ${expectedOneOf('threshold', name, thresholds)}` });
     };
     const checkPanel = (pointer: string, ref: string | undefined) => {
-      if (ref !== undefined && !panels.includes(ref)) report({ pointer, message: `Unexpected panel "${ref}", ${expectedOneOf('dashboardUid/panelKey', ref, panels)}` });
+      if (ref !== undefined && !panelSet.has(ref)) report({ pointer, message: `Unexpected panel "${ref}", ${expectedOneOf('dashboardUid/panelKey', ref, panels)}` });
     };
     const checkMetric = (pointer: string, name: string, alsoRecorded = false) => {
       if (spec.metrics?.[name] || (alsoRecorded && recordedNames.has(name))) return;
@@ -108,8 +109,9 @@ export const unknownReference: Check = {
       if (replacement) checkMetric(`/metrics/${p(name)}/deprecated/replacement`, replacement, true);
     }
     const alertNames = [...Object.keys(spec.alerts ?? {}), ...Object.values(spec.slos ?? {}).map((s) => s.alert?.name ?? '')];
+    const alertSet = new Set(alertNames);
     for (const [name, rb] of Object.entries(spec.runbooks ?? {})) {
-      if (!alertNames.includes(name)) report({ pointer: `/runbooks/${p(name)}`, atKey: true, message: `Unexpected runbook for "${name}", ${expectedOneOf('alert', name, alertNames)}` });
+      if (!alertSet.has(name)) report({ pointer: `/runbooks/${p(name)}`, atKey: true, message: `Unexpected runbook for "${name}", ${expectedOneOf('alert', name, alertNames)}` });
       (rb.diagnosis ?? []).forEach((step, i) => checkPanel(`/runbooks/${p(name)}/diagnosis/${i}/panel`, step.panel));
     }
     const contactPoints = Object.keys(spec.notifications?.contactPoints ?? {});

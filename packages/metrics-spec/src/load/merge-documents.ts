@@ -49,17 +49,16 @@ function mergeInto(
     const value = source[key];
     if (!Object.prototype.hasOwnProperty.call(target, key)) {
       Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-      sourceMap.copySubtree(file.sourceMap, child, child);
+      sourceMap.setOrigin(child, file);
       continue;
     }
     const existing = target[key];
     if (!COLLECTION_POINTERS.has(pointer) && isPlainObject(existing) && isPlainObject(value)) {
-      if (pointer === '' && !sourceMap.locate(child)) sourceMap.copySubtree(file.sourceMap, child, child);
       mergeInto(existing, value, child, file, sourceMap, diagnostics);
       continue;
     }
     const first = sourceMap.locateKey(child);
-    const location = file.sourceMap.locateKey(child);
+    const location = file.locations().key(child) ?? file.locations().value(child);
     diagnostics.push({
       ruleId: 'duplicate-name',
       severity: 'error',

@@ -13,8 +13,7 @@ export function applyOverlay(
   overlayPointer: string,
 ): Record<string, unknown> {
   const result = structuredClone(base);
-  const overlayLocations = sourceMap.clone();
-  mergeOverlay(result, overlay, '', sourceMap, overlayLocations, overlayPointer);
+  mergeOverlay(result, overlay, '', sourceMap, overlayPointer);
   return result;
 }
 
@@ -23,7 +22,6 @@ function mergeOverlay(
   patch: Record<string, unknown>,
   pointer: string,
   sourceMap: SourceMap,
-  overlayLocations: SourceMap,
   overlayPointer: string,
 ): void {
   for (const key of Object.keys(patch)) {
@@ -33,11 +31,12 @@ function mergeOverlay(
       delete target[key];
       sourceMap.deleteSubtree(child);
     } else if (isPlainObject(value) && isPlainObject(target[key])) {
-      mergeOverlay(target[key] as Record<string, unknown>, value, child, sourceMap, overlayLocations, overlayPointer);
+      mergeOverlay(target[key] as Record<string, unknown>, value, child, sourceMap, overlayPointer);
     } else {
       Object.defineProperty(target, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
+      const origin = sourceMap.originOf(overlayPointer + child);
       sourceMap.deleteSubtree(child);
-      sourceMap.copySubtree(overlayLocations, overlayPointer + child, child);
+      if (origin) sourceMap.setOrigin(child, origin.file, origin.at);
     }
   }
 }

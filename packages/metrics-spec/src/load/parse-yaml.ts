@@ -1,6 +1,7 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Document } from 'yaml';
+import jsYaml from 'js-yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
-import { escapePointerSegment, SourceMap } from '../source-map.js';
+import { escapePointerSegment, type FileLocations, type LocatableFile } from '../source-map.js';
 
 export interface SpecFile {
   /** Path relative to the spec directory (used in diagnostics). */
@@ -8,89 +9,82 @@ export interface SpecFile {
   readonly text: string;
 }
 
-export interface ParsedFile {
-  readonly path: string;
+export interface ParsedFile extends LocatableFile {
   /** The document as plain JSON data; undefined when the file could not be parsed. */
   readonly data: unknown;
-  readonly sourceMap: SourceMap;
 }
 
 /**
- * Parses one YAML spec file into plain data, recording the line and column of every value and key.
- * Syntax errors become `yaml-syntax` diagnostics.
+ * Parses one YAML spec file into plain data. Data comes from js-yaml's fast loader (YAML 1.2 core
+ * schema: no timestamps, no implicit types beyond JSON's); line and column of every value and key
+ * come from the `yaml` library's AST, built only when a diagnostic asks for a location.
  */
 export function parseSpecFile(file: SpecFile, diagnostics: Diagnostic[]): ParsedFile {
+  let cached: FileLocations | undefined;
+  const locations = () => (cached ??= buildLocations(file));
+  let data: unknown;
+  try {
+    data = jsYaml.load(file.text, { schema: jsYaml.CORE_SCHEMA, filename: file.path, json: false });
+  } catch {
+    reportSyntaxError(file, diagnostics);
+    return { path: file.path, data: undefined, locations };
+  }
+  return { path: file.path, data: data === null || data === undefined ? {} : data, locations };
+}
+
+/** The first error of the `yaml` parser, whose messages and positions read better than js-yaml's. */
+function reportSyntaxError(file: SpecFile, diagnostics: Diagnostic[]): void {
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const sourceMap = new SourceMap();
+  // The first error is the real one; the rest are the parser losing its footing after it.
+  const err = doc.errors[0];
+  const pos = err ? lineCounter.linePos(err.pos[0]) : { line: 1, col: 1 };
+  const message = err ? (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '') : 'the document does not parse';
+  diagnostics.push({
+    ruleId: 'yaml-syntax',
+    severity: 'error',
+    message: `Unexpected YAML syntax: ${message}, expected a valid YAML document`,
+    location: { file: file.path, line: pos.line, column: pos.col },
+  });
+}
+
+function buildLocations(file: SpecFile): FileLocations {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const values = new Map<string, SourceLocation>();
+  const keys = new Map<string, SourceLocation>();
   const at = (offset: number): SourceLocation => {
     const { line, col } = lineCounter.linePos(offset);
     return { file: file.path, line, column: col };
   };
-
-  if (doc.errors.length > 0) {
-    // The first error is the real one; the rest are the parser losing its footing after it.
-    for (const err of doc.errors.slice(0, 1)) {
-      const message = err.message.split('\n')[0] ?? err.message;
-      diagnostics.push({
-        ruleId: 'yaml-syntax',
-        severity: 'error',
-        message: `Unexpected YAML syntax: ${message.replace(/ at line \d+, column \d+:?$/, '')}, expected a valid YAML document`,
-        location: at(err.pos[0]),
-      });
-    }
-    return { path: file.path, data: undefined, sourceMap };
-  }
-
-  const data = toData(doc, doc.contents, '', sourceMap, at, diagnostics, file.path);
-  return { path: file.path, data: data === null ? {} : data, sourceMap };
+  walk(doc, doc.contents, '', values, keys, at);
+  return { value: (p) => values.get(p), key: (p) => keys.get(p) };
 }
 
-function toData(
+function walk(
   doc: Document,
   node: YamlNode | null | undefined,
   pointer: string,
-  sourceMap: SourceMap,
+  values: Map<string, SourceLocation>,
+  keys: Map<string, SourceLocation>,
   at: (offset: number) => SourceLocation,
-  diagnostics: Diagnostic[],
-  path: string,
-): unknown {
-  if (node == null) return null;
-  if (node.range) sourceMap.setValue(pointer, at(node.range[0]));
+): void {
+  if (node == null) return;
+  if (node.range) values.set(pointer, at(node.range[0]));
   if (isAlias(node)) {
-    return toData(doc, node.resolve(doc) ?? null, pointer, sourceMap, at, diagnostics, path);
-  }
-  if (isScalar(node)) return node.value;
-  if (isSeq(node)) {
-    return node.items.map((item, i) => toData(doc, item as YamlNode, `${pointer}/${i}`, sourceMap, at, diagnostics, path));
-  }
-  if (isMap(node)) {
-    const out: Record<string, unknown> = {};
+    walk(doc, node.resolve(doc) ?? null, pointer, values, keys, at);
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => walk(doc, item as YamlNode, `${pointer}/${i}`, values, keys, at));
+  } else if (isMap(node)) {
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
-      const key = isScalar(keyNode) ? keyNode.value : undefined;
-      if (typeof key !== 'string' && typeof key !== 'number') {
-        diagnostics.push({
-          ruleId: 'yaml-syntax',
-          severity: 'error',
-          message: 'Unexpected non-scalar mapping key, expected a string key',
-          location: keyNode?.range ? at(keyNode.range[0]) : { file: path, line: 1, column: 1 },
-        });
-        continue;
+      if (!isScalar(keyNode)) continue;
+      const child = `${pointer}/${escapePointerSegment(String(keyNode.value))}`;
+      if (keyNode.range) {
+        keys.set(child, at(keyNode.range[0]));
+        if (pair.value == null) values.set(child, at(keyNode.range[0]));
       }
-      const name = String(key);
-      const child = `${pointer}/${escapePointerSegment(name)}`;
-      if (keyNode?.range) sourceMap.setKey(child, at(keyNode.range[0]));
-      // Defined as an own property so a key named __proto__ stays data.
-      Object.defineProperty(out, name, {
-        value: toData(doc, pair.value as YamlNode | null, child, sourceMap, at, diagnostics, path),
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-      if (pair.value == null && keyNode?.range) sourceMap.setValue(child, at(keyNode.range[0]));
+      walk(doc, pair.value as YamlNode | null, child, values, keys, at);
     }
-    return out;
   }
-  return null;
 }

@@ -33,6 +33,8 @@ export interface ResolveInput {
   readonly environment: string;
   readonly environments: readonly string[];
   readonly specHash: string;
+  /** The context the checks built (label inference, threshold levels), reused rather than rebuilt. */
+  readonly context?: CheckContext;
 }
 
 const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -64,7 +66,7 @@ function rendered(text: string, scope: PlaceholderScope): string {
  */
 export function resolveModel(input: ResolveInput): ResolvedModel {
   const { spec, sourceMap } = input;
-  const ctx = buildCheckContext(spec);
+  const ctx = input.context ?? buildCheckContext(spec);
   const service = resolveService(spec);
   const thresholds = resolveThresholds(spec);
   const thresholdByName = new Map(thresholds.map((t) => [t.name, t]));
@@ -86,7 +88,7 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
       deprecated: m.deprecated ? { reason: m.deprecated.reason, replacement: m.deprecated.replacement } : undefined,
       waivers: sortedRecord(m.waivers ?? {}),
       estimatedSeries: estimateSeries(m, service.replicas),
-      source: sourceMap.locateKey(`/metrics/${p(name)}`),
+      sourceFile: sourceMap.fileOf(`/metrics/${p(name)}`),
     }))
     .sort(byName);
 
@@ -294,7 +296,7 @@ function resolveAlert(
     noDataState: alert.noDataState ?? 'NoData',
     execErrState: alert.execErrState ?? 'Error',
     slo: undefined,
-    source: sourceMap.locateKey(`/alerts/${p(name)}`),
+    sourceFile: sourceMap.fileOf(`/alerts/${p(name)}`),
   };
 }
 
@@ -374,7 +376,7 @@ function resolveSloAlerts(
       noDataState: 'OK',
       execErrState: 'Error',
       slo: { name: slo.name, windows },
-      source: sourceMap.locate(`/slos/${p(slo.name)}/alert/name`),
+      sourceFile: sourceMap.fileOf(`/slos/${p(slo.name)}`),
     };
   });
 }
