@@ -1,0 +1,9 @@
+/** `generate(model)`: the typed instrumentation module of one environment, as data. Pure. */
+import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import { renderModule } from './module.js';
+
+export const INSTRUMENTATION_PATH = 'instrumentation/metrics.ts';
+
+export function generate(model: ResolvedModel): Artifact[] {
+  return [{ path: INSTRUMENTATION_PATH, content: renderModule(model) }];
+}

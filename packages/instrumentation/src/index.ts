@@ -1,0 +1,2 @@
+export { generate, INSTRUMENTATION_PATH } from './generate.js';
+export { renderModule } from './module.js';
