@@ -80,6 +80,9 @@ function prefixed(prefix: string, artifacts: readonly Artifact[]): Artifact[] {
  * `docs/TUNNEL_MONITORING_SETUP.md`, `docs/metrics.md`, `docs/runbooks/<Alert>.md`, `site/…`.
  */
 export function generate(model: ResolvedModel, options: DocsOptions = {}): Artifact[] {
+  const verify = options.verify ?? true;
+  const hit = (verify ? verified : unverified).get(model);
+  if (hit) return [...hit];
   const docs = markdownDocs(model);
   const index = indexView(model);
   const siteDocs: SiteDoc[] = [{ doc: 'index.md', title: index.title, markdown: canonicalMarkdown(render('index.md', index)) }, ...docs];
@@ -88,12 +91,17 @@ export function generate(model: ResolvedModel, options: DocsOptions = {}): Artif
     ...prefixed(DOCS_ROOT, docs.map((d) => ({ path: d.doc, content: d.markdown }))),
     ...prefixed(SITE_ROOT, site),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  if (options.verify ?? true) {
+  if (verify) {
     const { lint, links } = verifyDocs(artifacts);
     if (lint.length > 0 || links.length > 0) throw new DocsCheckError(lint, links);
   }
+  (verify ? verified : unverified).set(model, Object.freeze(artifacts.map((a) => Object.freeze(a))));
   return artifacts;
 }
+
+/** Models are frozen, so a model's documents can be remembered (remark takes about a second for the tunnel). */
+const verified = new WeakMap<ResolvedModel, readonly Artifact[]>();
+const unverified = new WeakMap<ResolvedModel, readonly Artifact[]>();
 
 /**
  * The copy committed at the repository's `docs/OPERATIONS/` (the seed's path): the setup guide and
