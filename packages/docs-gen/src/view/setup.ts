@@ -395,7 +395,8 @@ export function setupView(model: ResolvedModel): SetupView {
     {
       title: 'Load recording and alerting rules',
       items: [
-        ...ruleFiles.map((f) => `${f} loaded (check with ${code('monspec test')}).`),
+        ...ruleFiles.map((f) => `${f} loaded.`),
+        `${code('monspec test')} passes (promtool rule unit tests and Alertmanager routing).`,
         ...alertNames.map((n) => `${link(text(n), runbookDoc(n))} loaded (${index.alerts(n).map((a) => a.severity).join(', ')}).`),
       ],
     },
@@ -419,7 +420,7 @@ export function setupView(model: ResolvedModel): SetupView {
     ...model.dashboards.map((d) => `${text(d.title)} shows data in every panel over the last hour.`),
     `${code('monspec test')} passes: every alert's unit tests fire (and stay quiet) as declared (${count(model.alerts.reduce((n, a) => n + a.tests.length, 0), 'test case')}).`,
     'A test notification reaches every contact point.',
-    ...(model.logs.sources.length ? ['The Loki queries below return log lines for the last hour.'] : []),
+    ...(model.logs.sources.length ? ['The Loki queries in this guide return log lines for the last hour.'] : []),
     'Each runbook link in the alerts table opens its runbook.',
   ];
 
