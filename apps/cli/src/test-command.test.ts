@@ -1,0 +1,41 @@
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './test-support/run-cli.js';
+
+const haveTools = existsSync('/usr/bin/promtool') && existsSync('/usr/bin/amtool');
+// In CI the tools are installed by scripts/install-tools.sh and these tests must run.
+const run = process.env.CI === 'true' || haveTools ? describe : describe.skip;
+if (!haveTools && process.env.CI !== 'true') console.warn('skipping monspec test e2e: promtool/amtool not installed (bash scripts/install-tools.sh)');
+
+run('monspec test (real promtool and amtool)', () => {
+  it('passes on freshly built artifacts of every environment, and fails when a generated test is broken', () => {
+    const cwd = tempDir();
+    expect(runCli(['build', '--all-envs', '--out', 'out'], cwd).code).toBe(0);
+    const ok = runCli(['test', '--out', 'out'], cwd);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('✓ production: promtool test rules');
+    expect(ok.stderr).toContain('✓ staging: amtool config routes test (critical → team-slack)');
+    expect(ok.stderr).toContain('✓ production: amtool config routes test (critical → oncall-pagerduty, team-slack)');
+
+    const testFile = join(cwd, 'out', 'production', 'prometheus', 'tests', 'alerts.test.yml');
+    // Expect a different summary than the rule produces: promtool must disagree.
+    const broken = readFileSync(testFile, 'utf8').replace(/summary: Tunnel circuit breaker open for .*/, 'summary: something else');
+    expect(broken).not.toBe(readFileSync(testFile, 'utf8'));
+    writeFileSync(testFile, broken);
+    const failed = runCli(['test', '--out', 'out', '--env', 'production'], cwd);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('✗ production: promtool test rules');
+  });
+
+  it('exits 2 and names the Debian package when a tool is missing', () => {
+    const cwd = tempDir();
+    expect(runCli(['build', '--out', 'out'], cwd).code).toBe(0);
+    const bin = join(cwd, 'bin');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const r = runCli(['test', '--out', 'out'], cwd, { PATH: bin });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('install the Debian package prometheus');
+  });
+});
