@@ -1,6 +1,7 @@
 import { alertContent } from './alert-content.js';
 import { duplicateName } from './duplicate-name.js';
 import { baseUnits, counterSuffix, histogramBuckets, recordingRuleName } from './metric-naming.js';
+import { panelDescription } from './panel-description.js';
 import { placeholders } from './placeholders.js';
 import { promqlCounterRate } from './promql-counter-rate.js';
 import { logqlSyntax, promqlSyntax } from './promql-syntax.js';
@@ -23,6 +24,7 @@ export const CHECKS: readonly Check[] = [
   thresholdBands,
   alertContent,
   placeholders,
+  panelDescription,
   counterSuffix,
   baseUnits,
   recordingRuleName,
