@@ -1,0 +1,61 @@
+/**
+ * What each simulator scenario must do to the generated rules: the recorded values, and exactly
+ * which alerts (and how many instances) go pending then firing. Receivers and runbook links are
+ * derived from the model at run time, not listed here.
+ */
+import type { Scenario } from '../src/scenarios.js';
+
+export interface RecordedValue {
+  readonly expr: string;
+  readonly what: string;
+  readonly inScenario: (v: number) => boolean;
+  readonly whenHealthy: (v: number) => boolean;
+}
+
+export interface ScenarioExpectation {
+  readonly scenario: Exclude<Scenario, 'healthy'>;
+  /** Alert name → number of alert instances (e.g. one per tier). */
+  readonly alerts: Readonly<Record<string, number>>;
+  readonly recorded: readonly RecordedValue[];
+}
+
+const MiB = 1024 * 1024;
+
+export const EXPECTATIONS: readonly ScenarioExpectation[] = [
+  {
+    scenario: 'error-spike',
+    alerts: { HighErrorRate: 1, RequestSuccessBudgetBurn: 1 },
+    recorded: [
+      { expr: 'tunnel:request_errors:ratio_rate5m', what: 'error ratio ≈ 10 %', inScenario: (v) => v > 0.08 && v < 0.12, whenHealthy: (v) => v < 0.01 },
+      { expr: 'slo:request_success_error:ratio_rate20s', what: 'SLO error ratio (20s) ≈ 10 %', inScenario: (v) => v > 0.08 && v < 0.12, whenHealthy: (v) => v < 0.03 },
+    ],
+  },
+  {
+    scenario: 'pool-saturation',
+    alerts: { ConnectionPoolExhaustion: 1 },
+    recorded: [{ expr: 'max(tunnel_instance:connection_pool:utilization)', what: 'pool utilization 95 %', inScenario: (v) => Math.abs(v - 0.95) < 1e-9, whenHealthy: (v) => Math.abs(v - 0.3) < 1e-9 }],
+  },
+  {
+    scenario: 'circuit-breaker-open',
+    alerts: { CircuitBreakerOpen: 1 },
+    recorded: [{ expr: 'max(tunnel_circuit_breaker_state)', what: 'breaker state 1 (open)', inScenario: (v) => v === 1, whenHealthy: (v) => v === 0 }],
+  },
+  {
+    scenario: 'rate-limit-burst',
+    alerts: { RateLimitViolationsSpike: 1 },
+    recorded: [{ expr: 'tunnel:rate_limit_violations:increase5m', what: 'violations per window > 100', inScenario: (v) => v > 100, whenHealthy: (v) => v < 100 }],
+  },
+  {
+    scenario: 'latency-degradation',
+    alerts: { HighLatencyP95: 3 },
+    recorded: [
+      { expr: 'tunnel:request_latency_ms:p95_5m', what: 'P95 ≈ 267 ms', inScenario: (v) => v > 240 && v < 300, whenHealthy: (v) => v < 100 },
+      { expr: 'min(tunnel_tier:request_latency_ms:p95_5m)', what: 'every tier P95 > 200 ms', inScenario: (v) => v > 200, whenHealthy: (v) => v < 100 },
+    ],
+  },
+  {
+    scenario: 'memory-pressure',
+    alerts: { HighMemoryUsage: 1 },
+    recorded: [{ expr: 'max(process_resident_memory_bytes{job="streaming-proxy"})', what: 'resident memory 600 MiB', inScenario: (v) => v === 600 * MiB, whenHealthy: (v) => v === 160 * MiB }],
+  },
+];
