@@ -8,6 +8,7 @@ import { compileAt, locateSpec, type LoadedSpec } from '../spec-source.js';
 import { generateEnvironment, operationsDocs } from '../build/generate-all.js';
 import { diffTree, writeTree } from '../build/writer.js';
 import { TOOL_VERSION } from '../version.js';
+import { SPEC_OPTION } from '../options.js';
 
 interface Target {
   /** Directory replaced as a whole. */
@@ -127,7 +128,7 @@ export const buildCommand: Command = {
   summary: 'Generate every artifact (dashboards, rules, tests, routing, docs, site) for a spec, atomically.',
   usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--check] [--watch]',
   options: {
-    spec: { type: 'string', help: 'Spec directory (default: the embedded streaming-proxy spec).' },
+    spec: SPEC_OPTION,
     env: { type: 'string', help: 'Build this environment only (default: the spec\'s default environment).' },
     'all-envs': { type: 'boolean', help: 'Build every environment the spec declares.' },
     out: { type: 'string', help: 'Output root; artifacts go to OUT/<env>/ (default: ./generated).' },

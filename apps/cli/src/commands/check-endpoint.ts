@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { hasErrors } from '@monspec/metrics-spec';
 import { stringOpt, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
+import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
 import { compileAt, locateSpec } from '../spec-source.js';
 import { checkConformance } from '../endpoint/conformance.js';
 import { parseExposition } from '../endpoint/parse-exposition.js';
@@ -24,8 +25,8 @@ export const checkEndpointCommand: Command = {
   summary: 'Check that a service exposes what the spec declares: missing metrics, wrong types, label sets, buckets.',
   usage: 'monspec check-endpoint URL|FILE [--spec DIR] [--env NAME] [--timeout MS] [--format text|json]',
   options: {
-    spec: { type: 'string', help: 'Spec directory (default: the embedded streaming-proxy spec).' },
-    env: { type: 'string', help: 'Environment (default: the spec\'s default).' },
+    spec: SPEC_OPTION,
+    env: ENV_OPTION,
     timeout: { type: 'string', help: 'HTTP timeout in milliseconds (default 5000).' },
     format: { type: 'string', help: 'text (default) or json.' },
   },
@@ -33,8 +34,7 @@ export const checkEndpointCommand: Command = {
   examples: ['monspec check-endpoint http://localhost:8080/api/tunnel/metrics', 'monspec check-endpoint ./metrics.txt --format json'],
   async run(args, io) {
     const target = args.positionals[0] as string;
-    const format = stringOpt(args, 'format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`Unexpected --format ${format}, expected text or json`);
+    const format = parseFormat(stringOpt(args, 'format'), ['text', 'json']);
     const timeout = Number(stringOpt(args, 'timeout') ?? '5000');
     if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`Unexpected --timeout ${stringOpt(args, 'timeout')}, expected milliseconds > 0`);
     const spec = locateSpec(stringOpt(args, 'spec'), io.cwd);

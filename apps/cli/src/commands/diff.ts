@@ -1,6 +1,7 @@
 import { hasErrors } from '@monspec/metrics-spec';
 import { stringOpt, type Command } from '../command.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { parseFormat, SPEC_OPTION } from '../options.js';
 import { formatDiagnostics } from '../output/format-diagnostics.js';
 import { compileAt, locateSpec } from '../spec-source.js';
 import { diffToMarkdown, semanticDiff } from '../diff/semantic-diff.js';
@@ -10,7 +11,7 @@ export const diffCommand: Command = {
   summary: 'Semantic diff between a base spec and the current one: metrics, thresholds, alerts, panels, routing.',
   usage: 'monspec diff BASE_SPEC_DIR [--spec DIR] [--env NAME] [--format markdown|json]',
   options: {
-    spec: { type: 'string', help: 'The changed spec (default: the embedded streaming-proxy spec).' },
+    spec: { ...SPEC_OPTION, help: 'The changed spec (default: the embedded streaming-proxy spec).' },
     env: { type: 'string', help: 'Environment to compare (default: the default environment of each spec).' },
     format: { type: 'string', help: 'markdown (default, for a PR comment) or json.' },
   },
@@ -20,8 +21,7 @@ export const diffCommand: Command = {
     'git worktree add /tmp/base origin/main && monspec diff /tmp/base/packages/metrics-spec/spec --format json',
   ],
   async run(args, io) {
-    const format = stringOpt(args, 'format') ?? 'markdown';
-    if (format !== 'markdown' && format !== 'json') throw new UsageError(`Unexpected --format ${format}, expected markdown or json`);
+    const format = parseFormat(stringOpt(args, 'format'), ['markdown', 'json']);
     const env = stringOpt(args, 'env');
     const baseSpec = locateSpec(args.positionals[0], io.cwd);
     const headSpec = locateSpec(stringOpt(args, 'spec'), io.cwd);

@@ -1,6 +1,7 @@
 import { dashboardUrl, exploreUrl, formatValue, indexModel, panelUrl, runbookUrl, type ResolvedModel } from '@monspec/metrics-spec';
 import { stringOpt, type Command } from '../command.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
 import { compileAt, locateSpec } from '../spec-source.js';
 
 interface Explanation {
@@ -105,15 +106,14 @@ export const explainCommand: Command = {
   summary: 'Explain a metric, recording rule, alert or threshold: meaning, bands, queries, users, runbook and links.',
   usage: 'monspec explain NAME [--spec DIR] [--env NAME] [--format text|json]',
   options: {
-    spec: { type: 'string', help: 'Spec directory (default: the embedded streaming-proxy spec).' },
-    env: { type: 'string', help: 'Environment (default: the spec\'s default).' },
+    spec: SPEC_OPTION,
+    env: ENV_OPTION,
     format: { type: 'string', help: 'text (default) or json.' },
   },
   positionals: { min: 1, max: 1 },
   examples: ['monspec explain tunnel_active_connections', 'monspec explain HighErrorRate', 'monspec explain error_rate --format json'],
   async run(args, io) {
-    const format = stringOpt(args, 'format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`Unexpected --format ${format}, expected text or json`);
+    const format = parseFormat(stringOpt(args, 'format'), ['text', 'json']);
     const name = args.positionals[0] as string;
     const spec = locateSpec(stringOpt(args, 'spec'), io.cwd);
     const result = compileAt(spec, stringOpt(args, 'env'));

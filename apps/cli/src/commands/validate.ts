@@ -1,30 +1,24 @@
 import { hasErrors } from '@monspec/metrics-spec';
 import { boolOpt, stringOpt, type Command } from '../command.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT } from '../errors.js';
+import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../output/format-diagnostics.js';
 import { compileAt, locateSpec } from '../spec-source.js';
 
-const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
-
-export function parseFormat(value: string | undefined, allowed: readonly string[] = FORMATS): DiagnosticFormat {
-  const format = value ?? 'text';
-  if (!allowed.includes(format)) throw new UsageError(`Unexpected --format ${format}, expected one of: ${allowed.join(', ')}`);
-  return format as DiagnosticFormat;
-}
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'Check a spec: YAML syntax, the JSON Schema and the semantic checks, with file:line:column diagnostics.',
   usage: 'monspec validate [--spec DIR] [--env NAME] [--format text|json|github]',
   options: {
-    spec: { type: 'string', help: 'Spec directory (default: the embedded streaming-proxy spec).' },
-    env: { type: 'string', help: 'Environment whose overlay is applied (default: the spec\'s default environment).' },
+    spec: SPEC_OPTION,
+    env: ENV_OPTION,
     format: { type: 'string', help: 'text (default), json (machine-readable), or github (::error annotations for Actions).' },
     quiet: { type: 'boolean', short: 'q', help: 'Print only diagnostics, no summary.' },
   },
   examples: ['monspec validate', 'monspec validate --spec ./monitoring --env staging', 'monspec validate --format github'],
   async run(args, io) {
-    const format = parseFormat(stringOpt(args, 'format'));
+    const format = parseFormat<DiagnosticFormat>(stringOpt(args, 'format'), ['text', 'json', 'github']);
     const started = performance.now();
     const spec = locateSpec(stringOpt(args, 'spec'), io.cwd);
     const result = compileAt(spec, stringOpt(args, 'env'));
