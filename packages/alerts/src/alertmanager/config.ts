@@ -50,7 +50,15 @@ function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Recor
     case 'pagerduty':
       return {
         name: cp.name,
-        pagerduty_configs: [{ routing_key_file: secretFile(options, cp), send_resolved: true, description: '{{ .CommonAnnotations.summary }}' }],
+        pagerduty_configs: [
+          {
+            routing_key_file: secretFile(options, cp),
+            send_resolved: true,
+            description: '{{ .CommonAnnotations.summary }}',
+            // The contact point's non-secret API URL override (a proxy, or a test receiver).
+            ...(cp.url ? { url: cp.url } : {}),
+          },
+        ],
       };
     case 'webhook':
       return { name: cp.name, webhook_configs: [{ url: cp.url ?? 'http://127.0.0.1:9/unset', send_resolved: true }] };

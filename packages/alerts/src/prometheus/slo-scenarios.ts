@@ -63,7 +63,8 @@ export function sloScenarios(model: ResolvedModel, slo: ResolvedSlo, rules: read
 
   const scenario = (name: string, ratio: number, times: readonly number[]): Scenario => {
     const end = Math.max(...times);
-    const samples = end / MINUTE + 1;
+    // Whole samples at a 1m interval, covering `end` even when a window's `for` is not whole minutes.
+    const samples = Math.ceil(end / MINUTE) + 1;
     return {
       name: `${alertname}: ${name}`,
       interval: '1m',
