@@ -14,8 +14,13 @@ export interface GeneratedEnvironment {
 
 /** Generators are loaded on first use, so `validate` never pays for the Grafana SDK or remark. */
 async function loadGenerators() {
-  const [dashboards, alerts, docs] = await Promise.all([import('@monspec/dashboards'), import('@monspec/alerts'), import('@monspec/docs-gen')]);
-  return { dashboards, alerts, docs };
+  const [dashboards, alerts, docs, instrumentation] = await Promise.all([
+    import('@monspec/dashboards'),
+    import('@monspec/alerts'),
+    import('@monspec/docs-gen'),
+    import('@monspec/instrumentation'),
+  ]);
+  return { dashboards, alerts, docs, instrumentation };
 }
 
 export async function generateEnvironment(model: ResolvedModel, toolVersion: string): Promise<GeneratedEnvironment> {
@@ -31,6 +36,7 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
     ...timed('dashboards', () => g.dashboards.generate(model)),
     ...timed('alerts', () => g.alerts.generate(model)),
     ...timed('docs', () => g.docs.generate(model)),
+    ...timed('instrumentation', () => g.instrumentation.generate(model)),
   ];
   const lint = collectLint(g.dashboards, model);
   const seen = new Set<string>();
