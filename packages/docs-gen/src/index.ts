@@ -8,8 +8,9 @@
  * (remark-lint and link validation, which throw: a finding is a generator or spec bug).
  */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { checkLinks, type BrokenLink } from './links.js';
-import { canonicalMarkdown, lintMarkdown, type LintMessage } from './markdown/pipeline.js';
+import { brokenLinks, checkLinks, scanHtml, type BrokenLink, type Scan } from './links.js';
+import { canonicalDoc, processDoc, startRound, type ProcessedDoc } from './documents.js';
+import { lintMarkdown, type LintMessage } from './markdown/pipeline.js';
 import { DOCS_ROOT, METRICS_DOC, SETUP_GUIDE, SITE_ROOT, runbookDoc } from './paths.js';
 import { render } from './render.js';
 import { renderSite, type SiteDoc } from './site/site.js';
@@ -38,11 +39,11 @@ function markdownDocs(model: ResolvedModel): Doc[] {
   const setup = setupView(model);
   const metrics = metricsView(model);
   const docs: Doc[] = [
-    { doc: SETUP_GUIDE, title: setup.title, markdown: canonicalMarkdown(render('setup.md', setup)) },
-    { doc: METRICS_DOC, title: metrics.title, markdown: canonicalMarkdown(render('metrics.md', metrics)) },
+    { doc: SETUP_GUIDE, title: setup.title, markdown: canonicalDoc(render('setup.md', setup)) },
+    { doc: METRICS_DOC, title: metrics.title, markdown: canonicalDoc(render('metrics.md', metrics)) },
   ];
   for (const name of alertNames(model)) {
-    docs.push({ doc: runbookDoc(name), title: name, markdown: canonicalMarkdown(render('runbook.md', runbookView(model, name))) });
+    docs.push({ doc: runbookDoc(name), title: name, markdown: canonicalDoc(render('runbook.md', runbookView(model, name))) });
   }
   return docs;
 }
@@ -83,20 +84,44 @@ export function generate(model: ResolvedModel, options: DocsOptions = {}): Artif
   const verify = options.verify ?? true;
   const hit = (verify ? verified : unverified).get(model);
   if (hit) return [...hit];
+  startRound();
   const docs = markdownDocs(model);
   const index = indexView(model);
-  const siteDocs: SiteDoc[] = [{ doc: 'index.md', title: index.title, markdown: canonicalMarkdown(render('index.md', index)) }, ...docs];
-  const site = renderSite(siteDocs, { siteTitle: `${model.service.title} monitoring`, environment: model.environment });
+  const siteDocs: SiteDoc[] = [{ doc: 'index.md', title: index.title, markdown: canonicalDoc(render('index.md', index)) }, ...docs];
+  // Each document is parsed once for its lint, link scan and page (documents.ts).
+  const known = new Set(siteDocs.map((d) => d.doc));
+  const knownKey = [...known].join('\n');
+  const isDoc = new Set(docs.map((d) => d.doc));
+  const processed = new Map<string, ProcessedDoc>();
+  for (const d of siteDocs) {
+    processed.set(d.doc, processDoc(d, { known, knownKey, checkAs: verify && isDoc.has(d.doc) ? `${DOCS_ROOT}/${d.doc}` : undefined }));
+  }
+  const site = renderSite(siteDocs, { siteTitle: `${model.service.title} monitoring`, environment: model.environment }, (d) => processed.get(d.doc)?.body ?? '');
   const artifacts = [
     ...prefixed(DOCS_ROOT, docs.map((d) => ({ path: d.doc, content: d.markdown }))),
     ...prefixed(SITE_ROOT, site),
   ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   if (verify) {
-    const { lint, links } = verifyDocs(artifacts);
+    const { lint, links } = verifyProcessed(artifacts, processed);
     if (lint.length > 0 || links.length > 0) throw new DocsCheckError(lint, links);
   }
   (verify ? verified : unverified).set(model, Object.freeze(artifacts.map((a) => Object.freeze(a))));
   return artifacts;
+}
+
+/** `verifyDocs` from the documents' own lint findings and scans, in the same order. */
+function verifyProcessed(artifacts: readonly Artifact[], processed: ReadonlyMap<string, ProcessedDoc>): { lint: LintMessage[]; links: BrokenLink[] } {
+  const lint: LintMessage[] = [];
+  const scans = new Map<string, Scan>();
+  for (const a of artifacts) {
+    if (a.path.endsWith('.md')) {
+      const p = processed.get(a.path.slice(DOCS_ROOT.length + 1));
+      if (!p?.scan) throw new Error(`no scan of ${a.path}`);
+      lint.push(...p.lint);
+      scans.set(a.path, p.scan);
+    } else if (a.path.endsWith('.html')) scans.set(a.path, scanHtml(a.content));
+  }
+  return { lint, links: brokenLinks(scans, new Set(artifacts.map((a) => a.path))) };
 }
 
 /** Models are frozen, so a model's documents can be remembered (remark takes about a second for the tunnel). */

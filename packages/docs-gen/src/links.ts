@@ -4,6 +4,7 @@
  */
 import GithubSlugger from 'github-slugger';
 import type { Artifact } from '@monspec/metrics-spec';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
@@ -19,13 +20,18 @@ export interface BrokenLink {
 
 const parser = remark().use(remarkGfm).freeze();
 
-interface Scan {
+/** What link validation needs from one artifact: the anchors it defines and the links it holds. */
+export interface Scan {
   readonly anchors: ReadonlySet<string>;
   readonly links: readonly string[];
 }
 
 function scanMarkdown(content: string): Scan {
-  const tree = parser.parse(content);
+  return scanMarkdownTree(parser.parse(content));
+}
+
+/** The scan of an already parsed Markdown document (the generator parses each document once). */
+export function scanMarkdownTree(tree: Root): Scan {
   const slugger = new GithubSlugger();
   const anchors = new Set<string>();
   const links: string[] = [];
@@ -40,7 +46,7 @@ function decodeEntities(s: string): string {
   return s.replace(/&(amp|lt|gt|quot|#39|#x27);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" })[e] ?? _);
 }
 
-function scanHtml(content: string): Scan {
+export function scanHtml(content: string): Scan {
   const anchors = new Set<string>();
   for (const m of content.matchAll(/\sid="([^"]*)"/g)) anchors.add(decodeEntities(m[1] ?? ''));
   const links: string[] = [];
@@ -61,7 +67,11 @@ export function checkLinks(artifacts: readonly Artifact[]): BrokenLink[] {
     const s = scan(a);
     if (s) scans.set(a.path, s);
   }
-  const paths = new Set(artifacts.map((a) => a.path));
+  return brokenLinks(scans, new Set(artifacts.map((a) => a.path)));
+}
+
+/** `checkLinks` over scans made elsewhere: `scans` by artifact path, `paths` every artifact's path. */
+export function brokenLinks(scans: ReadonlyMap<string, Scan>, paths: ReadonlySet<string>): BrokenLink[] {
   const broken: BrokenLink[] = [];
   for (const [from, s] of scans) {
     for (const href of s.links) {

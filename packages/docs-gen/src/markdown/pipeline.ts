@@ -2,6 +2,7 @@
  * remark over the rendered Markdown: parse (GFM), fill the table of contents, and print canonically;
  * and remark-lint (recommended + consistent presets) over the result.
  */
+import type { Root } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
@@ -44,10 +45,23 @@ export interface LintMessage {
   readonly message: string;
 }
 
+/**
+ * The tree lint, link checks and the site all start from: remark + GFM, the same parse as the
+ * linter's (stringify settings do not change parsing), so each generated document is parsed once.
+ */
+export function parseMarkdown(markdown: string): Root {
+  return linter.parse(markdown);
+}
+
 /** remark-lint findings for one Markdown file (empty when clean). */
 export function lintMarkdown(path: string, markdown: string): LintMessage[] {
+  return lintTree(path, markdown, parseMarkdown(markdown));
+}
+
+/** `lintMarkdown` over `parseMarkdown(markdown)`; the rules only read the tree. */
+export function lintTree(path: string, markdown: string, tree: Root): LintMessage[] {
   const file = new VFile({ path, value: markdown });
-  linter.runSync(linter.parse(file), file);
+  linter.runSync(tree, file);
   return file.messages.map((m) => ({
     path,
     line: m.line ?? undefined,

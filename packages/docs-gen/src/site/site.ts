@@ -8,12 +8,11 @@ import type { Root } from 'mdast';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import { parseMarkdown } from '../markdown/pipeline.js';
 import { SETUP_GUIDE, METRICS_DOC, SITE_CSS, isExternal, relativePath, resolvePath, sitePage } from '../paths.js';
 import { asset, render } from '../render.js';
 
@@ -47,20 +46,30 @@ function rewriteLinks(options: RewriteOptions) {
   };
 }
 
+/** mdast to HTML; frozen once, since building a processor per page costs more than small pages do. */
+const toHast = unified()
+  .use(remarkRehype)
+  .use(rehypeSlug)
+  .use(rehypeAutolinkHeadings, {
+    behavior: 'append',
+    properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
+    content: { type: 'text', value: '#' },
+  })
+  .use(rehypeStringify)
+  .freeze();
+
+/**
+ * The page body of `doc` from its parsed Markdown (`parseMarkdown(doc.markdown)`). Rewrites the
+ * tree's links in place, so run lint and link scans over the tree first.
+ */
+export function pageBody(doc: SiteDoc, tree: Root, docs: ReadonlySet<string>): string {
+  rewriteLinks({ doc: doc.doc, docs })(tree);
+  const file = new VFile({ path: doc.doc, value: doc.markdown });
+  return toHast.stringify(toHast.runSync(tree, file), file);
+}
+
 function toHtml(doc: SiteDoc, docs: ReadonlySet<string>): string {
-  const processor = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(() => rewriteLinks({ doc: doc.doc, docs }))
-    .use(remarkRehype)
-    .use(rehypeSlug)
-    .use(rehypeAutolinkHeadings, {
-      behavior: 'append',
-      properties: { className: ['anchor'], ariaHidden: 'true', tabIndex: -1 },
-      content: { type: 'text', value: '#' },
-    })
-    .use(rehypeStringify);
-  return String(processor.processSync(new VFile({ path: doc.doc, value: doc.markdown })));
+  return pageBody(doc, parseMarkdown(doc.markdown), docs);
 }
 
 interface NavItem {
@@ -74,8 +83,11 @@ export interface SiteOptions {
   readonly environment: string;
 }
 
-/** The pages (paths relative to `site/`) and the stylesheet. */
-export function renderSite(docs: readonly SiteDoc[], options: SiteOptions): Artifact[] {
+/**
+ * The pages (paths relative to `site/`) and the stylesheet. `body` gives a page's HTML body when the
+ * caller has it already (default: `doc.markdown` through the site pipeline).
+ */
+export function renderSite(docs: readonly SiteDoc[], options: SiteOptions, body: (doc: SiteDoc, known: ReadonlySet<string>) => string = toHtml): Artifact[] {
   const known = new Set(docs.map((d) => d.doc));
   const out: Artifact[] = [];
   for (const doc of docs) {
@@ -96,7 +108,7 @@ export function renderSite(docs: readonly SiteDoc[], options: SiteOptions): Arti
       css: relativePath(page, SITE_CSS),
       home: relativePath(page, 'index.html'),
       nav,
-      body: toHtml(doc, known),
+      body: body(doc, known),
     });
     out.push({ path: page, content });
   }
