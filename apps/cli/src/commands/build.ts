@@ -1,4 +1,4 @@
-import { watch } from 'node:fs';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { hasErrors, type Artifact } from '@monspec/metrics-spec';
 import { boolOpt, stringOpt, type Command, type Io, type Parsed } from '../command.js';
@@ -95,10 +95,9 @@ async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
 }
 
 function watchAndRebuild(settings: BuildSettings, io: Io): Promise<ExitCode> {
-  io.err(`watching ${settings.spec.displayDir} for changes (Ctrl-C to stop)`);
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const watcher = watch(settings.spec.dir, { recursive: true }, (_event, file) => {
+  const onChange = (file: string | Buffer | null) => {
     if (file && !/\.ya?ml$/.test(String(file))) return;
     clearTimeout(timer);
     // Editors write in bursts; one rebuild per burst.
@@ -112,10 +111,20 @@ function watchAndRebuild(settings: BuildSettings, io: Io): Promise<ExitCode> {
         io.err(`${code === EXIT.ok ? io.errStyle.green('↻') : io.errStyle.red('✗')} rebuilt in ${Math.round(performance.now() - t)} ms`);
       });
     }, 20);
-  });
+  };
+  // One non-recursive watcher per directory, set up synchronously: Node 20's recursive mode on Linux
+  // walks the tree asynchronously and misses edits made right after it starts.
+  const watchers: FSWatcher[] = [];
+  const watchTree = (dir: string) => {
+    watchers.push(watch(dir, (_event, file) => onChange(file)));
+    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) watchTree(join(dir, e.name));
+  };
+  watchTree(settings.spec.dir);
+  // Only now: whoever waits for this line may edit a file right away.
+  io.err(`watching ${settings.spec.displayDir} for changes (Ctrl-C to stop)`);
   return new Promise((done) => {
     const stop = () => {
-      watcher.close();
+      for (const w of watchers) w.close();
       done(EXIT.ok);
     };
     process.once('SIGINT', stop);
