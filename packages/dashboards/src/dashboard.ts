@@ -7,7 +7,7 @@ import { DashboardBuilder, DashboardCursorSync, TimePickerBuilder } from '@grafa
 import type { ResolvedDashboard, ResolvedModel } from '@monspec/metrics-spec';
 import { datasourceVariable } from './datasource.js';
 import { layoutPanels } from './layout.js';
-import { dashboardLinks } from './links.js';
+import { dashboardLinksJson } from './links.js';
 import { buildPanel } from './panels/index.js';
 import { toPlain, type Json } from './serialize.js';
 import { quickRanges } from './time-options.js';
@@ -50,7 +50,8 @@ export function buildDashboard(model: ResolvedModel, dashboard: ResolvedDashboar
     // Provisioned from files: edits in the UI would be overwritten on the next deploy.
     .readonly()
     .timepicker(new TimePickerBuilder().quickRanges(quickRanges(dashboard.timeOptions)))
-    .links(dashboardLinks(model, dashboard));
+    // Set on the plain JSON below: the links are shared across the model's dashboards.
+    .links([]);
 
   const kinds = datasourceKinds(dashboard);
   if (kinds.prometheus) b.withVariable(datasourceVariable(model, 'prometheus'));
@@ -65,5 +66,22 @@ export function buildDashboard(model: ResolvedModel, dashboard: ResolvedDashboar
 
   const json = toPlain(b.build());
   dropLinkPlacement(json);
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) json['links'] = dashboardLinksJson(model, dashboard);
   return json;
 }
+
+/**
+ * The JSON of every dashboard of the model, built once: `generate` and the lint both read it and
+ * neither changes it. Callers that edit dashboard JSON (lint fixtures) copy it first: the link objects
+ * are shared between dashboards.
+ */
+export function modelDashboards(model: ResolvedModel): readonly Json[] {
+  let built = builtByModel.get(model);
+  if (!built) {
+    built = model.dashboards.map((d) => buildDashboard(model, d));
+    builtByModel.set(model, built);
+  }
+  return built;
+}
+
+const builtByModel = new WeakMap<ResolvedModel, readonly Json[]>();

@@ -1,5 +1,5 @@
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { buildDashboard } from './dashboard.js';
+import { modelDashboards } from './dashboard.js';
 import { DASHBOARD_PROVIDER_PATH, DATASOURCES_PATH, dashboardProvider, datasources, defaultDashboardsMountPath } from './provisioning.js';
 import { stringifyJson } from './serialize.js';
 
@@ -17,7 +17,8 @@ export function dashboardPath(uid: string): string {
  * relative to the environment's output directory, sorted by path.
  */
 export function generate(model: ResolvedModel, options: GenerateOptions = {}): Artifact[] {
-  const artifacts: Artifact[] = model.dashboards.map((d) => ({ path: dashboardPath(d.uid), content: stringifyJson(buildDashboard(model, d)) }));
+  const built = modelDashboards(model);
+  const artifacts: Artifact[] = model.dashboards.map((d, i) => ({ path: dashboardPath(d.uid), content: stringifyJson(built[i] ?? null) }));
   artifacts.push({ path: DASHBOARD_PROVIDER_PATH, content: dashboardProvider(model, options.dashboardsMountPath ?? defaultDashboardsMountPath(model)) });
   artifacts.push({ path: DATASOURCES_PATH, content: datasources(model) });
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

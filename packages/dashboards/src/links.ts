@@ -6,6 +6,7 @@
 import { DashboardLinkBuilder, DashboardLinkType } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { ResolvedDashboard, ResolvedModel, ResolvedPanel } from '@monspec/metrics-spec';
 import { exploreUrl, slugify } from '@monspec/metrics-spec';
+import { shareJson, toPlain, type Json } from './serialize.js';
 
 export function dashboardPath(dashboard: ResolvedDashboard): string {
   return `/d/${dashboard.uid}/${slugify(dashboard.title)}`;
@@ -18,18 +19,41 @@ function relative(model: ResolvedModel, url: string): string {
 }
 
 export function dashboardLinks(model: ResolvedModel, self: ResolvedDashboard): DashboardLinkBuilder[] {
-  return model.dashboards
-    .filter((d) => d.uid !== self.uid)
-    .map((d) =>
-      new DashboardLinkBuilder(d.title)
+  return model.dashboards.filter((d) => d.uid !== self.uid).map(linkTo);
+}
+
+/**
+ * `dashboardLinks` as plain JSON, without the SDK's `placement` (see dashboard.ts). Every dashboard
+ * links to every other, so each link is built (and printed, see serialize.ts) once per model, not
+ * once per dashboard.
+ */
+export function dashboardLinksJson(model: ResolvedModel, self: ResolvedDashboard): Json[] {
+  let all = linksByModel.get(model);
+  if (!all) {
+    all = model.dashboards.map((d) => {
+      const json = toPlain(linkTo(d).build());
+      if (json !== null && typeof json === 'object' && !Array.isArray(json)) delete json['placement'];
+      return { uid: d.uid, json: shareJson(json) };
+    });
+    linksByModel.set(model, all);
+  }
+  return all.filter((l) => l.uid !== self.uid).map((l) => l.json);
+}
+
+/** Models are frozen, so their links can be remembered. */
+const linksByModel = new WeakMap<ResolvedModel, readonly { uid: string; json: Json }[]>();
+
+function linkTo(d: ResolvedDashboard): DashboardLinkBuilder {
+  return (
+    new DashboardLinkBuilder(d.title)
         .type(DashboardLinkType.Link)
         .url(dashboardPath(d))
         .tooltip(d.description)
         .icon('dashboard')
         .keepTime(true)
-        // Carries ${datasource} and shared variables; Grafana ignores ones the target does not declare.
-        .includeVars(true),
-    );
+      // Carries ${datasource} and shared variables; Grafana ignores ones the target does not declare.
+      .includeVars(true)
+  );
 }
 
 /** The first logs panel of the model (dashboards and panels in declaration order). */

@@ -3,7 +3,7 @@
  * model for what the spec declares. The CLI prints the findings and fails the build on errors.
  */
 import type { ResolvedModel } from '@monspec/metrics-spec';
-import { buildDashboard } from '../dashboard.js';
+import { modelDashboards } from '../dashboard.js';
 import type { Json } from '../serialize.js';
 import { counterRate } from './rules/counter-rate.js';
 import { datasourceVariable } from './rules/datasource-variable.js';
@@ -49,7 +49,7 @@ export const LINT_RULES: readonly LintRule[] = [
  * Findings come in dashboard order, then panel id, rule id and message.
  */
 export function lintDashboards(model: ResolvedModel, dashboards?: readonly Json[]): DashboardFinding[] {
-  const views = (dashboards ?? model.dashboards.map((d) => buildDashboard(model, d))).map(viewDashboard);
+  const views = (dashboards ?? modelDashboards(model)).map(viewDashboard);
   const findings: Array<DashboardFinding & { order: number }> = [];
   for (const rule of LINT_RULES) {
     rule.run({ model, dashboards: views }, (r) => {

@@ -42,10 +42,22 @@ export function seriesIndex(model: ResolvedModel): ReadonlyMap<string, SeriesInf
   return out;
 }
 
+/** Recording rule name → expression, once per model (metricsRead runs per query target). */
+function ruleExprs(model: ResolvedModel): ReadonlyMap<string, string> {
+  let rules = rulesByModel.get(model);
+  if (!rules) {
+    rules = new Map(model.recordingRules.map((r) => [r.name, r.expr]));
+    rulesByModel.set(model, rules);
+  }
+  return rules;
+}
+
+const rulesByModel = new WeakMap<ResolvedModel, ReadonlyMap<string, string>>();
+
 /** The declared metrics an expression reads, directly or through recording rules (transitively). */
 export function metricsRead(model: ResolvedModel, expr: string): Set<string> {
   const index = seriesIndex(model);
-  const rules = new Map(model.recordingRules.map((r) => [r.name, r.expr]));
+  const rules = ruleExprs(model);
   const out = new Set<string>();
   const seen = new Set<string>();
   const visit = (e: string) => {
