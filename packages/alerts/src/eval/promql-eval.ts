@@ -182,6 +182,30 @@ function bucketQuantile(q: number, buckets: Array<{ le: number; count: number }>
   return bucketStart + (bucket.le - bucketStart) * (rank / count);
 }
 
+/**
+ * Each expression is parsed once: a recording rule is evaluated at every step of every scenario
+ * that reads it. lezer trees are immutable, so they are shared; the cache is cleared when it grows
+ * past any one spec's expressions (a long `build --watch` sees many versions).
+ */
+const parseCache = new Map<string, SyntaxNode | null | 'error'>();
+
+function parsed(expr: string): SyntaxNode | null | 'error' {
+  let top = parseCache.get(expr);
+  if (top === undefined) {
+    const tree = parser.parse(expr);
+    let error = false;
+    tree.iterate({
+      enter: (n) => {
+        if (n.type.isError) error = true;
+      },
+    });
+    top = error ? 'error' : tree.topNode.firstChild;
+    if (parseCache.size >= 50_000) parseCache.clear();
+    parseCache.set(expr, top);
+  }
+  return top;
+}
+
 export class PromqlEvaluator {
   constructor(private readonly ctx: EvalContext) {}
 
@@ -194,15 +218,8 @@ export class PromqlEvaluator {
   }
 
   private evalText(expr: string, t: number): Value {
-    const tree = parser.parse(expr);
-    let error = false;
-    tree.iterate({
-      enter: (n) => {
-        if (n.type.isError) error = true;
-      },
-    });
-    if (error) throw new UnsupportedPromql(`cannot parse ${expr}`);
-    const top = tree.topNode.firstChild;
+    const top = parsed(expr);
+    if (top === 'error') throw new UnsupportedPromql(`cannot parse ${expr}`);
     if (!top) throw new UnsupportedPromql('empty expression');
     return this.eval(top, expr, t);
   }

@@ -4,7 +4,7 @@
  * the eval time (computed by the small evaluator over the test's input series).
  */
 import { parseDuration, type ResolvedModel } from '@monspec/metrics-spec';
-import { PromqlEvaluator, type Sample } from '../eval/promql-eval.js';
+import { PromqlEvaluator, type RecordedRule, type Sample } from '../eval/promql-eval.js';
 import { renderAlertTemplate } from '../eval/go-template.js';
 import { readSeries } from '../eval/series.js';
 import type { FiringAlert, Scenario } from './scenario.js';
@@ -18,10 +18,22 @@ function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** Recording rules by name, once per model (every scenario's evaluator reads them). */
+function recordedRules(model: ResolvedModel): ReadonlyMap<string, RecordedRule> {
+  let rules = rulesByModel.get(model);
+  if (!rules) {
+    rules = new Map(model.recordingRules.map((r) => [r.name, { expr: r.expr, labels: r.labels }]));
+    rulesByModel.set(model, rules);
+  }
+  return rules;
+}
+
+const rulesByModel = new WeakMap<ResolvedModel, ReadonlyMap<string, RecordedRule>>();
+
 export function evaluatorFor(model: ResolvedModel, scenario: Scenario): PromqlEvaluator {
   return new PromqlEvaluator({
     series: readSeries(scenario.series, scenario.interval),
-    rules: new Map(model.recordingRules.map((r) => [r.name, { expr: r.expr, labels: r.labels }])),
+    rules: recordedRules(model),
     evaluationInterval: parseDuration(model.service.alerting.evaluationInterval),
   });
 }
