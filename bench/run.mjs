@@ -166,7 +166,7 @@ async function main() {
   }
 
   const v = versions();
-  const stageNames = ['read', 'parse', 'schema', 'merge', 'templates', 'checks', 'resolve', 'dashboards', 'alerts', 'docs', 'write'];
+  const stageNames = ['read', 'parse', 'schema', 'merge', 'templates', 'checks', 'resolve', 'dashboards', 'alerts', 'docs', 'instrumentation', 'write'];
   const table = [
     `| spec | files | MiB | build (wall) | floor | × floor | per dashboard | peak RSS | ${stageNames.join(' | ')} |`,
     `|---|---|---|---|---|---|---|---|${stageNames.map(() => '---').join('|')}|`,
