@@ -7,7 +7,7 @@ import { DashboardBuilder, DashboardCursorSync, TimePickerBuilder } from '@grafa
 import type { ResolvedDashboard, ResolvedModel } from '@monspec/metrics-spec';
 import { datasourceVariable } from './datasource.js';
 import { layoutPanels } from './layout.js';
-import { dashboardLinksJson } from './links.js';
+import { dashboardLinksJson, serviceTag } from './links.js';
 import { buildPanel } from './panels/index.js';
 import { toPlain, type Json } from './serialize.js';
 import { quickRanges } from './time-options.js';
@@ -42,7 +42,7 @@ export function buildDashboard(model: ResolvedModel, dashboard: ResolvedDashboar
   const b = new DashboardBuilder(dashboard.title)
     .uid(dashboard.uid)
     .description(dashboard.description)
-    .tags([...dashboard.tags])
+    .tags([...new Set([...dashboard.tags, serviceTag(model)])])
     .refresh(dashboard.refresh)
     .time({ from: dashboard.time.from, to: dashboard.time.to })
     .timezone('browser')
@@ -66,7 +66,7 @@ export function buildDashboard(model: ResolvedModel, dashboard: ResolvedDashboar
 
   const json = toPlain(b.build());
   dropLinkPlacement(json);
-  if (json !== null && typeof json === 'object' && !Array.isArray(json)) json['links'] = dashboardLinksJson(model, dashboard);
+  if (json !== null && typeof json === 'object' && !Array.isArray(json)) json['links'] = dashboardLinksJson(model);
   return json;
 }
 

@@ -18,39 +18,51 @@ function relative(model: ResolvedModel, url: string): string {
   return url.startsWith(base) ? url.slice(base.length) : url;
 }
 
-export function dashboardLinks(model: ResolvedModel, self: ResolvedDashboard): DashboardLinkBuilder[] {
-  return model.dashboards.filter((d) => d.uid !== self.uid).map(linkTo);
+/**
+ * The tag every dashboard of the service carries, so one link can list them all: Grafana's
+ * `dashboards` link type shows every dashboard with the tag as a dropdown.
+ */
+export function serviceTag(model: ResolvedModel): string {
+  return model.service.name;
 }
 
 /**
- * `dashboardLinks` as plain JSON, without the SDK's `placement` (see dashboard.ts). Every dashboard
- * links to every other, so each link is built (and printed, see serialize.ts) once per model, not
- * once per dashboard.
+ * Links between the service's dashboards: one dropdown of every dashboard tagged with the service,
+ * rather than a link per other dashboard. Per-dashboard links would make each file grow with the
+ * number of dashboards, and the whole output with its square (352 MB of 1000 dashboards, 91 % links).
  */
-export function dashboardLinksJson(model: ResolvedModel, self: ResolvedDashboard): Json[] {
+export function dashboardLinks(model: ResolvedModel): DashboardLinkBuilder[] {
+  return model.dashboards.length > 1 ? [serviceDashboardsLink(model)] : [];
+}
+
+/** `dashboardLinks` as plain JSON, without the SDK's `placement` (see dashboard.ts), built once per model. */
+export function dashboardLinksJson(model: ResolvedModel): Json[] {
   let all = linksByModel.get(model);
   if (!all) {
-    all = model.dashboards.map((d) => {
-      const json = toPlain(linkTo(d).build());
+    all = dashboardLinks(model).map((link) => {
+      const json = toPlain(link.build());
       if (json !== null && typeof json === 'object' && !Array.isArray(json)) delete json['placement'];
-      return { uid: d.uid, json: shareJson(json) };
+      return shareJson(json);
     });
     linksByModel.set(model, all);
   }
-  return all.filter((l) => l.uid !== self.uid).map((l) => l.json);
+  return [...all];
 }
 
 /** Models are frozen, so their links can be remembered. */
-const linksByModel = new WeakMap<ResolvedModel, readonly { uid: string; json: Json }[]>();
+const linksByModel = new WeakMap<ResolvedModel, readonly Json[]>();
 
-function linkTo(d: ResolvedDashboard): DashboardLinkBuilder {
+function serviceDashboardsLink(model: ResolvedModel): DashboardLinkBuilder {
   return (
-    new DashboardLinkBuilder(d.title)
-        .type(DashboardLinkType.Link)
-        .url(dashboardPath(d))
-        .tooltip(d.description)
-        .icon('dashboard')
-        .keepTime(true)
+    new DashboardLinkBuilder(`${model.service.title} dashboards`)
+      .type(DashboardLinkType.Dashboards)
+      .tags([serviceTag(model)])
+      // Grafana's schema requires a url on every link; a tag link has none of its own.
+      .url('')
+      .asDropdown(true)
+      .tooltip(`Every ${model.service.title} dashboard`)
+      .icon('dashboard')
+      .keepTime(true)
       // Carries ${datasource} and shared variables; Grafana ignores ones the target does not declare.
       .includeVars(true)
   );
