@@ -168,7 +168,7 @@ async function main() {
   }
 
   const v = versions();
-  const stageNames = ['read', 'parse', 'schema', 'merge', 'templates', 'checks', 'resolve', 'dashboards', 'alerts', 'docs', 'instrumentation', 'write'];
+  const stageNames = ['read', 'parse', 'schema', 'merge', 'templates', 'checks', 'resolve', 'dashboards', 'alerts', 'docs', 'instrumentation', 'lint', 'headers', 'manifest', 'write'];
   const table = [
     `| spec | files | MiB | build (wall) | floor | × floor | per dashboard | peak RSS | ${stageNames.join(' | ')} |`,
     `|---|---|---|---|---|---|---|---|${stageNames.map(() => '---').join('|')}|`,

@@ -38,14 +38,15 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
     ...timed('docs', () => g.docs.generate(model)),
     ...timed('instrumentation', () => g.instrumentation.generate(model)),
   ];
-  const lint = collectLint(g.dashboards, model);
+  const lint = timed('lint', () => collectLint(g.dashboards, model));
   const seen = new Set<string>();
   for (const a of produced) {
     if (seen.has(a.path)) throw new Error(`two generators produced ${a.path}`);
     seen.add(a.path);
   }
-  const artifacts = addHeaders(produced, model).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { environment: model.environment, artifacts: [...artifacts, buildManifest(model, artifacts, toolVersion)], lint, timings };
+  const artifacts = timed('headers', () => addHeaders(produced, model).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
+  const manifest = timed('manifest', () => buildManifest(model, artifacts, toolVersion));
+  return { environment: model.environment, artifacts: [...artifacts, manifest], lint, timings };
 }
 
 /** Dashboard lint, when the dashboards package provides it. */
