@@ -1,4 +1,4 @@
-import { DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, histogramSeries, SEVERITIES, sloErrorRatioRuleName, summarySeries } from '../conventions.js';
+import { DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, SEVERITIES, sloErrorRatioRuleName } from '../conventions.js';
 import type { AlertEntry, AlertTest, Dashboard, MonspecDocument, Panel, Runbook, Severity, Slo, Unit } from '../generated/spec-types.js';
 import type {
   AlertTestCase,
