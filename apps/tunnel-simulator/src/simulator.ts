@@ -4,13 +4,10 @@
  */
 import type { ProcessMetrics, ServiceMetrics } from './generated/metrics.js';
 import type { ErrorLog } from './log.js';
-import { PROFILES, POOL_CAPACITY, type Scenario } from './scenarios.js';
+import { eventsOnTick, PROFILES, POOL_CAPACITY, type Scenario } from './scenarios.js';
 import { request, TIERS } from './traffic.js';
 
 export const REQUESTS_PER_TICK = 10;
-/** Simulated CPU use in cores (a fixed value, so HighCpuUsage never depends on the test machine). */
-const SIMULATED_CPU_CORES = 0.05;
-const ACTIVE_CONNECTIONS = { free: 40, premium: 20, enterprise: 10 } as const;
 
 export class Simulator {
   private seq = 0;
@@ -27,7 +24,6 @@ export class Simulator {
     scenario: Scenario = 'healthy',
   ) {
     this.scenarioName = scenario;
-    for (const tier of TIERS) metrics.tunnelActiveConnections.set({ tier }, ACTIVE_CONNECTIONS[tier]);
     metrics.tunnelConnectionPoolCapacity.set(POOL_CAPACITY);
     this.applyState();
   }
@@ -47,8 +43,9 @@ export class Simulator {
     this.metrics.tunnelConnectionPoolInUse.set(p.poolInUse);
     this.metrics.tunnelConnectionPoolPending.set(p.poolPending);
     this.metrics.tunnelCircuitBreakerState.set(p.breakerOpen ? 1 : 0);
-    this.metrics.tunnelQueueSize.set(2);
-    this.metrics.tunnelQueueFillPercentage.set(5);
+    this.metrics.tunnelQueueSize.set(p.queueSize);
+    this.metrics.tunnelQueueFillPercentage.set(p.queueFillPercent);
+    for (const tier of TIERS) this.metrics.tunnelActiveConnections.set({ tier }, p.activeConnections[tier]);
     this.processMetrics.processResidentMemoryBytes.set(p.residentMemoryBytes);
   }
 
@@ -74,15 +71,17 @@ export class Simulator {
       }
     }
     this.ticks++;
-    const violations = p.violationsPerTick >= 1 ? p.violationsPerTick : this.ticks % Math.round(1 / p.violationsPerTick) === 0 ? 1 : 0;
+    const violations = eventsOnTick(p.violationsPerTick, this.ticks);
     if (violations > 0) m.tunnelRateLimitViolationsTotal.inc({ tier: 'free' }, violations);
+    const drops = eventsOnTick(p.queueDropsPerTick, this.ticks);
+    if (drops > 0) m.tunnelQueueDroppedTotal.inc(drops);
     if (this.ticks % 10 === 0) {
       const tier = TIERS[(this.ticks / 10) % TIERS.length] ?? 'free';
       m.tunnelConnectionsTotal.inc({ tier });
       m.tunnelConnectionDurationSeconds.observe({ tier }, 3600);
     }
     this.recordWindow(REQUESTS_PER_TICK, errors);
-    this.processMetrics.processCpuSecondsTotal.inc((SIMULATED_CPU_CORES * this.tickMs) / 1000);
+    this.processMetrics.processCpuSecondsTotal.inc((p.cpuCores * this.tickMs) / 1000);
   }
 
   private recordWindow(requests: number, errors: number): void {

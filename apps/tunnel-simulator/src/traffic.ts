@@ -24,8 +24,9 @@ export interface Request {
 export function request(seq: number, profile: Profile): Request {
   const tier = TIERS[seq % TIERS.length] as Tier;
   const user = seq % 7 === 6 ? 'other' : `user-${(seq % 7) + 1}`;
+  const stalled = seq % 100 < profile.stallPer100;
   const slow = seq % 20 < profile.slowPer20;
-  const latencyMs = slow ? 220 + ((seq * 13) % 61) : 20 + ((seq * 37) % 61);
+  const latencyMs = stalled ? 1500 + ((seq * 29) % 901) : slow ? 220 + ((seq * 13) % 61) : 20 + ((seq * 37) % 61);
   const failing = seq % profile.errorEvery === 0;
   const error = failing ? ERRORS[Math.floor(seq / profile.errorEvery) % ERRORS.length] : undefined;
   return { tier, user, latencyMs, error };
