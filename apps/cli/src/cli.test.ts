@@ -174,3 +174,18 @@ describe('monspec init', () => {
     expect(runCli(['init', 'monitoring'], cwd).code).toBe(2);
   });
 });
+
+describe('monspec build with spec prose that breaks the generated docs', () => {
+  it('reports the docs findings as findings (exit 1) and writes nothing', () => {
+    const cwd = tempDir();
+    const spec = copyEmbeddedSpec();
+    const path = join(spec, 'runbooks.yaml');
+    // A Markdown link to a page that does not exist: the docs' link check must catch it.
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^(\s+impact: >-\n)(\s+)/m, (_m, key: string, indent: string) => `${key}${indent}See [the old guide](missing-page.md#nowhere).\n${indent}`));
+    const r = runCli(['build', '--spec', spec, '--out', 'out'], cwd);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the generated docs have findings');
+    expect(existsSync(join(cwd, 'out'))).toBe(false);
+  });
+});

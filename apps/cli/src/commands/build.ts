@@ -47,7 +47,17 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: Target[
       failed = true;
       continue;
     }
-    const generated = await generateEnvironment(result.model, TOOL_VERSION);
+    let generated;
+    try {
+      generated = await generateEnvironment(result.model, TOOL_VERSION);
+    } catch (err) {
+      // The docs generator lints what the spec's prose produced: a finding about the spec, not a crash.
+      if (!(err instanceof Error) || err.name !== 'DocsCheckError') throw err;
+      io.err(err.message);
+      io.err(io.errStyle.red('✗ ') + `${env}: the generated docs have findings (see above; fix the spec text they quote); nothing was written`);
+      failed = true;
+      continue;
+    }
     if (timings) for (const [k, v] of Object.entries(generated.timings)) timings[k] = (timings[k] ?? 0) + v;
     const lintErrors = generated.lint.filter((f) => f.severity === 'error');
     for (const f of generated.lint) if (f.severity !== 'info' && (!settings.quiet || f.severity === 'error')) io.err(`${env}: ${f.severity} ${f.message} [${f.ruleId}]`);
