@@ -1,21 +1,16 @@
 /**
  * What each simulator scenario must do to the generated rules: the recorded values, and exactly
  * which alerts (and how many instances) go pending then firing. Receivers and runbook links are
- * derived from the model at run time, not listed here.
+ * derived from the model at run time, not listed here. The error storm (SLO page and inhibition) and
+ * the scrape-target failures have their own tests in stack.test.ts.
  */
 import type { Scenario } from '../src/scenarios.js';
-
-export interface RecordedValue {
-  readonly expr: string;
-  readonly what: string;
-  readonly inScenario: (v: number) => boolean;
-  readonly whenHealthy: (v: number) => boolean;
-}
+import type { AlertCounts, RecordedValue } from './support/alerts.js';
 
 export interface ScenarioExpectation {
-  readonly scenario: Exclude<Scenario, 'healthy'>;
+  readonly scenario: Exclude<Scenario, 'healthy' | 'error-storm'>;
   /** Alert name → number of alert instances (e.g. one per tier). */
-  readonly alerts: Readonly<Record<string, number>>;
+  readonly alerts: AlertCounts;
   readonly recorded: readonly RecordedValue[];
 }
 
@@ -54,8 +49,39 @@ export const EXPECTATIONS: readonly ScenarioExpectation[] = [
     ],
   },
   {
+    scenario: 'latency-stalls',
+    alerts: { HighLatencyP99: 3, HighAverageLatency: 1 },
+    recorded: [
+      { expr: 'min(tunnel_tier:request_latency_ms:p99_5m)', what: 'every tier P99 > 500 ms', inScenario: (v) => v > 500, whenHealthy: (v) => v < 100 },
+      { expr: 'tunnel:request_latency_ms:avg_5m', what: 'mean > 100 ms', inScenario: (v) => v > 100 && v < 200, whenHealthy: (v) => v < 60 },
+      { expr: 'max(tunnel_tier:request_latency_ms:p95_5m)', what: 'every tier P95 < 200 ms', inScenario: (v) => v < 200, whenHealthy: (v) => v < 100 },
+    ],
+  },
+  {
     scenario: 'memory-pressure',
     alerts: { HighMemoryUsage: 1 },
     recorded: [{ expr: 'max(process_resident_memory_bytes{job="streaming-proxy"})', what: 'resident memory 600 MiB', inScenario: (v) => v === 600 * MiB, whenHealthy: (v) => v === 160 * MiB }],
+  },
+  {
+    scenario: 'cpu-saturation',
+    alerts: { HighCpuUsage: 1 },
+    // A late timer tick only lowers the simulated rate a little; it stays far above 0.8.
+    recorded: [{ expr: 'max(tunnel_instance:process_cpu:rate5m)', what: 'CPU ≈ 0.95 cores', inScenario: (v) => v > 0.8 && v < 1, whenHealthy: (v) => v < 0.1 }],
+  },
+  {
+    scenario: 'connection-surge',
+    alerts: { HighActiveConnections: 1 },
+    recorded: [
+      { expr: 'sum(tunnel_active_connections)', what: '1100 active tunnels', inScenario: (v) => v === 1100, whenHealthy: (v) => v === 70 },
+      { expr: 'max(tunnel_instance:connection_pool:utilization)', what: 'pool unchanged at 30 %', inScenario: (v) => Math.abs(v - 0.3) < 1e-9, whenHealthy: (v) => Math.abs(v - 0.3) < 1e-9 },
+    ],
+  },
+  {
+    scenario: 'queue-drops',
+    alerts: { QueueDroppingRequests: 1 },
+    recorded: [
+      { expr: 'tunnel:queue_dropped:increase5m', what: 'drops per window > 10', inScenario: (v) => v > 10, whenHealthy: (v) => v < 1 },
+      { expr: 'max(tunnel_queue_fill_percentage)', what: 'queues 100 % full', inScenario: (v) => v === 100, whenHealthy: (v) => v === 5 },
+    ],
   },
 ];

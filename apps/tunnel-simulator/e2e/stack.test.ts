@@ -1,16 +1,21 @@
 /**
- * The generated rules and routing on a real stack: for each simulator scenario, the recording rules
- * produce the expected values, exactly the expected alerts go pending then firing, Alertmanager
- * delivers each to the receivers the spec's routing names with the runbook link, and everything
- * resolves when the simulator returns to healthy. With CI=true it never skips.
+ * The generated rules and routing on a real stack: for each simulator scenario (and for stopped
+ * replicas and lost targets), the recording rules produce the expected values, exactly the expected
+ * alerts go pending then firing, Alertmanager delivers each to the receivers the spec's routing
+ * names with the runbook link, and everything resolves. Twice a critical alert inhibits warnings of
+ * the service: they are held suppressed, not delivered, and delivered once the critical resolves.
+ * With CI=true it never skips.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeAlerts, queryValue, ruleCount, type PromAlert } from './support/prom-api.js';
+import { proveAlerts } from './support/alerts.js';
+import { activeAlerts, queryValue, ruleCount } from './support/prom-api.js';
 import { portIsFree, waitFor } from './support/processes.js';
 import { CLI, findBinaries, removeStackDir, startStack, type Stack } from './support/stack.js';
+import { proveErrorStorm } from './flows/error-storm.js';
+import { proveAllTargetsDown, proveMetricsAbsent, proveTargetDown } from './flows/targets.js';
 import { EXPECTATIONS } from './scenarios.js';
 
 const run = promisify(execFile);
@@ -23,7 +28,10 @@ const put = (url: string, method = 'PUT') => fetch(url, { method, signal: AbortS
 
 describe.skipIf(missing !== undefined).sequential('tunnel simulator on real Prometheus and Alertmanager', () => {
   let stack: Stack;
-  const scenarioUrl = (name: string) => `${stack.simulatorUrl}/api/tunnel/simulator/scenario/${name}`;
+  const setScenario = async (name: string): Promise<void> => {
+    const state = (await put(`${stack.simulatorUrl}/api/tunnel/simulator/scenario/${name}`)) as { scenario?: string };
+    expect(state.scenario, `the simulator switched to ${name}`).toBe(name);
+  };
 
   beforeAll(async () => {
     if (!bins) return;
@@ -67,69 +75,30 @@ describe.skipIf(missing !== undefined).sequential('tunnel simulator on real Prom
 
   for (const expectation of EXPECTATIONS) {
     it(`${expectation.scenario}: records, fires ${Object.keys(expectation.alerts).join(' + ')}, routes, resolves`, async () => {
-      const expected = new Set(Object.keys(expectation.alerts));
-      const seen = new Map<string, Set<PromAlert['state']>>();
-      const firingAlerts: PromAlert[] = [];
-      const notedBefore = stack.receiver.notifications.length;
-      await put(scenarioUrl(expectation.scenario));
-
-      // Exactly the expected alerts go pending, then firing (every instance).
-      await waitFor(`${[...expected].join(', ')} firing`, async () => {
-        const alerts = await activeAlerts(stack.prometheusUrl);
-        for (const a of alerts) {
-          const name = a.labels.alertname ?? '';
-          expect(expected.has(name), `unexpected alert ${name} (${a.state}) in ${expectation.scenario}`).toBe(true);
-          const states = seen.get(name) ?? new Set();
-          states.add(a.state);
-          seen.set(name, states);
-        }
-        const done = Object.entries(expectation.alerts).every(([name, n]) => alerts.filter((a) => a.labels.alertname === name && a.state === 'firing').length === n);
-        if (!done) return undefined;
-        firingAlerts.push(...alerts);
-        return true;
-      }, 100_000);
-      for (const name of expected) expect([...(seen.get(name) ?? [])].sort(), `${name} went pending, then firing`).toEqual(['firing', 'pending']);
-
-      // The recording rules produce the scenario's values.
-      for (const r of expectation.recorded) {
-        const v = await queryValue(stack.prometheusUrl, r.expr);
-        expect(v !== undefined && r.inScenario(v), `${r.expr}: ${r.what}, got ${v}`).toBe(true);
-      }
-
-      // Alertmanager delivers each alert to the receivers its severity routes to, with the runbook link.
-      for (const name of expected) {
-        const alert = firingAlerts.find((a) => a.labels.alertname === name);
-        const severity = alert?.labels.severity ?? '';
-        const runbook = alert?.annotations.runbook_url ?? '';
-        expect(runbook.startsWith(stack.model.service.runbookBaseUrl ?? 'https://')).toBe(true);
-        const route = stack.model.notifications.routes.find((r) => r.severity === severity);
-        const receivers = [...(route?.contactPoints ?? [stack.model.notifications.defaultContactPoint ?? ''])].sort();
-        const delivered = await waitFor(`${name} delivered to ${receivers.join(', ')}`, async () => {
-          const got = stack.receiver.notifications.slice(notedBefore).filter((n) => n.status === 'firing' && n.alertnames.includes(name));
-          return receivers.every((r) => got.some((n) => n.contactPoint === r)) ? got : undefined;
-        }, 30_000);
-        expect([...new Set(delivered.map((n) => n.contactPoint))].sort(), `${name} (${severity}) reached exactly its route's receivers`).toEqual(receivers);
-        for (const n of delivered) expect(n.text, `${n.kind} payload for ${name} has the runbook link`).toContain(runbook);
-      }
-
-      // Back to healthy: everything resolves in Prometheus and the receivers hear it.
-      await put(scenarioUrl('healthy'));
-      await waitFor('no pending or firing alert after returning to healthy', async () => ((await activeAlerts(stack.prometheusUrl)).length === 0 ? true : undefined), 60_000);
-      for (const r of expectation.recorded) {
-        await waitFor(`${r.expr} back to healthy`, async () => {
-          const v = await queryValue(stack.prometheusUrl, r.expr);
-          return v !== undefined && r.whenHealthy(v) ? true : undefined;
-        }, 30_000);
-      }
-      for (const name of expected) {
-        const firedTo = new Set(stack.receiver.notifications.slice(notedBefore).filter((n) => n.status === 'firing' && n.alertnames.includes(name)).map((n) => n.contactPoint));
-        await waitFor(`${name} resolved notifications`, async () => {
-          const resolved = stack.receiver.notifications.slice(notedBefore).filter((n) => n.status === 'resolved' && n.alertnames.includes(name));
-          return [...firedTo].every((cp) => resolved.some((n) => n.contactPoint === cp)) ? true : undefined;
-        }, 30_000);
-      }
+      await proveAlerts(stack, {
+        alerts: expectation.alerts,
+        recorded: expectation.recorded,
+        trigger: () => setScenario(expectation.scenario),
+        recover: () => setScenario('healthy'),
+      });
     });
   }
+
+  it('error-storm: the SLO pages; its ticket is inhibited until the page resolves, then delivered', async () => {
+    await proveErrorStorm(stack, setScenario);
+  });
+
+  it('a replica stops: StreamingProxyTargetDown for that instance, routed, resolved when it is back', async () => {
+    await proveTargetDown(stack);
+  });
+
+  it('every replica stops: StreamingProxyAllTargetsDown pages and inhibits TargetDown until a replica is back', async () => {
+    await proveAllTargetsDown(stack);
+  });
+
+  it('service discovery loses the job: StreamingProxyMetricsAbsent fires, routes, resolves', async () => {
+    await proveMetricsAbsent(stack);
+  });
 
   it('wrote structured error logs the Loki rules can parse', () => {
     const lines = readFileSync(stack.errorLog, 'utf8').trim().split('\n');

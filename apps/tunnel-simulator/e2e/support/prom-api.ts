@@ -40,3 +40,19 @@ export async function ready(base: string): Promise<true | undefined> {
   const res = await fetch(`${base}/-/ready`, { signal: AbortSignal.timeout(2000) });
   return res.ok ? true : undefined;
 }
+
+/** An alert as Alertmanager holds it: `suppressed` with `inhibitedBy` fingerprints when an inhibit rule mutes it. */
+export interface AmAlert {
+  readonly fingerprint: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly status: { readonly state: 'active' | 'suppressed' | 'unprocessed'; readonly inhibitedBy: readonly string[]; readonly silencedBy: readonly string[] };
+}
+
+export async function alertmanagerAlerts(base: string): Promise<AmAlert[]> {
+  return getJson<AmAlert[]>(`${base}/api/v2/alerts`);
+}
+
+/** The configuration Alertmanager is running, as YAML text. */
+export async function alertmanagerConfig(base: string): Promise<string> {
+  return (await getJson<{ config: { original: string } }>(`${base}/api/v2/status`)).config.original;
+}

@@ -2,16 +2,18 @@
  * The stack under test, all on 127.0.0.1 in one temp dir:
  * 1. the tunnel spec copied with e2e-environment.yaml added, built by `monspec build --env e2e`;
  * 2. the loopback receiver (HTTP for Slack/PagerDuty, SMTP for email);
- * 3. the tunnel simulator; 4. Alertmanager with the generated config; 5. Prometheus with the
- *    generated recording and alerting rules, scraping the simulator every second.
+ * 3. the tunnel simulator (a second instance is started on demand); 4. Alertmanager with the
+ *    generated config; 5. Prometheus with the generated recording and alerting rules, scraping every
+ *    second the simulators listed in a file_sd targets file, which the test rewrites to add or
+ *    remove a replica (as service discovery would).
  * What the generated Alertmanager config has no spec field for is set here, and only here:
  * - secrets are files (`*_file`) under /etc/alertmanager/secrets: the directory is replaced by a
  *   temp dir holding SLACK_WEBHOOK_URL (the receiver's /slack URL) and PAGERDUTY_ROUTING_KEY;
  * - `global.smtp_smarthost` points at the receiver's SMTP port;
  * - each `pagerduty_configs` entry gets `url:` (the Events API endpoint) pointing at the receiver.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,23 +24,27 @@ import { EMBEDDED_SPEC_DIR } from '@monspec/metrics-spec';
 import { freePort, startDaemon, stopDaemon, waitFor, type Daemon } from './processes.js';
 import { ready } from './prom-api.js';
 import { Receiver } from './receiver.js';
+import { SimulatorProcess } from './simulators.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '../../../..');
 export const CLI = join(REPO, 'apps/cli/bin/monspec.js');
-const SIMULATOR_BIN = resolve(HERE, '../../bin/tunnel-simulator.js');
 const SECRETS_PREFIX = '/etc/alertmanager/secrets/';
 
 export interface Stack {
   readonly dir: string;
   readonly model: ResolvedModel;
   readonly receiver: Receiver;
+  /** The primary simulator's URL (it keeps its port across restarts). */
   readonly simulatorUrl: string;
+  /** The primary simulator, scraped from the start, and a second replica, started on demand. */
+  readonly simulators: { readonly primary: SimulatorProcess; readonly secondary: SimulatorProcess };
   readonly prometheusUrl: string;
   readonly alertmanagerUrl: string;
   readonly errorLog: string;
   readonly ports: number[];
-  readonly processes: { name: string; pid: number | undefined }[];
+  /** Rewrites the file_sd targets file: Prometheus scrapes exactly these simulators (none: no target). */
+  setScrapeTargets(simulators: readonly SimulatorProcess[]): void;
   stop(): Promise<string[]>;
 }
 
@@ -103,58 +109,47 @@ function alertmanagerConfig(generated: string, dir: string, receiver: Receiver):
   return path;
 }
 
-function prometheusConfig(model: ResolvedModel, rules: string, dir: string, simulatorPort: number, alertmanagerPort: number): string {
+function writeTargets(file: string, simulators: readonly SimulatorProcess[]): void {
+  // Written beside and renamed over, so Prometheus never reads a half-written file.
+  writeFileSync(`${file}.tmp`, JSON.stringify([{ targets: simulators.map((s) => s.target), labels: {} }]));
+  renameSync(`${file}.tmp`, file);
+}
+
+function prometheusConfig(model: ResolvedModel, rules: string, dir: string, targetsFile: string, alertmanagerPort: number): string {
   const config = {
     global: { scrape_interval: model.service.scrapeInterval, evaluation_interval: model.service.alerting.evaluationInterval },
     rule_files: [join(rules, 'recording.rules.yml'), join(rules, 'alerts.rules.yml')],
     alerting: { alertmanagers: [{ static_configs: [{ targets: [`127.0.0.1:${alertmanagerPort}`] }] }] },
-    scrape_configs: [{ job_name: model.service.job, metrics_path: model.service.metricsPath, static_configs: [{ targets: [`127.0.0.1:${simulatorPort}`] }] }],
+    scrape_configs: [{ job_name: model.service.job, metrics_path: model.service.metricsPath, file_sd_configs: [{ files: [targetsFile], refresh_interval: '1s' }] }],
   };
   const path = join(dir, 'prometheus.yml');
   writeFileSync(path, stringify(config));
   return path;
 }
 
-async function startSimulator(dir: string, errorLog: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SIMULATOR_BIN, '--port', '0', '--log-file', errorLog], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout?.setEncoding('utf8');
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`simulator did not start: ${out}`)), 10_000);
-    child.stdout?.on('data', (chunk: string) => {
-      out += chunk;
-      const m = /listening on (http:\/\/[0-9.]+:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(m[1] as string);
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`simulator exited (${code}): ${out}`)));
-  });
-  writeFileSync(join(dir, 'simulator.url'), url);
-  return { child, url };
-}
-
 export async function startStack(bins: Binaries): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'monspec-e2e-'));
   const daemons: Daemon[] = [];
-  let simulator: ChildProcess | undefined;
   const { out, model } = buildArtifacts(dir);
   const emails = new Map(model.notifications.contactPoints.flatMap((cp) => cp.addresses.map((a) => [a.toLowerCase(), cp.name] as const)));
   const receiver = new Receiver(emails);
+  const errorLog = join(dir, 'simulator-errors.jsonl');
+  const simulators = {
+    primary: new SimulatorProcess('tunnel-simulator', await freePort(), errorLog),
+    secondary: new SimulatorProcess('tunnel-simulator-2', await freePort(), join(dir, 'simulator-2-errors.jsonl')),
+  };
   const stop = async (): Promise<string[]> => {
     const results: string[] = [];
     for (const d of [...daemons].reverse()) results.push(`${d.name} (pid ${d.child.pid}): ${await stopDaemon(d)}`);
-    if (simulator) results.push(`tunnel-simulator (pid ${simulator.pid}): ${await stopDaemon({ child: simulator })}`);
+    for (const sim of [simulators.secondary, simulators.primary]) if (sim.pid !== undefined) results.push(await sim.stop());
     await receiver.stop();
     return results;
   };
   try {
     await receiver.start();
-    const errorLog = join(dir, 'simulator-errors.jsonl');
-    const sim = await startSimulator(dir, errorLog);
-    simulator = sim.child;
-    const simulatorPort = Number(new URL(sim.url).port);
+    await simulators.primary.start();
+    const targetsFile = join(dir, 'streaming-proxy-targets.json');
+    writeTargets(targetsFile, [simulators.primary]);
     const amPort = await freePort();
     const amConfig = alertmanagerConfig(join(out, 'alertmanager/alertmanager.yml'), dir, receiver);
     daemons.push(
@@ -169,7 +164,7 @@ export async function startStack(bins: Binaries): Promise<Stack> {
     const alertmanagerUrl = `http://127.0.0.1:${amPort}`;
     await waitFor('Alertmanager ready', () => ready(alertmanagerUrl), 30_000);
     const promPort = await freePort();
-    const promConfig = prometheusConfig(model, join(out, 'prometheus/rules'), dir, simulatorPort, amPort);
+    const promConfig = prometheusConfig(model, join(out, 'prometheus/rules'), dir, targetsFile, amPort);
     daemons.push(
       startDaemon('prometheus', bins.prometheus, [
         `--config.file=${promConfig}`,
@@ -185,12 +180,13 @@ export async function startStack(bins: Binaries): Promise<Stack> {
       dir,
       model,
       receiver,
-      simulatorUrl: sim.url,
+      simulatorUrl: simulators.primary.url,
+      simulators,
       prometheusUrl,
       alertmanagerUrl,
       errorLog,
-      ports: [receiver.httpPort, receiver.smtpPort, simulatorPort, amPort, promPort],
-      processes: [{ name: 'tunnel-simulator', pid: simulator.pid }, ...daemons.map((d) => ({ name: d.name, pid: d.child.pid }))],
+      ports: [receiver.httpPort, receiver.smtpPort, simulators.primary.port, simulators.secondary.port, amPort, promPort],
+      setScrapeTargets: (sims) => writeTargets(targetsFile, sims),
       stop,
     };
   } catch (err) {
