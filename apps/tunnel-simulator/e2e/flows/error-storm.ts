@@ -1,6 +1,6 @@
 /**
  * The SLO page, and inhibition on one alert name: half the requests fail, so the request-success
- * SLO pages (critical, 14.4× burn). The page pends 5s, the ticket (warning, 3×) 20s, so the ticket
+ * SLO pages (critical, 14.4× burn). The page pends 3s, the ticket (warning, 3×) 15s, so the ticket
  * reaches Alertmanager while the page fires and the generated inhibit rule (critical mutes warning of
  * the same service) keeps it from being delivered. Easing to a 10 % spike resolves the page while the
  * ticket still burns: only then is the ticket delivered, to the warning receivers.

@@ -33,12 +33,18 @@ function firing(alerts: readonly PromAlert[], name: string, instance?: string): 
   return alert;
 }
 
-/** A second replica joins; stopping it fires TargetDown for that instance only. */
-export async function proveTargetDown(stack: Stack): Promise<void> {
+/** Both simulators running and scraped (the second joins service discovery if it has not yet). */
+async function twoReplicas(stack: Stack): Promise<void> {
   const { primary, secondary } = stack.simulators;
-  await secondary.start();
+  if (!secondary.running) await secondary.start();
   stack.setScrapeTargets([primary, secondary]);
   await awaitUp(stack, 2);
+}
+
+/** A second replica joins; stopping it fires TargetDown for that instance only. */
+export async function proveTargetDown(stack: Stack): Promise<void> {
+  const { secondary } = stack.simulators;
+  await twoReplicas(stack);
   await proveAlerts(stack, {
     alerts: { [DOWN]: 1 },
     recorded: [{ expr: upCount(stack), what: 'one of two targets up', inScenario: (v) => v === 1, whenHealthy: (v) => v === 2 }],
@@ -55,6 +61,7 @@ export async function proveTargetDown(stack: Stack): Promise<void> {
 export async function proveAllTargetsDown(stack: Stack): Promise<void> {
   const { primary, secondary } = stack.simulators;
   const allowed = new Set([DOWN, ALL_DOWN]);
+  await twoReplicas(stack);
   const since = stack.receiver.notifications.length;
   await Promise.all([primary.stop(), secondary.stop()]);
 
