@@ -53,7 +53,7 @@ function lookup(name: string, scope: PlaceholderScope): ScopedValue | undefined 
 }
 
 /** Names a placeholder may use in this scope, for "expected" messages. */
-export function knownNames(scope: PlaceholderScope): string[] {
+function knownNames(scope: PlaceholderScope): string[] {
   const names: string[] = [];
   if (scope.threshold) names.push('threshold');
   if (scope.value !== undefined) names.push('value');

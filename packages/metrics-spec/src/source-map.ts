@@ -5,10 +5,6 @@ export function escapePointerSegment(segment: string): string {
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-export function pointerOf(...segments: ReadonlyArray<string | number>): string {
-  return segments.map((s) => '/' + escapePointerSegment(String(s))).join('');
-}
-
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer
