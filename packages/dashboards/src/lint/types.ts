@@ -41,3 +41,22 @@ export function targetLanguage(panel: PanelView, target: TargetView): 'promql' |
 export function panelName(panel: PanelView): string {
   return `panel ${panel.id ?? '?'} "${panel.title ?? ''}"`;
 }
+
+export interface TargetSite {
+  readonly dashboard: DashboardView;
+  readonly panel: PanelView;
+  readonly target: TargetView;
+  /** The target's expression, non-empty. */
+  readonly expr: string;
+}
+
+/** Every non-empty target of one query language, with its panel and dashboard: the loop most rules share. */
+export function* targetsOf(dashboards: readonly DashboardView[], language: 'promql' | 'logql'): Generator<TargetSite> {
+  for (const dashboard of dashboards) {
+    for (const panel of dashboard.panels) {
+      for (const target of panel.targets) {
+        if (target.expr && targetLanguage(panel, target) === language) yield { dashboard, panel, target, expr: target.expr };
+      }
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { analyzePromql } from '@monspec/metrics-spec';
 import { seriesIndex } from '../series.js';
 import type { LintRule } from '../types.js';
-import { panelName, targetLanguage } from '../types.js';
+import { panelName, targetsOf } from '../types.js';
 
 const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
 
@@ -11,18 +11,13 @@ export const counterRate: LintRule = {
   description: 'Counters (and histogram _bucket/_sum/_count series) appear only inside rate(), irate(), increase() or resets(): a raw counter only shows how long the process has been up.',
   run({ model, dashboards }, report) {
     const series = seriesIndex(model);
-    for (const d of dashboards) {
-      for (const p of d.panels) {
-        for (const t of p.targets) {
-          if (!t.expr || targetLanguage(p, t) !== 'promql') continue;
-          const analysis = analyzePromql(t.expr);
-          if (analysis.syntaxErrors.length > 0) continue;
-          for (const sel of analysis.selectors) {
-            if (!series.get(sel.name)?.counter) continue;
-            if (sel.enclosingFunction && COUNTER_FUNCTIONS.has(sel.enclosingFunction)) continue;
-            report({ dashboard: d, panel: p, message: `Unexpected counter ${sel.name} outside rate()/increase() in target ${t.refId ?? '?'} of ${panelName(p)}, expected rate(${sel.name}[$__rate_interval])` });
-          }
-        }
+    for (const { dashboard, panel, target, expr } of targetsOf(dashboards, 'promql')) {
+      const analysis = analyzePromql(expr);
+      if (analysis.syntaxErrors.length > 0) continue;
+      for (const sel of analysis.selectors) {
+        if (!series.get(sel.name)?.counter) continue;
+        if (sel.enclosingFunction && COUNTER_FUNCTIONS.has(sel.enclosingFunction)) continue;
+        report({ dashboard, panel, message: `Unexpected counter ${sel.name} outside rate()/increase() in target ${target.refId ?? '?'} of ${panelName(panel)}, expected rate(${sel.name}[$__rate_interval])` });
       }
     }
   },

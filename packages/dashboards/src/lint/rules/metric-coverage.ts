@@ -1,6 +1,6 @@
 import { metricsRead } from '../series.js';
 import type { LintRule } from '../types.js';
-import { targetLanguage } from '../types.js';
+import { targetsOf } from '../types.js';
 
 export const metricCoverage: LintRule = {
   id: 'dashboard-metric-coverage',
@@ -10,11 +10,7 @@ export const metricCoverage: LintRule = {
     const first = dashboards[0];
     if (!first) return;
     const shown = new Set<string>();
-    for (const d of dashboards) {
-      for (const p of d.panels) {
-        for (const t of p.targets) if (t.expr && targetLanguage(p, t) === 'promql') for (const m of metricsRead(model, t.expr)) shown.add(m);
-      }
-    }
+    for (const { expr } of targetsOf(dashboards, 'promql')) for (const m of metricsRead(model, expr)) shown.add(m);
     for (const m of model.metrics) {
       // Reported on the first dashboard: the finding is about the set, not one dashboard.
       if (!shown.has(m.name)) report({ dashboard: first, message: `Unexpected metric ${m.name} on no panel, expected every declared metric on at least one panel` });

@@ -1,20 +1,15 @@
 import { analyzeLogql, analyzePromql } from '@monspec/metrics-spec';
 import type { LintRule } from '../types.js';
-import { panelName, targetLanguage } from '../types.js';
+import { panelName, targetsOf } from '../types.js';
 
 export const promqlSyntax: LintRule = {
   id: 'dashboard-promql-syntax',
   severity: 'error',
   description: 'Every PromQL target parses (@prometheus-io/lezer-promql, with Grafana variables replaced).',
   run({ dashboards }, report) {
-    for (const d of dashboards) {
-      for (const p of d.panels) {
-        for (const t of p.targets) {
-          if (!t.expr || targetLanguage(p, t) !== 'promql') continue;
-          const first = analyzePromql(t.expr).syntaxErrors[0];
-          if (first) report({ dashboard: d, panel: p, message: `${first.message} in PromQL target ${t.refId ?? '?'} of ${panelName(p)}, expected a valid PromQL expression` });
-        }
-      }
+    for (const { dashboard, panel, target, expr } of targetsOf(dashboards, 'promql')) {
+      const first = analyzePromql(expr).syntaxErrors[0];
+      if (first) report({ dashboard, panel, message: `${first.message} in PromQL target ${target.refId ?? '?'} of ${panelName(panel)}, expected a valid PromQL expression` });
     }
   },
 };
@@ -24,14 +19,9 @@ export const logqlSyntax: LintRule = {
   severity: 'error',
   description: 'Every LogQL target parses (@grafana/lezer-logql, with Grafana variables replaced).',
   run({ dashboards }, report) {
-    for (const d of dashboards) {
-      for (const p of d.panels) {
-        for (const t of p.targets) {
-          if (!t.expr || targetLanguage(p, t) !== 'logql') continue;
-          const first = analyzeLogql(t.expr).syntaxErrors[0];
-          if (first) report({ dashboard: d, panel: p, message: `${first.message} in LogQL target ${t.refId ?? '?'} of ${panelName(p)}, expected a valid LogQL expression` });
-        }
-      }
+    for (const { dashboard, panel, target, expr } of targetsOf(dashboards, 'logql')) {
+      const first = analyzeLogql(expr).syntaxErrors[0];
+      if (first) report({ dashboard, panel, message: `${first.message} in LogQL target ${target.refId ?? '?'} of ${panelName(panel)}, expected a valid LogQL expression` });
     }
   },
 };

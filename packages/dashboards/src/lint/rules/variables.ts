@@ -2,7 +2,7 @@ import { analyzePromql } from '@monspec/metrics-spec';
 import { isGlobalVariable, variableRefs } from '../scan.js';
 import { seriesIndex } from '../series.js';
 import type { LintRule } from '../types.js';
-import { panelName, targetLanguage } from '../types.js';
+import { panelName, targetsOf } from '../types.js';
 
 export const undeclaredVariable: LintRule = {
   id: 'dashboard-undeclared-variable',
@@ -32,22 +32,18 @@ export const variableFilter: LintRule = {
     'A dashboard variable filters every query that can be filtered: each PromQL selector whose series carries the variable\'s label matches it against the variable (e.g. {tier=~"$tier"}). Series without the label (process metrics, rules aggregated away from it) are exempt.',
   run({ model, dashboards }, report) {
     const series = seriesIndex(model);
-    for (const d of dashboards) {
-      const names = d.variables.filter((v) => FILTER_TYPES.has(v.type ?? '') && v.name).map((v) => v.name ?? '');
+    const filterNames = new Map(dashboards.map((d) => [d, d.variables.filter((v) => FILTER_TYPES.has(v.type ?? '') && v.name).map((v) => v.name ?? '')]));
+    for (const { dashboard, panel, target, expr } of targetsOf(dashboards, 'promql')) {
+      const names = filterNames.get(dashboard) ?? [];
       if (names.length === 0) continue;
-      for (const p of d.panels) {
-        for (const t of p.targets) {
-          if (!t.expr || targetLanguage(p, t) !== 'promql') continue;
-          const analysis = analyzePromql(t.expr);
-          if (analysis.syntaxErrors.length > 0) continue;
-          for (const sel of analysis.selectors) {
-            const labels = series.get(sel.name)?.labels;
-            for (const name of names) {
-              if (!labels?.has(name)) continue;
-              const filtered = sel.matchers.some((m) => m.label === name && variableRefs(m.value).includes(name));
-              if (!filtered) report({ dashboard: d, panel: p, message: `Unexpected ${sel.name} without {${name}=~"$${name}"} in target ${t.refId ?? '?'} of ${panelName(p)}, expected the $${name} variable to filter it` });
-            }
-          }
+      const analysis = analyzePromql(expr);
+      if (analysis.syntaxErrors.length > 0) continue;
+      for (const sel of analysis.selectors) {
+        const labels = series.get(sel.name)?.labels;
+        for (const name of names) {
+          if (!labels?.has(name)) continue;
+          const filtered = sel.matchers.some((m) => m.label === name && variableRefs(m.value).includes(name));
+          if (!filtered) report({ dashboard, panel, message: `Unexpected ${sel.name} without {${name}=~"$${name}"} in target ${target.refId ?? '?'} of ${panelName(panel)}, expected the $${name} variable to filter it` });
         }
       }
     }
