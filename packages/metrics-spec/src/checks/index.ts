@@ -1,10 +1,14 @@
 import { alertContent } from './alert-content.js';
 import { duplicateName } from './duplicate-name.js';
-import { baseUnits, counterSuffix, histogramBuckets, recordingRuleName } from './metric-naming.js';
+import { baseUnits } from './base-units.js';
+import { counterSuffix } from './counter-suffix.js';
+import { histogramBuckets } from './histogram-buckets.js';
+import { recordingRuleName } from './recording-rule-name.js';
 import { panelDescription } from './panel-description.js';
 import { placeholders } from './placeholders.js';
 import { promqlCounterRate } from './promql-counter-rate.js';
-import { logqlSyntax, promqlSyntax } from './promql-syntax.js';
+import { logqlSyntax } from './logql-syntax.js';
+import { promqlSyntax } from './promql-syntax.js';
 import { promqlUnknownLabel } from './promql-unknown-label.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { seriesBudget } from './series-budget.js';
