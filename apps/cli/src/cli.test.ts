@@ -9,6 +9,12 @@ describe('monspec (top level)', () => {
     expect(r.code).toBe(0);
     for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init']) expect(r.stdout).toContain(c);
   });
+  it('--version prints the CLI package version', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const r = runCli(['--version'], tempDir());
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
   it('rejects an unknown command with exit 2', () => {
     const r = runCli(['frobnicate'], tempDir());
     expect(r.code).toBe(2);
