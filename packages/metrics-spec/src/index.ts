@@ -16,3 +16,4 @@ export { indexModel, type ModelIndex } from './model-index.js';
 export { promNumber } from './resolve/resolve.js';
 export { pointerToPath } from './source-map.js';
 export type { Artifact, Generator } from './artifact.js';
+export { stringifyYaml } from './emit-yaml/document.js';
