@@ -1,7 +1,8 @@
 import jsYaml from 'js-yaml';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { escapePointerSegment, type FileLocations, type LocatableFile } from '../source-map.js';
+import { yamlAst } from './yaml-ast.js';
 
 export interface SpecFile {
   /** Path relative to the spec directory (used in diagnostics). */
@@ -34,6 +35,7 @@ export function parseSpecFile(file: SpecFile, diagnostics: Diagnostic[]): Parsed
 
 /** The first error of the `yaml` parser, whose messages and positions read better than js-yaml's. */
 function reportSyntaxError(file: SpecFile, diagnostics: Diagnostic[]): void {
+  const { LineCounter, parseDocument } = yamlAst();
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   // The first error is the real one; the rest are the parser losing its footing after it.
@@ -49,6 +51,7 @@ function reportSyntaxError(file: SpecFile, diagnostics: Diagnostic[]): void {
 }
 
 function buildLocations(file: SpecFile): FileLocations {
+  const { LineCounter, parseDocument } = yamlAst();
   const lineCounter = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const values = new Map<string, SourceLocation>();
@@ -70,6 +73,7 @@ function walk(
   at: (offset: number) => SourceLocation,
 ): void {
   if (node == null) return;
+  const { isAlias, isMap, isScalar, isSeq } = yamlAst();
   if (node.range) values.set(pointer, at(node.range[0]));
   if (isAlias(node)) {
     walk(doc, node.resolve(doc) ?? null, pointer, values, keys, at);
