@@ -3,8 +3,7 @@
  * from where it is mounted, into the service's folder, and the Prometheus and Loki datasources with
  * the fixed uids the dashboards' datasource variables default to.
  */
-import { stringify } from 'yaml';
-import type { ResolvedModel } from '@monspec/metrics-spec';
+import { stringifyYaml, type ResolvedModel } from '@monspec/metrics-spec';
 import { sortKeys, type Json } from './serialize.js';
 
 export const DASHBOARD_PROVIDER_PATH = 'grafana/provisioning/dashboards/monspec.yaml';
@@ -16,7 +15,7 @@ export function defaultDashboardsMountPath(model: ResolvedModel): string {
 }
 
 function yaml(value: Json): string {
-  return stringify(sortKeys(value), { lineWidth: 0 });
+  return stringifyYaml(sortKeys(value));
 }
 
 export function dashboardProvider(model: ResolvedModel, mountPath: string): string {

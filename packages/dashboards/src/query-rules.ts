@@ -4,9 +4,8 @@
  * vector where an instant vector belongs). Grafana's variables are replaced first: dashboard
  * variables by their values, `$__rate_interval` and friends by a duration.
  */
-import { stringify } from 'yaml';
 import type { ResolvedModel } from '@monspec/metrics-spec';
-import { normaliseExpression } from '@monspec/metrics-spec';
+import { normaliseExpression, stringifyYaml } from '@monspec/metrics-spec';
 import { substituteVariables } from './substitute.js';
 
 export interface QueryRule {
@@ -33,5 +32,5 @@ export function dashboardQueryRules(model: ResolvedModel): QueryRule[] {
 
 /** A Prometheus rule file (one group) holding `dashboardQueryRules(model)`. */
 export function dashboardQueryRuleFile(model: ResolvedModel): string {
-  return stringify({ groups: [{ name: 'monspec-dashboard-queries', rules: dashboardQueryRules(model).map((r) => ({ record: r.record, expr: r.expr })) }] }, { lineWidth: 0 });
+  return stringifyYaml({ groups: [{ name: 'monspec-dashboard-queries', rules: dashboardQueryRules(model).map((r) => ({ record: r.record, expr: r.expr })) }] });
 }

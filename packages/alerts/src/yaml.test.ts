@@ -1,0 +1,42 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import type { Artifact } from '@monspec/metrics-spec';
+import { generate } from './generate.js';
+import { compile, ENVIRONMENTS } from './test-support/fixtures.js';
+
+/** How the generators printed YAML with the `yaml` package before the purpose-built printer. */
+const YAML_OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: true, aliasDuplicateObjects: false } as const;
+
+/** Each YAML artifact's body (after the `#` header) is what `yaml` prints for the same data. */
+function expectYamlPackageBytes(artifacts: readonly Artifact[]): number {
+  let checked = 0;
+  for (const a of artifacts) {
+    if (!/\.ya?ml$/.test(a.path)) continue;
+    const body = a.content.replace(/^(#[^\n]*\n)+/, '');
+    expect(body, a.path).toBe(stringify(parse(body), YAML_OPTIONS));
+    checked++;
+  }
+  return checked;
+}
+
+type WriteSyntheticSpec = (dir: string, n: number) => string;
+
+describe('YAML output', () => {
+  it.each(ENVIRONMENTS)('is byte for byte what the yaml package prints, embedded spec (%s)', (env) => {
+    expect(expectYamlPackageBytes(generate(compile(env)))).toBeGreaterThan(5);
+  });
+
+  it('is byte for byte what the yaml package prints, synthetic benchmark spec', async () => {
+    const modulePath = new URL('../../../bench/synthetic-spec.mjs', import.meta.url).href;
+    const { writeSyntheticSpec } = (await import(modulePath)) as { writeSyntheticSpec: WriteSyntheticSpec };
+    const dir = mkdtempSync(join(tmpdir(), 'monspec-synthetic-'));
+    try {
+      expect(expectYamlPackageBytes(generate(compile('production', writeSyntheticSpec(dir, 12))))).toBeGreaterThan(5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
