@@ -22,9 +22,14 @@ const models: ReadonlyArray<[string, () => ResolvedModel]> = [
   ['demo staging', () => demoModel('staging')],
 ];
 
-describe.each(models)('%s', (_, load) => {
+const generated = new Map<string, { model: ResolvedModel; artifacts: Artifact[] }>();
+for (const [name, load] of models) {
   const model = load();
-  const artifacts = generate(model);
+  generated.set(name, { model, artifacts: await generate(model) });
+}
+
+describe.each(models)('%s', (name) => {
+  const { model, artifacts } = generated.get(name) ?? { model: embeddedModel('production'), artifacts: [] };
 
   it('writes the setup guide, the metrics catalogue, one runbook per alert name and the site', () => {
     const names = alertNames(model);
@@ -41,14 +46,14 @@ describe.each(models)('%s', (_, load) => {
     expect(artifacts.map((a) => a.path)).toEqual(expected);
   });
 
-  it('is deterministic (a copy of the model gives the same bytes)', () => {
-    const again = generate(structuredClone(model) as ResolvedModel);
+  it('is deterministic (a copy of the model gives the same bytes)', async () => {
+    const again = await generate(structuredClone(model) as ResolvedModel);
     expect(again).not.toBe(artifacts);
     expect(again).toEqual(artifacts);
   });
 
-  it('is remark-lint clean and every relative link and anchor resolves', () => {
-    expect(verifyDocs(artifacts)).toEqual({ lint: [], links: [] });
+  it('is remark-lint clean, every link and anchor resolves, and every page is what remark renders from its Markdown', async () => {
+    expect(await verifyDocs(artifacts)).toEqual({ lint: [], links: [], pages: [] });
   });
 
   it('titles the setup guide with the service title', () => {
@@ -94,7 +99,7 @@ describe.each(models)('%s', (_, load) => {
         if (step.query) {
           expect(runbook).toContain(step.query.expr);
           const url = exploreUrl(model, step.query.datasource, step.query.expr);
-          const encoded = url.replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).replace(/&/g, '\\&');
+          const encoded = url.replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
           expect(runbook, step.title).toContain(`[Open in Grafana Explore](${encoded})`);
         }
         if (step.panel) expect(runbook, step.title).toContain(`viewPanel=${index.panel(step.panel)?.panel.id}`);
@@ -129,24 +134,24 @@ describe.each(models)('%s', (_, load) => {
 });
 
 describe('operationsDocs', () => {
-  it('is the production setup guide and runbooks, byte-identical, relative to docs/OPERATIONS/', () => {
+  it('is the production setup guide and runbooks, byte-identical, relative to docs/OPERATIONS/', async () => {
     const model = embeddedModel('production');
-    const all = byPath(generate(model));
-    const ops = operationsDocs(model);
+    const all = byPath(await generate(model));
+    const ops = await operationsDocs(model);
     expect(ops.map((a) => a.path)).toEqual(['TUNNEL_MONITORING_SETUP.md', ...alertNames(model).map((n) => `runbooks/${n}.md`)].sort());
     for (const a of ops) expect(a.content).toBe(all.get(`docs/${a.path}`));
-    expect(checkLinks(ops)).toEqual([]);
+    expect(await checkLinks(ops)).toEqual([]);
   });
 
-  it('refuses a non-production model when the spec has production', () => {
-    expect(() => operationsDocs(embeddedModel('staging'))).toThrow(/expected "production"/);
+  it('refuses a non-production model when the spec has production', async () => {
+    await expect(operationsDocs(embeddedModel('staging'))).rejects.toThrow(/expected "production"/);
   });
 });
 
 describe('environment overlays reach the docs', () => {
-  it('staging thresholds and Grafana host differ from production', () => {
-    const prod = byPath(generate(demoModel()));
-    const staging = byPath(generate(demoModel('staging')));
+  it('staging thresholds and Grafana host differ from production', async () => {
+    const prod = byPath(await generate(demoModel()));
+    const staging = byPath(await generate(demoModel('staging')));
     expect(prod.get('docs/runbooks/DemoHighErrorRate.md')).toContain('> 5 % (`error_rate.critical`)');
     expect(staging.get('docs/runbooks/DemoHighErrorRate.md')).toContain('> 10 % (`error_rate.critical`)');
     expect(staging.get('docs/TUNNEL_MONITORING_SETUP.md')).toContain('https://grafana-staging.shop.example/d/demo/demo-overview');
@@ -155,8 +160,8 @@ describe('environment overlays reach the docs', () => {
 });
 
 describe('checkLinks', () => {
-  it('reports missing files and anchors in Markdown and HTML, and ignores external links', () => {
-    const broken = checkLinks([
+  it('reports missing files and anchors in Markdown and HTML, and ignores external links', async () => {
+    const broken = await checkLinks([
       { path: 'docs/a.md', content: '# A\n\n## Two words\n\n[ok](#two-words) [ok](b.md#b) [bad](#nope) [bad](c.md) [ext](https://x.example/y)\n' },
       { path: 'docs/b.md', content: '# B\n\n[bad](a.md#missing)\n' },
       { path: 'site/x.html', content: '<h1 id="x">X</h1><a href="#x">ok</a><a href="y.html">bad</a><a href="../docs/a.md#two-words">ok</a>' },

@@ -3,49 +3,37 @@
  * runbook per alert) and a static HTML site. Pure: no file system, environment or clock; the same
  * model gives the same bytes.
  *
- * Pipeline per document: view model (TypeScript: grouping, sorting, formatting) → handlebars
- * template (rendering only) → remark (GFM, table of contents, canonical printing) → checks
- * (remark-lint and link validation, which throw: a finding is a generator or spec bug).
+ * Pipeline per document: view model (TypeScript: grouping, sorting, formatting into fragments that
+ * carry both Markdown and HTML) → handlebars template (structure only) → the Markdown document and
+ * its site page, printed by construction (page/document.ts). remark runs only over spec prose that
+ * is more than plain text (loaded on demand) and in `verifyDocs`, which the tests run over every
+ * document: remark-lint clean, links resolve, and each page equals remark's rendering of its Markdown.
  */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { brokenLinks, checkLinks, scanHtml, type BrokenLink, type Scan } from './links.js';
-import { canonicalDoc, processDoc, startRound, type ProcessedDoc } from './documents.js';
-import { lintMarkdown, type LintMessage } from './markdown/pipeline.js';
+import { brokenLinks, scanHtml, type BrokenLink, type Scan } from './links.js';
+import type { LintMessage } from './markdown/lint-message.js';
+import { loadProseEngine, proseEngineMissing, proseFindings, startProseRound } from './markdown/prose.js';
+import { renderDocument } from './page/document.js';
 import { DOCS_ROOT, METRICS_DOC, SETUP_GUIDE, SITE_ROOT, runbookDoc } from './paths.js';
-import { render } from './render.js';
-import { renderSite, type SiteDoc } from './site/site.js';
+import { renderSite, type SitePage } from './site/site.js';
+import type { TemplateName } from './templates/templates.generated.js';
 import { indexView } from './view/site-index.js';
 import { metricsView } from './view/metrics.js';
 import { alertNames, runbookView } from './view/runbook.js';
 import { setupView } from './view/setup.js';
 
-export { checkLinks, type BrokenLink } from './links.js';
-export { lintMarkdown, canonicalMarkdown, type LintMessage } from './markdown/pipeline.js';
+export type { BrokenLink } from './links.js';
+export type { LintMessage } from './markdown/lint-message.js';
 export { SETUP_GUIDE, METRICS_DOC, sitePage } from './paths.js';
+export { verifyDocs, checkLinks, type DocsVerification } from './verify/verify-docs.js';
 
 export interface DocsOptions {
-  /** Run remark-lint and link validation and throw on findings (default true). */
+  /**
+   * Check what the build can check cheaply and throw on findings (default true): remark-lint over
+   * spec prose that went through remark, and every link and anchor of the site. The full check of
+   * the Markdown (`verifyDocs`) runs in the tests and `monspec test`.
+   */
   readonly verify?: boolean;
-}
-
-/** A document as Markdown, path relative to `docs/`, with its title for the site. */
-interface Doc {
-  readonly doc: string;
-  readonly title: string;
-  readonly markdown: string;
-}
-
-function markdownDocs(model: ResolvedModel): Doc[] {
-  const setup = setupView(model);
-  const metrics = metricsView(model);
-  const docs: Doc[] = [
-    { doc: SETUP_GUIDE, title: setup.title, markdown: canonicalDoc(render('setup.md', setup)) },
-    { doc: METRICS_DOC, title: metrics.title, markdown: canonicalDoc(render('metrics.md', metrics)) },
-  ];
-  for (const name of alertNames(model)) {
-    docs.push({ doc: runbookDoc(name), title: name, markdown: canonicalDoc(render('runbook.md', runbookView(model, name))) });
-  }
-  return docs;
 }
 
 export class DocsCheckError extends Error {
@@ -64,67 +52,77 @@ export class DocsCheckError extends Error {
   }
 }
 
-/** remark-lint over every Markdown artifact and link validation over all of them. */
-export function verifyDocs(artifacts: readonly Artifact[]): { lint: LintMessage[]; links: BrokenLink[] } {
-  return {
-    lint: artifacts.filter((a) => a.path.endsWith('.md')).flatMap((a) => lintMarkdown(a.path, a.content)),
-    links: checkLinks(artifacts),
-  };
+interface DocSource {
+  readonly doc: string;
+  readonly title: string;
+  readonly template: TemplateName;
+  readonly view: () => object;
 }
 
-function prefixed(prefix: string, artifacts: readonly Artifact[]): Artifact[] {
-  return artifacts.map((a) => ({ path: `${prefix}/${a.path}`, content: a.content }));
+function sources(model: ResolvedModel): DocSource[] {
+  const title = model.service.title;
+  return [
+    { doc: 'index.md', title: `${title} monitoring`, template: 'index.md', view: () => indexView(model) },
+    { doc: SETUP_GUIDE, title: `${title} monitoring setup`, template: 'setup.md', view: () => setupView(model) },
+    { doc: METRICS_DOC, title: `${title} metrics catalogue`, template: 'metrics.md', view: () => metricsView(model) },
+    ...alertNames(model).map((name) => ({ doc: runbookDoc(name), title: name, template: 'runbook.md' as const, view: () => runbookView(model, name) })),
+  ];
+}
+
+/** Every document once; `prose` may report that remark was needed and not loaded (then call again). */
+function build(model: ResolvedModel): { docs: Artifact[]; pages: SitePage[] } {
+  const all = sources(model);
+  const known = new Set(all.map((s) => s.doc));
+  const docs: Artifact[] = [];
+  const pages: SitePage[] = [];
+  for (const s of all) {
+    const rendered = renderDocument(s.template, s.view(), s.doc, known);
+    // index.md is the site's home page only.
+    if (s.doc !== 'index.md') docs.push({ path: `${DOCS_ROOT}/${s.doc}`, content: rendered.markdown });
+    pages.push({ doc: s.doc, title: s.title, body: rendered.body });
+  }
+  return { docs, pages };
+}
+
+function byPath(a: Artifact, b: Artifact): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 /**
  * Every document and the site, paths relative to the environment's output directory:
  * `docs/TUNNEL_MONITORING_SETUP.md`, `docs/metrics.md`, `docs/runbooks/<Alert>.md`, `site/…`.
  */
-export function generate(model: ResolvedModel, options: DocsOptions = {}): Artifact[] {
+export async function generate(model: ResolvedModel, options: DocsOptions = {}): Promise<Artifact[]> {
   const verify = options.verify ?? true;
-  const hit = (verify ? verified : unverified).get(model);
+  const cache = verify ? verified : unverified;
+  const hit = cache.get(model);
   if (hit) return [...hit];
-  startRound();
-  const docs = markdownDocs(model);
-  const index = indexView(model);
-  const siteDocs: SiteDoc[] = [{ doc: 'index.md', title: index.title, markdown: canonicalDoc(render('index.md', index)) }, ...docs];
-  // Each document is parsed once for its lint, link scan and page (documents.ts).
-  const known = new Set(siteDocs.map((d) => d.doc));
-  const knownKey = [...known].join('\n');
-  const isDoc = new Set(docs.map((d) => d.doc));
-  const processed = new Map<string, ProcessedDoc>();
-  for (const d of siteDocs) {
-    processed.set(d.doc, processDoc(d, { known, knownKey, checkAs: verify && isDoc.has(d.doc) ? `${DOCS_ROOT}/${d.doc}` : undefined }));
+  startProseRound();
+  let built = build(model);
+  if (proseEngineMissing()) {
+    await loadProseEngine();
+    startProseRound();
+    built = build(model);
   }
-  const site = renderSite(siteDocs, { siteTitle: `${model.service.title} monitoring`, environment: model.environment }, (d) => processed.get(d.doc)?.body ?? '');
-  const artifacts = [
-    ...prefixed(DOCS_ROOT, docs.map((d) => ({ path: d.doc, content: d.markdown }))),
-    ...prefixed(SITE_ROOT, site),
-  ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const site = renderSite(built.pages, { siteTitle: `${model.service.title} monitoring`, environment: model.environment });
+  const artifacts = [...built.docs, ...site.map((a) => ({ path: `${SITE_ROOT}/${a.path}`, content: a.content }))].sort(byPath);
   if (verify) {
-    const { lint, links } = verifyProcessed(artifacts, processed);
+    const lint = proseFindings();
+    const links = siteLinks(artifacts);
     if (lint.length > 0 || links.length > 0) throw new DocsCheckError(lint, links);
   }
-  (verify ? verified : unverified).set(model, Object.freeze(artifacts.map((a) => Object.freeze(a))));
+  cache.set(model, Object.freeze(artifacts.map((a) => Object.freeze(a))));
   return artifacts;
 }
 
-/** `verifyDocs` from the documents' own lint findings and scans, in the same order. */
-function verifyProcessed(artifacts: readonly Artifact[], processed: ReadonlyMap<string, ProcessedDoc>): { lint: LintMessage[]; links: BrokenLink[] } {
-  const lint: LintMessage[] = [];
+/** Broken links and anchors among the site's pages (the Markdown's links are the same ones, tested). */
+function siteLinks(artifacts: readonly Artifact[]): BrokenLink[] {
   const scans = new Map<string, Scan>();
-  for (const a of artifacts) {
-    if (a.path.endsWith('.md')) {
-      const p = processed.get(a.path.slice(DOCS_ROOT.length + 1));
-      if (!p?.scan) throw new Error(`no scan of ${a.path}`);
-      lint.push(...p.lint);
-      scans.set(a.path, p.scan);
-    } else if (a.path.endsWith('.html')) scans.set(a.path, scanHtml(a.content));
-  }
-  return { lint, links: brokenLinks(scans, new Set(artifacts.map((a) => a.path))) };
+  for (const a of artifacts) if (a.path.endsWith('.html')) scans.set(a.path, scanHtml(a.content));
+  return brokenLinks(scans, new Set(artifacts.map((a) => a.path)));
 }
 
-/** Models are frozen, so a model's documents can be remembered (remark takes about a second for the tunnel). */
+/** Models are frozen, so a model's documents can be remembered (`--all-envs` asks twice for production). */
 const verified = new WeakMap<ResolvedModel, readonly Artifact[]>();
 const unverified = new WeakMap<ResolvedModel, readonly Artifact[]>();
 
@@ -133,12 +131,12 @@ const unverified = new WeakMap<ResolvedModel, readonly Artifact[]>();
  * the runbooks, byte-identical to `generate`'s, paths relative to `docs/OPERATIONS/`. Pass the
  * production model: when the spec declares a `production` environment, any other throws.
  */
-export function operationsDocs(model: ResolvedModel, options: DocsOptions = {}): Artifact[] {
+export async function operationsDocs(model: ResolvedModel, options: DocsOptions = {}): Promise<Artifact[]> {
   if (model.environments.includes('production') && model.environment !== 'production') {
     throw new Error(`Unexpected environment "${model.environment}" for docs/OPERATIONS, expected "production"`);
   }
   const keep = (path: string) => path === `${DOCS_ROOT}/${SETUP_GUIDE}` || path.startsWith(`${DOCS_ROOT}/runbooks/`);
-  return generate(model, options)
+  return (await generate(model, options))
     .filter((a) => keep(a.path))
     .map((a) => ({ path: a.path.slice(DOCS_ROOT.length + 1), content: a.content }));
 }

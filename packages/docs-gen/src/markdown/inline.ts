@@ -1,51 +1,86 @@
 /**
- * Markdown inline helpers used by the view models: the templates receive strings that are already
- * valid Markdown (escaped text, code spans, links, table cells), so they never format anything.
+ * Inline helpers for the view models. Each returns a Fragment: valid Markdown (escaped text, code
+ * spans, links, table cells) and the HTML remark would render from it, so templates never format.
  */
+import { Fragment, asFragment, type Piece } from './fragment.js';
+import { escapeText, hrefAttribute } from './html.js';
+import { autolinkedInline } from './prose.js';
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
 /** A code span that survives any backticks inside `code`. */
-export function code(text: string): string {
-  const oneLine = text.replace(/\s*\n\s*/g, ' ');
-  const runs = oneLine.match(/`+/g) ?? [];
+export function code(value: string): Fragment {
+  const content = oneLine(value);
+  if (content === '') return new Fragment('', '');
+  const runs = content.match(/`+/g) ?? [];
   const longest = runs.reduce((max, run) => Math.max(max, run.length), 0);
   const fence = '`'.repeat(longest + 1);
-  const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${oneLine}${pad}${fence}`;
+  // CommonMark strips one space from each side when both are there; pad so the content survives.
+  const stripped = content.startsWith(' ') && content.endsWith(' ') && content.trim() !== '';
+  const pad = content.startsWith('`') || content.endsWith('`') || stripped ? ' ' : '';
+  return new Fragment(`${fence}${pad}${content}${pad}${fence}`, `<code>${escapeText(content)}</code>`);
 }
 
 /** A fenced code block (with a fence longer than any backtick run inside). */
-export function codeBlock(text: string, lang: string): string {
-  const runs = text.match(/`{3,}/g) ?? [];
+export function codeBlock(value: string, lang: string): Fragment {
+  const body = value.replace(/\s+$/, '');
+  const runs = body.match(/`{3,}/g) ?? [];
   const longest = runs.reduce((max, run) => Math.max(max, run.length), 2);
   const fence = '`'.repeat(longest + 1);
-  return `${fence}${lang}\n${text.replace(/\s+$/, '')}\n${fence}`;
+  const html = `<pre><code class="language-${escapeText(lang)}">${escapeText(body)}\n</code></pre>`;
+  return new Fragment(`${fence}${lang}\n${body}\n${fence}`, html, html);
 }
 
-/** Plain text that must not be read as Markdown (names, titles from the spec). */
-export function text(value: string): string {
-  return value.replace(/([\\`*_[\]<>#|~])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
+/**
+ * Plain text that must not be read as Markdown (names, titles from the spec): syntax characters are
+ * escaped, and so is what would start a block at the beginning of a line. GFM links email addresses
+ * and URLs in text whatever the escapes, so such text takes its HTML from remark (prose.ts).
+ */
+export function text(value: string): Fragment {
+  const plain = oneLine(value).trim();
+  const md = plain
+    .replace(/[\\`*[\]|~]|<(?=[A-Za-z/!?])|_(?![A-Za-z0-9])|(?<![A-Za-z0-9])_|&(?=#?[A-Za-z0-9]+;)/g, '\\$&')
+    .replace(/^(#{1,6}(?=\s|$)|[-+=>])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return new Fragment(md, autolinkedInline(md) ?? escapeText(plain));
 }
 
-/** A table cell from Markdown: one line, pipes escaped (also inside code spans, as GFM requires). */
-export function cell(markdown: string): string {
-  const oneLine = markdown.replace(/\s*\n\s*/g, ' ').trim();
-  return oneLine === '' ? '—' : oneLine.replace(/(?<!\\)\|/g, '\\|');
+/** A table cell: one line, pipes escaped (also inside code spans, as GFM requires), never empty. */
+export function cell(piece: Piece): Fragment {
+  const f = asFragment(piece);
+  const md = oneLine(f.md).trim();
+  return md === '' ? new Fragment('—', '—') : new Fragment(md.replace(/(?<!\\)\|/g, '\\|'), f.html);
 }
 
 /**
  * An inline link. Characters Markdown would escape in a destination but URLs may carry encoded
- * (parentheses, spaces, angle brackets, quotes) are percent-encoded, so the raw Markdown stays readable.
+ * (parentheses, spaces, angle brackets, quotes, backslashes) are percent-encoded, so the raw
+ * Markdown stays readable; `&` is escaped only where it would read as a character reference.
  */
-export function link(label: string, href: string): string {
-  return `[${label}](${href.replace(/[\s()<>'"*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)})`;
+export function link(label: Piece, href: string): Fragment {
+  const f = asFragment(label);
+  const url = href.replace(/[\s()<>'"*!\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const destination = url.replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+  // GFM makes no links inside a link's text, so autolinked label text loses its anchors.
+  const labelHtml = f.html.replace(/<a [^>]*>|<\/a>/g, '');
+  return new Fragment(`[${f.md}](${destination})`, `<a href="${hrefAttribute(url)}">${labelHtml}</a>`);
+}
+
+/** A URL shown as itself (`<https://…>`); the text of other links is given to `link`. */
+export function autolink(url: string): Fragment {
+  if (!/^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*$/.test(url)) return link(text(url), url);
+  return new Fragment(`<${url}>`, `<a href="${hrefAttribute(url)}">${escapeText(url)}</a>`);
+}
+
+const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/** An email address as an autolink (`<a@b.example>`), or as text when it is not one CommonMark accepts. */
+export function email(address: string): Fragment {
+  if (!EMAIL.test(address)) return text(address);
+  return new Fragment(`<${address}>`, `<a href="${hrefAttribute(`mailto:${address}`)}">${escapeText(address)}</a>`);
 }
 
 /** `1 alert`, `2 alerts`. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
-}
-
-/** Prose from the spec: trimmed, kept as Markdown. */
-export function prose(markdown: string): string {
-  return markdown.trim();
 }

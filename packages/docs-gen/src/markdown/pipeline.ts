@@ -1,15 +1,16 @@
 /**
- * remark over the rendered Markdown: parse (GFM), fill the table of contents, and print canonically;
- * and remark-lint (recommended + consistent presets) over the result.
+ * remark with GFM and remark-lint (recommended + consistent presets), printing in monspec's
+ * Markdown style. Used for spec prose that is more than plain text (prose-engine.ts) and to verify
+ * generated documents (`verifyDocs`, the tests); never loaded for plain specs.
  */
 import type { Root } from 'mdast';
 import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
-import remarkToc from 'remark-toc';
 import type { Options as StringifyOptions } from 'remark-stringify';
 import { VFile } from 'vfile';
+import type { LintMessage } from './lint-message.js';
 
 export const STRINGIFY: StringifyOptions = {
   bullet: '-',
@@ -26,29 +27,9 @@ export const STRINGIFY: StringifyOptions = {
 /** Compact tables: padding every cell to the widest row makes every change a diff of the whole table. */
 const GFM = { tablePipeAlign: false } as const;
 
-/** The table of contents goes under the `Contents` heading, down to level 3. */
-const TOC = { heading: 'contents', maxDepth: 3, tight: true } as const;
+export const linter = remark().use(remarkGfm, GFM).use(remarkPresetLintRecommended).use(remarkPresetLintConsistent).data('settings', STRINGIFY).freeze();
 
-const canonical = remark().use(remarkGfm, GFM).use(remarkToc, TOC).data('settings', STRINGIFY).freeze();
-
-export function canonicalMarkdown(markdown: string): string {
-  return String(canonical.processSync(markdown));
-}
-
-const linter = remark().use(remarkGfm, GFM).use(remarkPresetLintRecommended).use(remarkPresetLintConsistent).data('settings', STRINGIFY).freeze();
-
-export interface LintMessage {
-  readonly path: string;
-  readonly line: number | undefined;
-  readonly column: number | undefined;
-  readonly rule: string;
-  readonly message: string;
-}
-
-/**
- * The tree lint, link checks and the site all start from: remark + GFM, the same parse as the
- * linter's (stringify settings do not change parsing), so each generated document is parsed once.
- */
+/** remark + GFM parse (stringify settings do not change parsing). */
 export function parseMarkdown(markdown: string): Root {
   return linter.parse(markdown);
 }

@@ -36,7 +36,7 @@ describe.skipIf(!run)('docs site in headless Chromium', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'monspec-site-'));
     profile = mkdtempSync(join(tmpdir(), 'monspec-chromium-'));
-    for (const a of generate(embeddedModel('production'))) {
+    for (const a of await generate(embeddedModel('production'))) {
       if (!a.path.startsWith('site/')) continue;
       const file = join(root, a.path.slice('site/'.length));
       mkdirSync(dirname(file), { recursive: true });

@@ -14,12 +14,13 @@ import {
   type ResolvedThreshold,
   type Severity,
 } from '@monspec/metrics-spec';
-import { code, text } from '../markdown/inline.js';
+import { Fragment, inline, join } from '../markdown/fragment.js';
+import { code, email, text } from '../markdown/inline.js';
 
 export interface BandView {
-  readonly ok: string;
-  readonly warning: string;
-  readonly critical: string;
+  readonly ok: Fragment | undefined;
+  readonly warning: Fragment | undefined;
+  readonly critical: Fragment | undefined;
 }
 
 /**
@@ -29,7 +30,7 @@ export interface BandView {
 export function bands(t: ResolvedThreshold): BandView {
   const f = (n: number) => formatValue(n, t.unit);
   const { warning: w, critical: c, states } = t;
-  const words = (range: string | undefined, word: string) => (range === undefined ? '—' : `${range} (${word})`);
+  const words = (range: string | undefined, word: string) => (range === undefined ? undefined : inline`${range} (${text(word)})`);
   if (t.direction === 'higher_is_worse') {
     const okBelow = w ?? c;
     return {
@@ -46,10 +47,10 @@ export function bands(t: ResolvedThreshold): BandView {
   };
 }
 
-/** One line for a threshold: `warning ≥ 500, critical ≥ 1000`. */
-export function bandsInline(t: ResolvedThreshold): string {
+/** One line for a threshold: `< 500 (ok); 500 – 1000 (warning); ≥ 1000 (critical)`. */
+export function bandsInline(t: ResolvedThreshold): Fragment {
   const b = bands(t);
-  return [b.ok, b.warning, b.critical].filter((s) => s !== '—').join('; ');
+  return join([b.ok, b.warning, b.critical].filter((f) => f !== undefined), '; ');
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { critical: 0, warning: 1, info: 2 };
@@ -65,9 +66,9 @@ export function compare(a: string, b: string): number {
 
 const TYPE_NAMES: Readonly<Record<ResolvedContactPoint['type'], string>> = { email: 'email', slack: 'Slack', pagerduty: 'PagerDuty', webhook: 'webhook' };
 
-export function contactPointLabel(cp: ResolvedContactPoint): string {
-  const target = cp.type === 'email' ? cp.addresses.join(', ') : cp.type === 'slack' ? (cp.channel ?? '') : '';
-  return `${text(cp.name)} (${TYPE_NAMES[cp.type]}${target ? ` ${text(target)}` : ''})`;
+export function contactPointLabel(cp: ResolvedContactPoint): Fragment {
+  const target = cp.type === 'email' && cp.addresses.length > 0 ? join(cp.addresses.map(email), ', ') : cp.type === 'slack' && cp.channel ? text(cp.channel) : undefined;
+  return target ? inline`${text(cp.name)} (${TYPE_NAMES[cp.type]} ${target})` : inline`${text(cp.name)} (${TYPE_NAMES[cp.type]})`;
 }
 
 export function contactPointType(cp: ResolvedContactPoint): string {
@@ -75,35 +76,36 @@ export function contactPointType(cp: ResolvedContactPoint): string {
 }
 
 /** The contact points an alert of `severity` reaches: its route, else the default contact point. */
-export function routeFor(model: ResolvedModel, severity: Severity): string {
+export function routeFor(model: ResolvedModel, severity: Severity): Fragment {
   const route = model.notifications.routes.find((r) => r.severity === severity);
   const names = route ? route.contactPoints : model.notifications.defaultContactPoint ? [model.notifications.defaultContactPoint] : [];
-  if (names.length === 0) return '—';
-  return names
-    .map((name) => {
+  if (names.length === 0) return inline`—`;
+  return join(
+    names.map((name) => {
       const cp = model.notifications.contactPoints.find((c) => c.name === name);
       return cp ? contactPointLabel(cp) : text(name);
-    })
-    .join(', ');
+    }),
+    ', ',
+  );
 }
 
 /** The rule's expression on one line, as a code span. */
-export function conditionCode(alert: ResolvedAlert): string {
+export function conditionCode(alert: ResolvedAlert): Fragment {
   return code(alert.query.replace(/\s*\n\s*/g, ' '));
 }
 
 /** The threshold an alert compares against, in its unit, or its burn-rate windows. */
-export function thresholdText(alert: ResolvedAlert, model: ResolvedModel): string {
+export function thresholdText(alert: ResolvedAlert, model: ResolvedModel): Fragment {
   if (alert.condition) {
     const t = alert.condition.threshold;
-    return t ? `${alert.condition.op} ${t.display} (${code(`${t.name}.${t.level}`)})` : `${alert.condition.op} ${promNumber(alert.condition.value)}`;
+    return t ? inline`${alert.condition.op} ${t.display} (${code(`${t.name}.${t.level}`)})` : inline`${alert.condition.op} ${promNumber(alert.condition.value)}`;
   }
   if (alert.slo) {
     const slo = model.slos.find((s) => s.name === alert.slo?.name);
     const budget = slo ? ` of the ${formatValue(slo.errorBudget, 'ratio')} error budget` : '';
-    return `${alert.slo.windows.map((w) => `${promNumber(w.burnRate)}× over ${w.longWindow} and ${w.shortWindow}`).join(' or ')}${budget}`;
+    return inline`${alert.slo.windows.map((w) => `${promNumber(w.burnRate)}× over ${w.longWindow} and ${w.shortWindow}`).join(' or ')}${budget}`;
   }
-  return 'the expression itself';
+  return inline`the expression itself`;
 }
 
 export function durationText(alert: ResolvedAlert): string {

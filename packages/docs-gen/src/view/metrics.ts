@@ -1,45 +1,47 @@
 /** The metrics catalogue's view model: every metric with labels, bands and what reads it. */
 import { formatValue, indexModel, panelUrl, type ResolvedModel } from '@monspec/metrics-spec';
-import { cell, code, count, link, prose, text } from '../markdown/inline.js';
+import { type Fragment, inline, join } from '../markdown/fragment.js';
+import { cell, code, count, link, text } from '../markdown/inline.js';
+import { prose, proseInline } from '../markdown/prose.js';
 import { SETUP_GUIDE, runbookDoc } from '../paths.js';
 import { bandsInline, compare, groupTitle, metricsRead } from './common.js';
 
 export interface MetricsView {
-  readonly title: string;
-  readonly environment: string;
-  readonly service: string;
-  readonly summary: string;
-  readonly setupGuide: string;
-  readonly groups: readonly { readonly title: string; readonly metrics: readonly MetricView[] }[];
-  readonly recordingRules: readonly { readonly name: string; readonly unit: string; readonly description: string; readonly expr: string }[];
+  readonly title: Fragment;
+  readonly environment: Fragment;
+  readonly service: Fragment;
+  readonly summary: Fragment;
+  readonly setupGuide: Fragment;
+  readonly groups: readonly { readonly title: Fragment; readonly metrics: readonly MetricView[] }[];
+  readonly recordingRules: readonly { readonly name: Fragment; readonly unit: string; readonly description: Fragment; readonly expr: Fragment }[];
 }
 
 export interface MetricView {
-  readonly heading: string;
-  readonly help: string;
-  readonly meaning: string;
-  readonly deprecated: string;
-  readonly facts: readonly { readonly label: string; readonly value: string }[];
-  readonly labels: readonly { readonly name: string; readonly description: string; readonly values: string; readonly cardinality: string }[];
+  readonly heading: Fragment;
+  readonly help: Fragment;
+  readonly meaning: Fragment;
+  readonly deprecated: Fragment;
+  readonly facts: readonly { readonly label: Fragment; readonly value: Fragment }[];
+  readonly labels: readonly { readonly name: Fragment; readonly description: Fragment; readonly values: Fragment; readonly cardinality: string }[];
 }
 
 const ORIGIN = { service: 'exported by the service', process: 'Node.js process collector', prometheus: 'recorded by Prometheus' } as const;
 
 export function metricsView(model: ResolvedModel): MetricsView {
   const index = indexModel(model);
-  const panelsOf = new Map<string, string[]>();
-  const alertsOf = new Map<string, string[]>();
-  const rulesOf = new Map<string, string[]>();
-  const add = (map: Map<string, string[]>, key: string, value: string) => {
+  const panelsOf = new Map<string, Fragment[]>();
+  const alertsOf = new Map<string, Fragment[]>();
+  const rulesOf = new Map<string, Fragment[]>();
+  const add = (map: Map<string, Fragment[]>, key: string, value: Fragment) => {
     const list = map.get(key) ?? [];
-    if (!list.includes(value)) list.push(value);
+    if (!list.some((f) => f.md === value.md)) list.push(value);
     map.set(key, list);
   };
   for (const d of model.dashboards) {
     for (const p of d.panels) {
       for (const q of p.queries) {
         if (q.datasource !== 'prometheus') continue;
-        for (const m of metricsRead(q.expr, index)) add(panelsOf, m, link(`${text(d.title)} › ${text(p.title)}`, panelUrl(model, d, p)));
+        for (const m of metricsRead(q.expr, index)) add(panelsOf, m, link(inline`${text(d.title)} › ${text(p.title)}`, panelUrl(model, d, p)));
       }
     }
   }
@@ -51,31 +53,33 @@ export function metricsView(model: ResolvedModel): MetricsView {
 
   const groups = new Map<string, MetricView[]>();
   for (const m of model.metrics) {
-    const facts = [
-      { label: 'Type', value: m.type },
-      { label: 'Unit', value: m.unit },
-      { label: 'Source', value: ORIGIN[m.origin] },
-      { label: 'Labels', value: m.labels.length ? m.labels.map((l) => code(l.name)).join(', ') : 'none (besides `job` and `instance`)' },
-      ...(m.buckets ? [{ label: 'Buckets', value: m.buckets.map((b) => formatValue(b, m.unit)).join(', ') }] : []),
-      ...(m.bands ? [{ label: `Bands (${code(m.bands.name)})`, value: bandsInline(m.bands) }] : []),
-      { label: 'Estimated series', value: String(m.estimatedSeries) },
+    const facts: { label: Fragment; value: Fragment }[] = [
+      { label: inline`Type`, value: text(m.type) },
+      { label: inline`Unit`, value: text(m.unit) },
+      { label: inline`Source`, value: inline`${ORIGIN[m.origin]}` },
+      { label: inline`Labels`, value: m.labels.length ? join(m.labels.map((l) => code(l.name)), ', ') : inline`none (besides ${code('job')} and ${code('instance')})` },
+      ...(m.buckets ? [{ label: inline`Buckets`, value: inline`${m.buckets.map((b) => formatValue(b, m.unit)).join(', ')}` }] : []),
+      ...(m.bands ? [{ label: inline`Bands (${code(m.bands.name)})`, value: bandsInline(m.bands) }] : []),
+      { label: inline`Estimated series`, value: inline`${m.estimatedSeries}` },
       ...Object.entries(m.waivers)
         .sort(([a], [b]) => compare(a, b))
-        .map(([rule, reason]) => ({ label: `Waiver ${code(rule)}`, value: prose(reason) })),
-      ...(rulesOf.get(m.name)?.length ? [{ label: 'Recording rules', value: (rulesOf.get(m.name) ?? []).join(', ') }] : []),
-      ...(panelsOf.get(m.name)?.length ? [{ label: 'Panels', value: (panelsOf.get(m.name) ?? []).join(', ') }] : []),
-      ...(alertsOf.get(m.name)?.length ? [{ label: 'Alerts', value: (alertsOf.get(m.name) ?? []).join(', ') }] : []),
+        .map(([rule, reason]) => ({ label: inline`Waiver ${code(rule)}`, value: proseInline(reason) })),
+      ...(rulesOf.get(m.name)?.length ? [{ label: inline`Recording rules`, value: join(rulesOf.get(m.name) ?? [], ', ') }] : []),
+      ...(panelsOf.get(m.name)?.length ? [{ label: inline`Panels`, value: join(panelsOf.get(m.name) ?? [], ', ') }] : []),
+      ...(alertsOf.get(m.name)?.length ? [{ label: inline`Alerts`, value: join(alertsOf.get(m.name) ?? [], ', ') }] : []),
     ].map((f) => ({ label: f.label, value: cell(f.value) }));
     const view: MetricView = {
       heading: code(m.name),
       help: text(m.help),
       meaning: prose(m.meaning),
-      deprecated: m.deprecated ? `Deprecated: ${prose(m.deprecated.reason)}${m.deprecated.replacement ? ` Use ${code(m.deprecated.replacement)} instead.` : ''}` : '',
+      deprecated: m.deprecated
+        ? inline`Deprecated: ${proseInline(m.deprecated.reason)}${m.deprecated.replacement ? inline` Use ${code(m.deprecated.replacement)} instead.` : ''}`
+        : inline``,
       facts,
       labels: m.labels.map((l) => ({
         name: code(l.name),
-        description: cell(prose(l.description)),
-        values: cell(l.values ? l.values.map(code).join(', ') : 'unbounded list'),
+        description: cell(proseInline(l.description)),
+        values: cell(l.values ? join(l.values.map(code), ', ') : 'unbounded list'),
         cardinality: String(l.cardinality),
       })),
     };
@@ -83,18 +87,21 @@ export function metricsView(model: ResolvedModel): MetricsView {
   }
 
   return {
-    title: `${model.service.title} metrics catalogue`,
-    environment: model.environment,
+    title: text(`${model.service.title} metrics catalogue`),
+    environment: text(model.environment),
     service: code(model.service.name),
-    summary: `${count(model.metrics.length, 'metric')} and ${count(model.recordingRules.length, 'recording rule')}; about ${model.seriesEstimate.total} active series${
+    summary: inline`${count(model.metrics.length, 'metric')} and ${count(model.recordingRules.length, 'recording rule')}; about ${model.seriesEstimate.total} active series${
       model.seriesEstimate.budget !== undefined ? ` (budget ${model.seriesEstimate.budget})` : ''
     }.`,
     setupGuide: link('setup guide', `${SETUP_GUIDE}#metrics-reference`),
-    groups: [...groups.entries()].map(([g, metrics]) => ({ title: groupTitle(g), metrics })).sort((a, b) => compare(a.title, b.title)),
+    groups: [...groups.entries()]
+      .map(([g, metrics]) => ({ key: groupTitle(g), title: text(groupTitle(g)), metrics }))
+      .sort((a, b) => compare(a.key, b.key))
+      .map(({ title, metrics }) => ({ title, metrics })),
     recordingRules: model.recordingRules.map((r) => ({
       name: code(r.name),
       unit: r.unit,
-      description: cell(prose(r.description)),
+      description: cell(proseInline(r.description)),
       expr: cell(code(r.expr)),
     })),
   };

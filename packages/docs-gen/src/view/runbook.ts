@@ -1,30 +1,32 @@
 /** A runbook's view model: one per alert name (SLO alerts share a name across severities). */
 import { exploreUrl, indexModel, panelUrl, type PanelRef, type ResolvedModel } from '@monspec/metrics-spec';
-import { cell, code, codeBlock, link, prose, text } from '../markdown/inline.js';
+import { type Fragment, inline, join } from '../markdown/fragment.js';
+import { cell, code, codeBlock, link, text } from '../markdown/inline.js';
+import { prose, proseInline } from '../markdown/prose.js';
 import { SETUP_GUIDE } from '../paths.js';
 import { bySeverityThenName, compare, conditionCode, durationText, metricsRead, routeFor, thresholdText } from './common.js';
 
 export interface RunbookView {
-  readonly name: string;
-  readonly environment: string;
-  readonly summary: string;
-  readonly rules: readonly { readonly severity: string; readonly condition: string; readonly threshold: string; readonly duration: string; readonly route: string }[];
-  readonly facts: readonly { readonly label: string; readonly value: string }[];
-  readonly meaning: string;
-  readonly impact: string;
-  readonly dashboard: string;
+  readonly name: Fragment;
+  readonly environment: Fragment;
+  readonly summary: Fragment;
+  readonly rules: readonly { readonly severity: string; readonly condition: Fragment; readonly threshold: Fragment; readonly duration: Fragment; readonly route: Fragment }[];
+  readonly facts: readonly { readonly label: string; readonly value: Fragment }[];
+  readonly meaning: Fragment;
+  readonly impact: Fragment;
+  readonly dashboard: Fragment;
   readonly steps: readonly RunbookStepView[];
-  readonly mitigation: readonly string[];
-  readonly escalation: readonly string[];
-  readonly related: readonly string[];
+  readonly mitigation: readonly Fragment[];
+  readonly escalation: readonly Fragment[];
+  readonly related: readonly Fragment[];
 }
 
 export interface RunbookStepView {
   readonly number: number;
-  readonly title: string;
-  readonly description: string;
-  readonly query: string;
-  readonly links: string;
+  readonly title: Fragment;
+  readonly description: Fragment;
+  readonly query: Fragment;
+  readonly links: Fragment;
 }
 
 const LANG = { prometheus: 'promql', loki: 'logql' } as const;
@@ -40,22 +42,22 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
   const first = rules[0];
   if (!first) throw new Error(`Unexpected alert name "${alertName}", expected one of the model's alerts`);
 
-  const panelLink = (ref: PanelRef, label?: string): string => {
+  const panelLink = (ref: PanelRef): Fragment => {
     const hit = index.panel(ref);
     if (!hit) return code(`${ref.dashboard}/${ref.panel}`);
-    return link(label ?? `${text(hit.dashboard.title)} › ${text(hit.panel.title)}`, panelUrl(model, hit.dashboard, hit.panel));
+    return link(inline`${text(hit.dashboard.title)} › ${text(hit.panel.title)}`, panelUrl(model, hit.dashboard, hit.panel));
   };
 
   const steps: RunbookStepView[] = first.runbook.diagnosis.map((step, i) => {
-    const links: string[] = [];
+    const links: Fragment[] = [];
     if (step.query) links.push(link('Open in Grafana Explore', exploreUrl(model, step.query.datasource, step.query.expr)));
-    if (step.panel) links.push(`Dashboard panel: ${panelLink(step.panel)}`);
+    if (step.panel) links.push(inline`Dashboard panel: ${panelLink(step.panel)}`);
     return {
       number: i + 1,
       title: text(step.title),
-      description: step.description ? prose(step.description) : '',
-      query: step.query ? codeBlock(step.query.expr, LANG[step.query.datasource]) : '',
-      links: links.join(' · '),
+      description: prose(step.description ?? ''),
+      query: step.query ? codeBlock(step.query.expr, LANG[step.query.datasource]) : inline``,
+      links: join(links, ' · '),
     };
   });
 
@@ -64,10 +66,10 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     .filter(([k]) => k !== 'severity')
     .map(([k, v]) => code(`${k}=${v}`));
   const facts = [
-    { label: 'Datasource', value: first.datasource === 'prometheus' ? 'Prometheus (PromQL)' : 'Loki (LogQL)' },
-    { label: 'Labels', value: cell(labels.join(', ')) },
+    { label: 'Datasource', value: inline`${first.datasource === 'prometheus' ? 'Prometheus (PromQL)' : 'Loki (LogQL)'}` },
+    { label: 'Labels', value: cell(join(labels, ', ')) },
     ...(first.slo ? [{ label: 'SLO', value: code(first.slo.name) }] : []),
-    ...(reads.length ? [{ label: 'Metrics read', value: cell(reads.map(code).join(', ')) }] : []),
+    ...(reads.length ? [{ label: 'Metrics read', value: cell(join(reads.map(code), ', ')) }] : []),
   ];
 
   const related = [
@@ -77,7 +79,7 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
 
   return {
     name: text(alertName),
-    environment: model.environment,
+    environment: text(model.environment),
     summary: text(first.summary),
     rules: rules.map((a) => ({
       severity: a.severity,
@@ -91,8 +93,8 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     impact: prose(first.runbook.impact),
     dashboard: panelLink(first.dashboard),
     steps,
-    mitigation: first.runbook.mitigation.map(prose),
-    escalation: first.runbook.escalation.map(prose),
+    mitigation: first.runbook.mitigation.map((m) => proseInline(m)),
+    escalation: first.runbook.escalation.map((m) => proseInline(m)),
     related,
   };
 }

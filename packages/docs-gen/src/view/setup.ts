@@ -8,130 +8,132 @@ import {
   panelUrl,
   type ResolvedModel,
 } from '@monspec/metrics-spec';
-import { cell, code, codeBlock, count, link, prose, text } from '../markdown/inline.js';
+import { type Fragment, type Piece, inline, join } from '../markdown/fragment.js';
+import { autolink, cell, code, codeBlock, count, email, link, text } from '../markdown/inline.js';
+import { prose, proseInline } from '../markdown/prose.js';
 import { runbookDoc } from '../paths.js';
 import { bands, bySeverityThenName, compare, conditionCode, contactPointLabel, contactPointType, durationText, groupTitle, routeFor, thresholdText } from './common.js';
 
 export interface Fact {
-  readonly label: string;
-  readonly value: string;
+  readonly label: Piece;
+  readonly value: Piece;
 }
 
 export interface SetupView {
-  readonly title: string;
-  readonly environment: string;
-  readonly service: string;
-  readonly description: string;
+  readonly title: Piece;
+  readonly environment: Piece;
+  readonly service: Piece;
+  readonly description: Piece;
   readonly facts: readonly Fact[];
   readonly healthEndpoints: readonly Fact[];
-  readonly decisions: readonly string[];
-  readonly architecture: string;
-  readonly prerequisites: readonly string[];
-  readonly grafanaUrl: string;
+  readonly decisions: readonly Piece[];
+  readonly architecture: Piece;
+  readonly prerequisites: readonly Piece[];
+  readonly grafanaUrl: Piece;
   readonly dashboards: readonly DashboardView[];
-  readonly metricGroups: readonly { readonly title: string; readonly rows: readonly MetricRow[] }[];
+  readonly metricGroups: readonly { readonly title: Piece; readonly rows: readonly MetricRow[] }[];
   readonly bands: readonly BandRow[];
-  readonly recordingRules: readonly { readonly name: string; readonly unit: string; readonly description: string }[];
+  readonly recordingRules: readonly { readonly name: Piece; readonly unit: Piece; readonly description: Piece }[];
   readonly alerts: readonly AlertRow[];
   readonly slos: readonly SloView[];
   readonly routes: readonly RouteRow[];
   readonly contactPoints: readonly ContactPointRow[];
-  readonly routingNotes: readonly string[];
+  readonly routingNotes: readonly Piece[];
   readonly logSources: readonly LogQueryView[];
   readonly logPatterns: readonly LogQueryView[];
-  readonly logAlerts: readonly string[];
+  readonly logAlerts: readonly Piece[];
   readonly troubleshooting: TroubleshootingView;
-  readonly implementation: readonly { readonly title: string; readonly items: readonly string[] }[];
-  readonly verification: readonly string[];
+  readonly implementation: readonly { readonly title: Piece; readonly items: readonly Piece[] }[];
+  readonly verification: readonly Piece[];
 }
 
 export interface DashboardView {
-  readonly title: string;
-  readonly description: string;
-  readonly link: string;
+  readonly title: Piece;
+  readonly description: Piece;
+  readonly link: Piece;
   readonly facts: readonly Fact[];
-  readonly panels: readonly { readonly title: string; readonly type: string; readonly description: string; readonly reads: string; readonly bands: string }[];
+  readonly panels: readonly { readonly title: Piece; readonly type: Piece; readonly description: Piece; readonly reads: Piece; readonly bands: Piece }[];
 }
 
 export interface MetricRow {
-  readonly name: string;
-  readonly type: string;
-  readonly unit: string;
-  readonly labels: string;
-  readonly meaning: string;
+  readonly name: Piece;
+  readonly type: Piece;
+  readonly unit: Piece;
+  readonly labels: Piece;
+  readonly meaning: Piece;
 }
 
 export interface BandRow {
-  readonly name: string;
-  readonly description: string;
-  readonly ok: string;
-  readonly warning: string;
-  readonly critical: string;
+  readonly name: Piece;
+  readonly description: Piece;
+  readonly ok: Piece;
+  readonly warning: Piece;
+  readonly critical: Piece;
 }
 
 export interface AlertRow {
-  readonly name: string;
-  readonly severity: string;
-  readonly condition: string;
-  readonly threshold: string;
-  readonly duration: string;
-  readonly route: string;
-  readonly runbook: string;
+  readonly name: Piece;
+  readonly severity: Piece;
+  readonly condition: Piece;
+  readonly threshold: Piece;
+  readonly duration: Piece;
+  readonly route: Piece;
+  readonly runbook: Piece;
 }
 
 export interface SloView {
-  readonly name: string;
-  readonly description: string;
-  readonly objective: string;
-  readonly window: string;
-  readonly budget: string;
-  readonly alert: string;
-  readonly windows: readonly { readonly severity: string; readonly burnRate: string; readonly windows: string; readonly errorRatio: string; readonly duration: string }[];
+  readonly name: Piece;
+  readonly description: Piece;
+  readonly objective: Piece;
+  readonly window: Piece;
+  readonly budget: Piece;
+  readonly alert: Piece;
+  readonly windows: readonly { readonly severity: Piece; readonly burnRate: Piece; readonly windows: Piece; readonly errorRatio: Piece; readonly duration: Piece }[];
 }
 
 export interface RouteRow {
-  readonly severity: string;
-  readonly contactPoints: string;
-  readonly groupWait: string;
-  readonly groupInterval: string;
-  readonly repeatInterval: string;
+  readonly severity: Piece;
+  readonly contactPoints: Piece;
+  readonly groupWait: Piece;
+  readonly groupInterval: Piece;
+  readonly repeatInterval: Piece;
 }
 
 export interface ContactPointRow {
-  readonly name: string;
-  readonly type: string;
-  readonly target: string;
-  readonly secret: string;
-  readonly description: string;
+  readonly name: Piece;
+  readonly type: Piece;
+  readonly target: Piece;
+  readonly secret: Piece;
+  readonly description: Piece;
 }
 
 export interface LogQueryView {
-  readonly name: string;
-  readonly description: string;
-  readonly query: string;
-  readonly explore: string;
+  readonly name: Piece;
+  readonly description: Piece;
+  readonly query: Piece;
+  readonly explore: Piece;
 }
 
 export interface TroubleshootingView {
-  readonly prometheusUrl: string;
-  readonly prometheusReady: string;
-  readonly prometheusTargets: string;
-  readonly prometheusDatasource: string;
-  readonly lokiDatasource: string;
-  readonly job: string;
-  readonly metricsPath: string;
-  readonly healthPaths: string;
-  readonly upQuery: string;
-  readonly upExplore: string;
-  readonly absentAlerts: string;
-  readonly scrapeInterval: string;
-  readonly retention: string;
-  readonly evaluationInterval: string;
-  readonly engine: string;
-  readonly ruleFiles: string;
-  readonly grafanaFolder: string;
-  readonly recordingRuleExample: string;
-  readonly refreshes: string;
+  readonly prometheusUrl: Piece;
+  readonly prometheusReady: Piece;
+  readonly prometheusTargets: Piece;
+  readonly prometheusDatasource: Piece;
+  readonly lokiDatasource: Piece;
+  readonly job: Piece;
+  readonly metricsPath: Piece;
+  readonly healthPaths: Piece;
+  readonly upQuery: Piece;
+  readonly upExplore: Piece;
+  readonly absentAlerts: Piece;
+  readonly scrapeInterval: Piece;
+  readonly retention: Piece;
+  readonly evaluationInterval: Piece;
+  readonly engine: Piece;
+  readonly ruleFiles: Piece;
+  readonly grafanaFolder: Piece;
+  readonly recordingRuleExample: Piece;
+  readonly refreshes: Piece;
 }
 
 /** Node label in a Mermaid flowchart: quoted, with quotes replaced by Mermaid's entity. */
@@ -143,7 +145,7 @@ function edge(from: string, to: string, label?: string): string {
   return label ? `  ${from} -->|"${label.replace(/"/g, '#quot;')}"| ${to}` : `  ${from} --> ${to}`;
 }
 
-export function architectureDiagram(model: ResolvedModel): string {
+export function architectureDiagram(model: ResolvedModel): Fragment {
   const s = model.service;
   const engine = s.alerting.engine;
   const viaPrometheus = engine !== 'grafana';
@@ -187,18 +189,19 @@ export function setupView(model: ResolvedModel): SetupView {
   const prom = s.datasources.prometheus;
   const loki = s.datasources.loki;
   const alertNames = [...new Set(model.alerts.map((a) => a.name))].sort(compare);
+  const grafanaLink = autolink(s.grafana.url);
 
   const facts: Fact[] = [
     { label: 'Service', value: code(s.name) },
     { label: 'Owning team', value: text(s.team) },
     ...(s.contact ? [{ label: 'Contact', value: text(s.contact) }] : []),
     ...(s.repository ? [{ label: 'Repository', value: link(text(s.repository), s.repository) }] : []),
-    { label: 'Environment', value: `${code(model.environment)} (of ${model.environments.map(code).join(', ') || code(model.environment)})` },
-    { label: 'Metrics endpoint', value: `${code(s.metricsPath)}, Prometheus job ${code(s.job)}` },
+    { label: 'Environment', value: inline`${code(model.environment)} (of ${model.environments.length ? join(model.environments.map(code), ', ') : code(model.environment)})` },
+    { label: 'Metrics endpoint', value: inline`${code(s.metricsPath)}, Prometheus job ${code(s.job)}` },
     { label: 'Scrape interval', value: `${s.scrapeInterval} (${humanDuration(s.scrapeInterval)})` },
     { label: 'Retention', value: `${s.retention} (${humanDuration(s.retention)})` },
     { label: 'Replicas', value: String(s.replicas) },
-    { label: 'Grafana', value: `${link(s.grafana.url, s.grafana.url)}, folder ${text(s.grafana.folder)}` },
+    { label: 'Grafana', value: inline`${grafanaLink}, folder ${text(s.grafana.folder)}` },
     { label: 'Alerting', value: `${ENGINE_TEXT[s.alerting.engine]}; evaluated every ${s.alerting.evaluationInterval}` },
     {
       label: 'Estimated active series',
@@ -210,75 +213,79 @@ export function setupView(model: ResolvedModel): SetupView {
     },
   ];
 
-  const decisions: string[] = [];
+  const decisions: Fragment[] = [];
   for (const m of model.metrics) {
     if (m.deprecated) {
-      decisions.push(`${code(m.name)} is deprecated: ${prose(m.deprecated.reason)}${m.deprecated.replacement ? ` Use ${code(m.deprecated.replacement)} instead.` : ''}`);
+      decisions.push(inline`${code(m.name)} is deprecated: ${proseInline(m.deprecated.reason)}${m.deprecated.replacement ? inline` Use ${code(m.deprecated.replacement)} instead.` : ''}`);
     }
   }
   for (const m of model.metrics) {
     for (const [rule, reason] of Object.entries(m.waivers).sort(([a], [b]) => compare(a, b))) {
-      decisions.push(`${code(m.name)} keeps its name despite the ${code(rule)} check: ${prose(reason)}`);
+      decisions.push(inline`${code(m.name)} keeps its name despite the ${code(rule)} check: ${proseInline(reason)}`);
     }
   }
 
-  const prerequisites = [
-    `Grafana running at ${link(s.grafana.url, s.grafana.url)}, with a folder ${text(s.grafana.folder)} and file provisioning enabled (or an API key allowed to create dashboards, alert rules and contact points).`,
-    `Prometheus datasource ${text(prom.name)} (uid ${code(prom.uid)}) pointing at ${code(prom.url)}.`,
-    `Loki datasource ${text(loki.name)} (uid ${code(loki.uid)}) pointing at ${code(loki.url)}${model.logs.sources.length === 0 ? ' (optional: the spec declares no log sources)' : ''}.`,
-    `Prometheus scrapes job ${code(s.job)} at ${code(s.metricsPath)} every ${s.scrapeInterval} and keeps ${s.retention} of data.`,
+  const prerequisites: Piece[] = [
+    inline`Grafana running at ${grafanaLink}, with a folder ${text(s.grafana.folder)} and file provisioning enabled (or an API key allowed to create dashboards, alert rules and contact points).`,
+    inline`Prometheus datasource ${text(prom.name)} (uid ${code(prom.uid)}) pointing at ${code(prom.url)}.`,
+    inline`Loki datasource ${text(loki.name)} (uid ${code(loki.uid)}) pointing at ${code(loki.url)}${model.logs.sources.length === 0 ? ' (optional: the spec declares no log sources)' : ''}.`,
+    inline`Prometheus scrapes job ${code(s.job)} at ${code(s.metricsPath)} every ${s.scrapeInterval} and keeps ${s.retention} of data.`,
     ...(s.alerting.engine !== 'grafana' ? ['Alertmanager reachable from Prometheus (and from the Loki ruler for log alerts).'] : []),
     ...model.notifications.contactPoints
       .filter((cp) => cp.secretEnv !== undefined)
-      .map((cp) => `Secret for contact point ${text(cp.name)} (${contactPointType(cp)}) in the environment variable ${code(cp.secretEnv ?? '')} at deploy time.`),
-    ...s.healthEndpoints.map((h) => `${code(h.path)} answers on every replica.`),
+      .map((cp) => inline`Secret for contact point ${text(cp.name)} (${contactPointType(cp)}) in the environment variable ${code(cp.secretEnv ?? '')} at deploy time.`),
+    ...s.healthEndpoints.map((h) => inline`${code(h.path)} answers on every replica.`),
   ];
 
   const dashboards: DashboardView[] = model.dashboards.map((d) => ({
     title: text(d.title),
     description: prose(d.description),
-    link: link(`Open ${text(d.title)} in Grafana`, dashboardUrl(model, d)),
+    link: link(inline`Open ${text(d.title)} in Grafana`, dashboardUrl(model, d)),
     facts: [
       { label: 'UID', value: code(d.uid) },
       { label: 'Refresh', value: `every ${d.refresh}` },
-      { label: 'Default time range', value: `${code(d.time.from)} to ${code(d.time.to)}` },
+      { label: 'Default time range', value: inline`${code(d.time.from)} to ${code(d.time.to)}` },
       { label: 'Time ranges offered', value: d.timeOptions.join(', ') },
-      ...(d.variables.length ? [{ label: 'Variables', value: d.variables.map((v) => `${code(`$${v.name}`)} (${text(v.label)})`).join(', ') }] : []),
-      { label: 'Tags', value: d.tags.map(code).join(', ') || '—' },
+      ...(d.variables.length ? [{ label: 'Variables', value: join(d.variables.map((v) => inline`${code(`$${v.name}`)} (${text(v.label)})`), ', ') }] : []),
+      { label: 'Tags', value: d.tags.length ? join(d.tags.map(code), ', ') : '—' },
     ],
-    panels: d.panels.map((p) => ({
-      title: cell(link(text(p.title), panelUrl(model, d, p))),
-      type: p.type,
-      description: cell(prose(p.description)),
-      reads: cell(p.metrics.map(code).join(', ')),
-      bands: cell(p.threshold ? [bands(p.threshold).warning, bands(p.threshold).critical].filter((b) => b !== '—').join('; ') : ''),
-    })),
+    panels: d.panels.map((p) => {
+      const b = p.threshold ? bands(p.threshold) : undefined;
+      return {
+        title: cell(link(text(p.title), panelUrl(model, d, p))),
+        type: p.type,
+        description: cell(proseInline(p.description)),
+        reads: cell(join(p.metrics.map(code), ', ')),
+        bands: cell(join([b?.warning, b?.critical].filter((f) => f !== undefined), '; ')),
+      };
+    }),
   }));
 
   const groups = new Map<string, MetricRow[]>();
   for (const m of model.metrics) {
     const rows = groups.get(m.group) ?? [];
     rows.push({
-      name: cell(code(m.name) + (m.deprecated ? ' (deprecated)' : '')),
+      name: cell(inline`${code(m.name)}${m.deprecated ? ' (deprecated)' : ''}`),
       type: m.type,
-      unit: m.unit,
-      labels: cell(m.labels.map((l) => code(l.name)).join(', ')),
-      meaning: cell(prose(m.meaning)),
+      unit: text(m.unit),
+      labels: cell(join(m.labels.map((l) => code(l.name)), ', ')),
+      meaning: cell(proseInline(m.meaning)),
     });
     groups.set(m.group, rows);
   }
   const metricGroups = [...groups.entries()]
-    .map(([group, rows]) => ({ title: `${groupTitle(group)} metrics`, rows }))
-    .sort((a, b) => compare(a.title, b.title));
+    .map(([group, rows]) => ({ key: `${groupTitle(group)} metrics`, rows }))
+    .sort((a, b) => compare(a.key, b.key))
+    .map(({ key, rows }) => ({ title: text(key), rows }));
 
   const bandRows: BandRow[] = model.thresholds.map((t) => {
     const b = bands(t);
     return {
       name: code(t.name),
-      description: cell(prose(t.description) + (t.window ? ` Over ${t.window}.` : '')),
-      ok: cell(b.ok),
-      warning: cell(b.warning),
-      critical: cell(b.critical),
+      description: cell(inline`${proseInline(t.description)}${t.window ? ` Over ${t.window}.` : ''}`),
+      ok: cell(b.ok ?? ''),
+      warning: cell(b.warning ?? ''),
+      critical: cell(b.critical ?? ''),
     };
   });
 
@@ -319,21 +326,18 @@ export function setupView(model: ResolvedModel): SetupView {
   const contactPoints: ContactPointRow[] = model.notifications.contactPoints.map((cp) => ({
     name: code(cp.name),
     type: contactPointType(cp),
-    target: cell([...cp.addresses.map(text), ...(cp.channel ? [text(cp.channel)] : []), ...(cp.url ? [code(cp.url)] : [])].join(', ')),
+    target: cell(join([...cp.addresses.map(email), ...(cp.channel ? [text(cp.channel)] : []), ...(cp.url ? [code(cp.url)] : [])], ', ')),
     secret: cp.secretEnv ? code(cp.secretEnv) : '—',
-    description: cell(prose(cp.description)),
+    description: cell(proseInline(cp.description)),
   }));
 
-  const routingNotes = [
-    ...(model.notifications.defaultContactPoint
-      ? [`Alerts that match no severity route go to ${(() => {
-          const cp = model.notifications.contactPoints.find((c) => c.name === model.notifications.defaultContactPoint);
-          return cp ? contactPointLabel(cp) : text(model.notifications.defaultContactPoint);
-        })()}.`]
-      : []),
-    ...(model.notifications.groupBy.length ? [`Notifications are grouped by ${model.notifications.groupBy.map(code).join(', ')}.`] : []),
+  const defaultName = model.notifications.defaultContactPoint;
+  const defaultCp = model.notifications.contactPoints.find((c) => c.name === defaultName);
+  const routingNotes: Fragment[] = [
+    ...(defaultName ? [inline`Alerts that match no severity route go to ${defaultCp ? contactPointLabel(defaultCp) : text(defaultName)}.`] : []),
+    ...(model.notifications.groupBy.length ? [inline`Notifications are grouped by ${join(model.notifications.groupBy.map(code), ', ')}.`] : []),
     ...model.notifications.inhibitions.map(
-      (i) => `A firing ${code(i.source)} alert silences ${code(i.target)} alerts with the same ${i.equal.map(code).join(', ') || 'labels'}.`,
+      (i) => inline`A firing ${code(i.source)} alert silences ${code(i.target)} alerts with the same ${i.equal.length ? join(i.equal.map(code), ', ') : 'labels'}.`,
     ),
   ];
 
@@ -350,34 +354,34 @@ export function setupView(model: ResolvedModel): SetupView {
     .filter((n) => index.alerts(n).some((a) => a.datasource === 'loki'))
     .map((n) => {
       const a = index.alerts(n)[0];
-      return `${link(text(n), runbookDoc(n))}: ${a ? text(a.summary) : ''}`;
+      return inline`${link(text(n), runbookDoc(n))}: ${a ? text(a.summary) : ''}`;
     });
 
   const upQuery = `up{job="${s.job}"}`;
   const absent = alertNames.filter((n) => index.alerts(n).some((a) => /\b(up|absent)\b/.test(a.expr)));
   const ruleFiles = [
-    ...(s.alerting.engine !== 'grafana' ? ['`prometheus/rules/recording.rules.yml`', '`prometheus/rules/alerts.rules.yml`'] : []),
-    ...(model.alerts.some((a) => a.datasource === 'loki') ? ['`loki/rules/logs.rules.yml`'] : []),
-    ...(s.alerting.engine !== 'prometheus' ? ['`grafana/provisioning/alerting/rules.yaml`'] : []),
+    ...(s.alerting.engine !== 'grafana' ? ['prometheus/rules/recording.rules.yml', 'prometheus/rules/alerts.rules.yml'] : []),
+    ...(model.alerts.some((a) => a.datasource === 'loki') ? ['loki/rules/logs.rules.yml'] : []),
+    ...(s.alerting.engine !== 'prometheus' ? ['grafana/provisioning/alerting/rules.yaml'] : []),
   ];
   const firstRule = model.recordingRules.find((r) => r.origin === 'spec');
   const troubleshooting: TroubleshootingView = {
     prometheusUrl: code(prom.url),
     prometheusReady: code(`curl -fsS ${prom.url}/-/ready`),
     prometheusTargets: code(`${prom.url}/targets`),
-    prometheusDatasource: `${text(prom.name)} (uid ${code(prom.uid)})`,
-    lokiDatasource: `${text(loki.name)} (uid ${code(loki.uid)})`,
+    prometheusDatasource: inline`${text(prom.name)} (uid ${code(prom.uid)})`,
+    lokiDatasource: inline`${text(loki.name)} (uid ${code(loki.uid)})`,
     job: code(s.job),
     metricsPath: code(`curl -fsS http://<replica>${s.metricsPath}`),
-    healthPaths: s.healthEndpoints.map((h) => code(h.path)).join(' and ') || 'the health endpoint',
+    healthPaths: s.healthEndpoints.length ? join(s.healthEndpoints.map((h) => code(h.path)), ' and ') : 'the health endpoint',
     upQuery: code(upQuery),
     upExplore: link('Open in Grafana Explore', exploreUrl(model, 'prometheus', upQuery)),
-    absentAlerts: absent.map((n) => link(text(n), runbookDoc(n))).join(', ') || 'none',
+    absentAlerts: absent.length ? join(absent.map((n) => link(text(n), runbookDoc(n))), ', ') : 'none',
     scrapeInterval: s.scrapeInterval,
     retention: s.retention,
     evaluationInterval: s.alerting.evaluationInterval,
     engine: ENGINE_TEXT[s.alerting.engine],
-    ruleFiles: ruleFiles.join(', '),
+    ruleFiles: join(ruleFiles.map(code), ', '),
     grafanaFolder: text(s.grafana.folder),
     recordingRuleExample: firstRule ? code(firstRule.name) : 'a recording rule',
     refreshes: [...new Set(model.dashboards.map((d) => d.refresh))].join(', ') || '—',
@@ -386,61 +390,64 @@ export function setupView(model: ResolvedModel): SetupView {
   const implementation = [
     {
       title: 'Verify prerequisites',
-      items: [`Prometheus scrapes ${code(s.job)}: ${code(upQuery)} is 1 for each of the ${s.replicas} replicas.`, `Datasources ${text(prom.name)} and ${text(loki.name)} exist in Grafana with the uids above.`],
+      items: [
+        inline`Prometheus scrapes ${code(s.job)}: ${code(upQuery)} is 1 for each of the ${s.replicas} replicas.`,
+        inline`Datasources ${text(prom.name)} and ${text(loki.name)} exist in Grafana with the uids above.`,
+      ],
     },
     {
       title: 'Provision dashboards',
-      items: model.dashboards.map((d) => `${text(d.title)} (${code(`grafana/dashboards/${d.uid}.json`)}, ${count(d.panels.length, 'panel')})`),
+      items: model.dashboards.map((d) => inline`${text(d.title)} (${code(`grafana/dashboards/${d.uid}.json`)}, ${count(d.panels.length, 'panel')})`),
     },
     {
       title: 'Load recording and alerting rules',
       items: [
-        ...ruleFiles.map((f) => `${f} loaded.`),
-        `${code('monspec test')} passes (promtool rule unit tests and Alertmanager routing).`,
-        ...alertNames.map((n) => `${link(text(n), runbookDoc(n))} loaded (${index.alerts(n).map((a) => a.severity).join(', ')}).`),
+        ...ruleFiles.map((f) => inline`${code(f)} loaded.`),
+        inline`${code('monspec test')} passes (promtool rule unit tests and Alertmanager routing).`,
+        ...alertNames.map((n) => inline`${link(text(n), runbookDoc(n))} loaded (${index.alerts(n).map((a) => a.severity).join(', ')}).`),
       ],
     },
     {
       title: 'Configure notifications',
       items: [
-        ...model.notifications.contactPoints.map((cp) => `Contact point ${contactPointLabel(cp)} configured${cp.secretEnv ? ` with ${code(cp.secretEnv)}` : ''}.`),
-        ...model.notifications.routes.map((r) => `${code(r.severity)} alerts route to ${routeFor(model, r.severity)}.`),
+        ...model.notifications.contactPoints.map((cp) => inline`Contact point ${contactPointLabel(cp)} configured${cp.secretEnv ? inline` with ${code(cp.secretEnv)}` : ''}.`),
+        ...model.notifications.routes.map((r) => inline`${code(r.severity)} alerts route to ${routeFor(model, r.severity)}.`),
       ],
     },
     {
       title: 'Publish documentation',
       items: [
-        `Runbooks published${s.runbookBaseUrl ? ` at ${link(s.runbookBaseUrl, s.runbookBaseUrl)}` : ''}; every alert's ${code('runbook_url')} opens its page.`,
+        inline`Runbooks published${s.runbookBaseUrl ? inline` at ${autolink(s.runbookBaseUrl)}` : ''}; every alert's ${code('runbook_url')} opens its page.`,
         'Dashboard deeplinks in this guide open the provisioned dashboards.',
       ],
     },
   ];
 
   const verification = [
-    ...model.dashboards.map((d) => `${text(d.title)} shows data in every panel over the last hour.`),
-    `${code('monspec test')} passes: every alert's unit tests fire (and stay quiet) as declared (${count(model.alerts.reduce((n, a) => n + a.tests.length, 0), 'test case')}).`,
+    ...model.dashboards.map((d) => inline`${text(d.title)} shows data in every panel over the last hour.`),
+    inline`${code('monspec test')} passes: every alert's unit tests fire (and stay quiet) as declared (${count(model.alerts.reduce((n, a) => n + a.tests.length, 0), 'test case')}).`,
     'A test notification reaches every contact point.',
     ...(model.logs.sources.length ? ['The Loki queries in this guide return log lines for the last hour.'] : []),
     'Each runbook link in the alerts table opens its runbook.',
   ];
 
   return {
-    title,
-    environment: model.environment,
+    title: text(title),
+    environment: text(model.environment),
     service: code(s.name),
     description: prose(s.description),
     facts,
-    healthEndpoints: s.healthEndpoints.map((h) => ({ label: code(h.path), value: prose(h.description) })),
+    healthEndpoints: s.healthEndpoints.map((h) => ({ label: code(h.path), value: proseInline(h.description) })),
     decisions,
     architecture: architectureDiagram(model),
     prerequisites,
-    grafanaUrl: link(s.grafana.url, s.grafana.url),
+    grafanaUrl: grafanaLink,
     dashboards,
     metricGroups,
     bands: bandRows,
     recordingRules: model.recordingRules
       .filter((r) => r.origin === 'spec')
-      .map((r) => ({ name: code(r.name), unit: r.unit, description: cell(prose(r.description)) })),
+      .map((r) => ({ name: code(r.name), unit: r.unit, description: cell(proseInline(r.description)) })),
     alerts,
     slos,
     routes,

@@ -1,0 +1,18 @@
+/**
+ * Links between documents on the site: a relative link to a `.md` document of the site becomes a
+ * link to its page, relative to the page holding it (what the reference pipeline does on the tree).
+ */
+import { hrefAttribute } from '../markdown/html.js';
+import { isExternal, relativePath, resolvePath, sitePage } from '../paths.js';
+
+export function rewriteDocLinks(html: string, doc: string, docs: ReadonlySet<string>): string {
+  const page = sitePage(doc);
+  return html.replace(/<a href="([^"]*)"/g, (whole, attr: string) => {
+    const href = attr.replace(/&#x26;/g, '&').replace(/&#x22;/g, '"');
+    if (isExternal(href) || href.startsWith('#')) return whole;
+    const hash = href.indexOf('#');
+    const target = resolvePath(doc, hash < 0 ? href : href.slice(0, hash));
+    if (!docs.has(target)) return whole;
+    return `<a href="${hrefAttribute(relativePath(page, sitePage(target)) + (hash < 0 ? '' : href.slice(hash)))}"`;
+  });
+}
