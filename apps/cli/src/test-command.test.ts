@@ -17,6 +17,8 @@ run('monspec test (real promtool and amtool)', () => {
     expect(ok.stderr).toContain('✓ production: promtool test rules');
     expect(ok.stderr).toContain('✓ staging: amtool config routes test (critical → team-slack)');
     expect(ok.stderr).toContain('✓ production: amtool config routes test (critical → oncall-pagerduty, team-slack)');
+    expect(ok.stderr).toContain('✓ staging: site pages are what remark renders from the Markdown');
+    expect(ok.stderr).toContain('✓ production: remark-lint over the Markdown documents');
 
     const testFile = join(cwd, 'out', 'production', 'prometheus', 'tests', 'alerts.test.yml');
     // Expect a different summary than the rule produces: promtool must disagree.
@@ -26,6 +28,21 @@ run('monspec test (real promtool and amtool)', () => {
     const failed = runCli(['test', '--out', 'out', '--env', 'production'], cwd);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('✗ production: promtool test rules');
+  });
+
+  it('fails when a site page no longer says what its Markdown says, or a link breaks', () => {
+    const cwd = tempDir();
+    expect(runCli(['build', '--out', 'out'], cwd).code).toBe(0);
+    const page = join(cwd, 'out', 'production', 'site', 'runbooks', 'HighErrorRate.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('<h2 id="meaning">Meaning', '<h2 id="meaning">Meaning (edited)'));
+    const doc = join(cwd, 'out', 'production', 'docs', 'metrics.md');
+    writeFileSync(doc, `${readFileSync(doc, 'utf8')}\nSee [nothing](nowhere.md).\n`);
+    const r = runCli(['test', '--out', 'out'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('✗ production: site pages are what remark renders from the Markdown');
+    expect(r.stderr).toContain('site/runbooks/HighErrorRate.html:');
+    expect(r.stderr).toContain('✗ production: links and anchors in docs and site');
+    expect(r.stderr).toContain('docs/metrics.md: nowhere.md: no artifact docs/nowhere.md');
   });
 
   it('exits 2 and names the Debian package when a tool is missing', () => {

@@ -1,5 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { exploreUrl, indexModel, runbookUrl, type Artifact, type ResolvedModel } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
 import { demoModel } from './__fixtures__/demo-spec.js';
@@ -193,6 +196,23 @@ describe('templates', () => {
     for (const [name, source] of Object.entries(TEMPLATES)) {
       const blocks = [...source.matchAll(/\{\{[#^]\s*(\w+)/g)].map((m) => m[1]);
       for (const b of blocks) expect(['each', 'if', 'with'], `${name}: ${b}`).toContain(b);
+    }
+  });
+});
+
+describe('synthetic benchmark spec (bench/synthetic-spec.mjs)', () => {
+  it('is remark-lint clean, every link resolves, and every page is what remark renders from its Markdown', async () => {
+    type WriteSyntheticSpec = (dir: string, n: number) => void;
+    const modulePath = new URL('../../../bench/synthetic-spec.mjs', import.meta.url).href;
+    const { writeSyntheticSpec } = (await import(modulePath)) as { writeSyntheticSpec: WriteSyntheticSpec };
+    const dir = mkdtempSync(join(tmpdir(), 'monspec-synthetic-docs-'));
+    try {
+      writeSyntheticSpec(dir, 5);
+      const { model, diagnostics } = compileSpecDir(dir);
+      if (!model) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+      expect(await verifyDocs(await generate(model))).toEqual({ lint: [], links: [], pages: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -6,7 +6,7 @@ import { compileAt, locateSpec } from '../spec-source.js';
 
 export const testCommand: Command = {
   name: 'test',
-  summary: 'Run promtool and amtool against generated artifacts: rule checks, alert unit tests, routing tests per severity.',
+  summary: 'Check generated artifacts with real tools: promtool rule checks and alert unit tests, amtool routing tests per severity, remark over the docs.',
   usage: 'monspec test [--out DIR] [--env NAME] [--spec DIR]',
   options: {
     out: { type: 'string', help: 'Output root that `monspec build` wrote (default: ./generated).' },
@@ -22,6 +22,7 @@ export const testCommand: Command = {
     if (envs.length === 0) throw new UsageError(`Unexpected empty output directory ${out}, expected environments written by monspec build`);
     const spec = locateSpec(stringOpt(args, 'spec'), io.cwd);
     const { runToolChecks } = await import('../tools/run-tool-checks.js');
+    const { runDocsChecks } = await import('../tools/run-docs-checks.js');
     let failed = false;
     for (const e of envs) {
       const dir = join(out, e);
@@ -34,6 +35,7 @@ export const testCommand: Command = {
       const result = runToolChecks(dir, compiled.model, io);
       if (result === 'missing-tool') return EXIT.usage;
       if (result === 'failed') failed = true;
+      if ((await runDocsChecks(dir, e, io)) === 'failed') failed = true;
     }
     io.err(failed ? io.errStyle.red('✗ some checks failed') : io.errStyle.green('✓ all tool checks passed'));
     return failed ? EXIT.findings : EXIT.ok;

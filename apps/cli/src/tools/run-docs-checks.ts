@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Artifact } from '@monspec/metrics-spec';
+import type { Io } from '../command.js';
+
+/** The docs and site files of one environment's output directory, paths relative to it. */
+function readDocs(dir: string): Artifact[] {
+  const out: Artifact[] = [];
+  for (const root of ['docs', 'site']) {
+    let entries;
+    try {
+      entries = readdirSync(join(dir, root), { withFileTypes: true, recursive: true });
+    } catch {
+      continue;
+    }
+    for (const e of entries) {
+      if (!e.isFile()) continue;
+      const file = join(e.parentPath, e.name);
+      out.push({ path: relative(dir, file).split(sep).join('/'), content: readFileSync(file, 'utf8') });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * The docs' full check (remark-lint, links and anchors, each site page equal to remark's rendering of
+ * its Markdown) over the files on disk, one line per check like the tool checks.
+ */
+export async function runDocsChecks(dir: string, environment: string, io: Io): Promise<'ok' | 'failed'> {
+  const { verifyDocs } = await import('@monspec/docs-gen');
+  const docs = readDocs(dir);
+  const { lint, links, pages } = await verifyDocs(docs);
+  const checks: ReadonlyArray<[string, string[]]> = [
+    ['remark-lint over the Markdown documents', lint.map((m) => `${m.path}:${m.line ?? 1}:${m.column ?? 1} ${m.rule}: ${m.message}`)],
+    ['links and anchors in docs and site', links.map((l) => `${l.from}: ${l.href}: ${l.reason}`)],
+    ['site pages are what remark renders from the Markdown', pages.map((p) => `${p.page}:${p.line}: expected ${p.expected}, found ${p.actual}`)],
+  ];
+  let status: 'ok' | 'failed' = docs.length === 0 ? 'failed' : 'ok';
+  if (docs.length === 0) io.err(`${io.errStyle.red('✗')} ${environment}: docs (no docs/ or site/ files in ${dir})`);
+  for (const [name, findings] of checks) {
+    io.err(`${findings.length === 0 ? io.errStyle.green('✓') : io.errStyle.red('✗')} ${environment}: ${name} ${io.errStyle.dim(`(${docs.length} files)`)}`);
+    for (const f of findings) io.err(`    ${f}`);
+    if (findings.length > 0) status = 'failed';
+  }
+  return status;
+}
