@@ -28,7 +28,8 @@ export function scanHtml(content: string): Scan {
   const anchors = new Set<string>();
   for (const m of content.matchAll(/\sid="([^"]*)"/g)) anchors.add(decodeEntities(m[1] ?? ''));
   const links: string[] = [];
-  for (const m of content.matchAll(/\s(?:href|src)="([^"]*)"/g)) links.push(decodeEntities(m[1] ?? ''));
+  // External links are never followed, so the pattern leaves them out.
+  for (const m of content.matchAll(/\s(?:href|src)="(?![A-Za-z][A-Za-z0-9+.-]*:)([^"]*)"/g)) links.push(decodeEntities(m[1] ?? ''));
   return { anchors, links };
 }
 

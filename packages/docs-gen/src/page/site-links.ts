@@ -7,7 +7,8 @@ import { isExternal, relativePath, resolvePath, sitePage } from '../paths.js';
 
 export function rewriteDocLinks(html: string, doc: string, docs: ReadonlySet<string>): string {
   const page = sitePage(doc);
-  return html.replace(/<a href="([^"]*)"/g, (whole, attr: string) => {
+  // External links and fragments are skipped by the pattern itself; most links are to Grafana.
+  return html.replace(/<a href="(?![A-Za-z][A-Za-z0-9+.-]*:|#)([^"]*)"/g, (whole, attr: string) => {
     const href = attr.replace(/&#x26;/g, '&').replace(/&#x22;/g, '"');
     if (isExternal(href) || href.startsWith('#')) return whole;
     const hash = href.indexOf('#');

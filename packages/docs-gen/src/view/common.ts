@@ -122,14 +122,25 @@ export function groupTitle(group: string): string {
  * The declared metrics an expression reads, following recording rules (histogram and summary
  * series map back to their metric).
  */
-export function metricsRead(expr: string, index: ModelIndex, seen: Set<string> = new Set()): string[] {
+export function metricsRead(expr: string, index: ModelIndex): readonly string[] {
+  // The setup guide, the catalogue and the runbooks ask about the same expressions.
+  let known = readCache.get(index);
+  if (!known) readCache.set(index, (known = new Map()));
+  let result = known.get(expr);
+  if (!result) known.set(expr, (result = readMetrics(expr, index, new Set())));
+  return result;
+}
+
+const readCache = new WeakMap<ModelIndex, Map<string, readonly string[]>>();
+
+function readMetrics(expr: string, index: ModelIndex, seen: Set<string>): string[] {
   const out = new Set<string>();
   for (const name of analyzePromql(expr).metricNames) {
     const rule = index.recordingRule(name);
     if (rule) {
       if (!seen.has(name)) {
         seen.add(name);
-        for (const m of metricsRead(rule.expr, index, seen)) out.add(m);
+        for (const m of readMetrics(rule.expr, index, seen)) out.add(m);
       }
       continue;
     }
