@@ -1,7 +1,8 @@
 /**
- * A string-keyed memo that remembers what the last two rounds used: one round is one `generate`
- * call, so `build --watch` and `--all-envs` redo only the documents that changed, and a long-running
- * process never holds more than two builds' worth. Values must be pure functions of their keys.
+ * A string-keyed memo that remembers what the last two rounds used: one round is one build of the
+ * documents, so `build --watch` and `--all-envs` send to remark only the spec prose that changed, and
+ * a long-running process never holds more than two builds' worth. Values must be pure functions of
+ * their keys.
  */
 export class RoundMemo<V> {
   private older = new Map<string, V>();

@@ -47,7 +47,7 @@ export function inline(strings: TemplateStringsArray, ...values: Piece[]): Fragm
   return concat(parts);
 }
 
-export function concat(parts: readonly Piece[]): Fragment {
+function concat(parts: readonly Piece[]): Fragment {
   const fragments = parts.map(asFragment);
   return new Fragment(fragments.map((f) => f.md).join(''), fragments.map((f) => f.html).join(''));
 }
@@ -62,5 +62,3 @@ export function join(parts: readonly Piece[], separator: string): Fragment {
   });
   return concat(out);
 }
-
-export const EMPTY = new Fragment('', '');

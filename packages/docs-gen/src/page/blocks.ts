@@ -28,7 +28,7 @@ const ORDERED = /^(\d{1,9})\. (.*)$/;
 const ROW = /^\|.*\|\s*$/;
 const DELIMITER = /^\|(?: *-+ *\|)+\s*$/;
 
-export class TemplateError extends Error {
+class TemplateError extends Error {
   constructor(line: number, text: string, expected: string) {
     super(`Unexpected template output at line ${line}: ${JSON.stringify(text)}, expected ${expected}`);
     this.name = 'TemplateError';
