@@ -76,7 +76,10 @@ export function templateHtml(skeleton: string, fragments: readonly Fragment[]): 
       i++;
     } else if (QUOTE.test(l)) {
       const parts: string[] = [];
-      while (i < lines.length && QUOTE.test(line())) parts.push(inline((QUOTE.exec(line())?.[1] ?? '').trim(), at())), i++;
+      while (i < lines.length && QUOTE.test(line())) {
+        parts.push(inline((QUOTE.exec(line())?.[1] ?? '').trim(), at()));
+        i++;
+      }
       out.push(`<blockquote>\n<p>${parts.join('\n')}</p>\n</blockquote>`);
     } else if (BULLET.test(l) || ORDERED.test(l)) {
       out.push(list());
