@@ -2,6 +2,7 @@
  * Link validation over generated artifacts: every relative link must name an artifact, and every
  * #fragment an id (HTML) or a heading anchor (Markdown, GitHub's slugs; verify/check-links.ts).
  */
+import { decodeReferences } from './markdown/html.js';
 import { isExternal, resolvePath } from './paths.js';
 
 export interface BrokenLink {
@@ -17,19 +18,12 @@ export interface Scan {
   readonly links: readonly string[];
 }
 
-function decodeEntities(s: string): string {
-  return s
-    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
-    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
-    .replace(/&(amp|lt|gt|quot);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[e] ?? _);
-}
-
 export function scanHtml(content: string): Scan {
   const anchors = new Set<string>();
-  for (const m of content.matchAll(/\sid="([^"]*)"/g)) anchors.add(decodeEntities(m[1] ?? ''));
+  for (const m of content.matchAll(/\sid="([^"]*)"/g)) anchors.add(decodeReferences(m[1] ?? ''));
   const links: string[] = [];
   // External links are never followed, so the pattern leaves them out.
-  for (const m of content.matchAll(/\s(?:href|src)="(?![A-Za-z][A-Za-z0-9+.-]*:)([^"]*)"/g)) links.push(decodeEntities(m[1] ?? ''));
+  for (const m of content.matchAll(/\s(?:href|src)="(?![A-Za-z][A-Za-z0-9+.-]*:)([^"]*)"/g)) links.push(decodeReferences(m[1] ?? ''));
   return { anchors, links };
 }
 

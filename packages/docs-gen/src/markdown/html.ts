@@ -19,11 +19,15 @@ export function hrefAttribute(url: string): string {
   return escapeAttribute(normalizeUri(url));
 }
 
-/** Text of an HTML fragment written by these functions: tags dropped, references decoded. */
-export function htmlToText(html: string): string {
+/** Character references (numeric, and the named ones HTML printers use) decoded. */
+export function decodeReferences(html: string): string {
   return html
-    .replace(/<[^>]*>/g, '')
     .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
     .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number.parseInt(dec, 10)))
     .replace(/&(amp|lt|gt|quot);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"' })[name] ?? '');
+}
+
+/** Text of an HTML fragment: tags dropped, references decoded. */
+export function htmlToText(html: string): string {
+  return decodeReferences(html.replace(/<[^>]*>/g, ''));
 }
