@@ -1,23 +1,36 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hasErrors } from '@monspec/metrics-spec';
-import { stringOpt, type Command } from '../command.js';
+import { stringOpt, type Command, type Parsed } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
 import { compileAt, locateSpec } from '../spec-source.js';
 import { checkConformance } from '../endpoint/conformance.js';
 import { parseExposition } from '../endpoint/parse-exposition.js';
+import { fetchExposition, isHttpUrl } from '../endpoint/fetch-exposition.js';
 
-async function fetchExposition(url: string, timeoutMs: number): Promise<string> {
-  let response: Response;
+/** Default cap on an exposition, as sent and decompressed: far above any sane /metrics page. */
+const DEFAULT_MAX_BYTES = 64 * 1048576;
+
+function positiveNumber(args: Parsed, name: string, fallback: number, unit: string): number {
+  const text = stringOpt(args, name);
+  const n = Number(text ?? fallback);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`Unexpected --${name} ${text}, expected ${unit} > 0`);
+  return n;
+}
+
+/** An exposition file: a regular file under the cap (a FIFO or a directory is a usage error, not a hang). */
+function readExpositionFile(target: string, cwd: string, maxBytes: number): string {
+  const path = resolve(cwd, target);
+  let stat;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'text/plain;version=0.0.4' } });
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-    throw new UsageError(`Unexpected failure fetching ${url} (${cause === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : cause}), expected a reachable metrics endpoint`);
+    stat = statSync(path);
+  } catch {
+    throw new UsageError(`Unexpected ${target}: no such file, expected a URL (http://…) or an exposition file`);
   }
-  if (!response.ok) throw new UsageError(`Unexpected HTTP ${response.status} from ${url}, expected 200 with a Prometheus exposition`);
-  return response.text();
+  if (!stat.isFile()) throw new UsageError(`Unexpected ${target}: not a regular file, expected a URL (http://…) or an exposition file`);
+  if (stat.size > maxBytes) throw new UsageError(`Unexpected ${target} of ${stat.size} bytes, expected at most ${maxBytes} (--max-bytes)`);
+  return new TextDecoder('utf-8').decode(readFileSync(path));
 }
 
 export const checkEndpointCommand: Command = {
@@ -27,7 +40,8 @@ export const checkEndpointCommand: Command = {
   options: {
     spec: SPEC_OPTION,
     env: ENV_OPTION,
-    timeout: { type: 'string', help: 'HTTP timeout in milliseconds (default 5000).' },
+    timeout: { type: 'string', help: 'HTTP timeout in milliseconds for the whole fetch, redirects and body included (default 5000).' },
+    'max-bytes': { type: 'string', help: 'Largest exposition accepted, as sent and after decompression (default 67108864, 64 MiB).' },
     format: { type: 'string', help: 'text (default) or json.' },
   },
   positionals: { min: 1, max: 1 },
@@ -35,21 +49,15 @@ export const checkEndpointCommand: Command = {
   async run(args, io) {
     const target = args.positionals[0] as string;
     const format = parseFormat(stringOpt(args, 'format'), ['text', 'json']);
-    const timeout = Number(stringOpt(args, 'timeout') ?? '5000');
-    if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`Unexpected --timeout ${stringOpt(args, 'timeout')}, expected milliseconds > 0`);
+    const timeoutMs = positiveNumber(args, 'timeout', 5000, 'milliseconds');
+    const maxBytes = positiveNumber(args, 'max-bytes', DEFAULT_MAX_BYTES, 'bytes');
     const spec = locateSpec(stringOpt(args, 'spec'), io.cwd);
     const result = compileAt(spec, stringOpt(args, 'env'));
     if (!result.model || hasErrors(result.diagnostics)) {
       io.err(`monspec check-endpoint: the spec at ${spec.displayDir} is invalid; run monspec validate`);
       return EXIT.findings;
     }
-    let text: string;
-    if (/^https?:\/\//.test(target)) text = await fetchExposition(target, timeout);
-    else {
-      const path = resolve(io.cwd, target);
-      if (!existsSync(path)) throw new UsageError(`Unexpected ${target}: no such file, expected a URL (http://…) or an exposition file`);
-      text = readFileSync(path, 'utf8');
-    }
+    const text = isHttpUrl(target) ? await fetchExposition(target, { timeoutMs, maxBytes }) : readExpositionFile(target, io.cwd, maxBytes);
     const { families, problems } = parseExposition(text);
     const findings = [
       ...problems.map((p) => ({ severity: 'error' as const, metric: '', message: `${target}:${p.line}: ${p.message}` })),
