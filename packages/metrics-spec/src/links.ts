@@ -61,7 +61,12 @@ export function exploreUrl(model: ResolvedModel, datasource: DatasourceKind, exp
   ])}`;
 }
 
-/** An alert's runbook page, when the service publishes runbooks. */
+/**
+ * An alert's runbook page, when the service publishes runbooks: `runbookBaseUrl` is where the docs
+ * site's `runbooks/` folder is served, and the site holds one `<AlertName>.html` page per alert (the
+ * Markdown under docs/ is the source, not what a browser gets). apps/cli's published-links test checks
+ * every link against the generated site.
+ */
 export function runbookUrl(model: ResolvedModel, alertName: string): string | undefined {
-  return model.service.runbookBaseUrl ? `${model.service.runbookBaseUrl}/${alertName}.md` : undefined;
+  return model.service.runbookBaseUrl ? `${model.service.runbookBaseUrl}/${alertName}.html` : undefined;
 }
