@@ -388,7 +388,7 @@ export interface Service {
     commonLabels?: StringMap;
   };
   /**
-   * Where runbooks are published; an alert's runbook_url is this plus /<AlertName>.md.
+   * Where the docs site's runbooks/ folder is published (the generated site/runbooks/); an alert's runbook_url is this plus /<AlertName>.html.
    */
   runbookBaseUrl?: string;
 }
