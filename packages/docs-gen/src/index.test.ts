@@ -6,7 +6,7 @@ import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { exploreUrl, indexModel, runbookUrl, type Artifact, type ResolvedModel } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
 import { demoModel } from './__fixtures__/demo-spec.js';
-import { checkLinks, DocsCheckError, generate, operationsDocs, verifyDocs } from './index.js';
+import { checkLinks, DocsCheckError, generate, operationsDocs, sitePage, verifyDocs } from './index.js';
 import { embeddedModel } from './test-support/embedded.js';
 import { TEMPLATES } from './templates/templates.generated.js';
 
@@ -37,13 +37,15 @@ describe.each(models)('%s', (name) => {
   it('writes the setup guide, the metrics catalogue, one runbook per alert name and the site', () => {
     const names = alertNames(model);
     const expected = [
-      'docs/TUNNEL_MONITORING_SETUP.md',
+      `docs/${model.service.setupGuide}`,
+      'docs/architecture.svg',
       'docs/metrics.md',
       ...names.map((n) => `docs/runbooks/${n}.md`),
+      'site/architecture.svg',
       'site/index.html',
       'site/metrics.html',
       ...names.map((n) => `site/runbooks/${n}.html`),
-      'site/setup.html',
+      `site/${sitePage(model.service.setupGuide)}`,
       'site/style.css',
     ].sort();
     expect(artifacts.map((a) => a.path)).toEqual(expected);
@@ -60,11 +62,11 @@ describe.each(models)('%s', (name) => {
   });
 
   it('titles the setup guide with the service title', () => {
-    expect(get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md').startsWith(`# ${model.service.title} monitoring setup\n`)).toBe(true);
+    expect(get(artifacts, `docs/${model.service.setupGuide}`).startsWith(`# ${model.service.title} monitoring setup\n`)).toBe(true);
   });
 
   it('lists every spec metric in the setup guide and the catalogue', () => {
-    const setup = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
+    const setup = get(artifacts, `docs/${model.service.setupGuide}`);
     const catalogue = get(artifacts, 'docs/metrics.md');
     for (const m of model.metrics) {
       expect(setup, m.name).toContain(`| \`${m.name}\``);
@@ -74,7 +76,7 @@ describe.each(models)('%s', (name) => {
   });
 
   it('lists every alert rule in the alerts table with its runbook, and every runbook holds every rule of its name', () => {
-    const setup = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
+    const setup = get(artifacts, `docs/${model.service.setupGuide}`);
     const alertsSection = setup.slice(setup.indexOf('\n## Alerts\n'), setup.indexOf('\n## Loki queries\n'));
     for (const a of model.alerts) {
       expect(alertsSection, a.id).toContain(`| [${a.name}](runbooks/${a.name}.md) | ${a.severity} |`);
@@ -110,12 +112,12 @@ describe.each(models)('%s', (name) => {
     }
   });
 
-  it("matches the alerts' runbook_url: <runbookBaseUrl>/<Alert>.md is docs/runbooks/<Alert>.md", () => {
+  it("matches the alerts' runbook_url: <runbookBaseUrl>/<Alert>.html is the published site/runbooks/<Alert>.html", () => {
     for (const name of alertNames(model)) {
       const url = runbookUrl(model, name);
       if (url === undefined) continue;
       const relative = url.slice((model.service.runbookBaseUrl ?? '').length + 1);
-      expect(byPath(artifacts).has(`docs/runbooks/${relative}`), url).toBe(true);
+      expect(byPath(artifacts).has(`site/runbooks/${relative}`), url).toBe(true);
     }
   });
 
@@ -123,16 +125,65 @@ describe.each(models)('%s', (name) => {
     for (const a of artifacts.filter((x) => x.path.endsWith('.html'))) {
       expect(a.content).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
       expect(a.content).toMatch(/<nav aria-label="Site">/);
-      expect(a.content).not.toMatch(/<script|<img|<iframe|@import|src="/);
+      // The one image is the architecture picture, a file of the site itself.
+      expect(a.content.replace(/<img src="architecture\.svg" alt="[^"]*">/, '')).not.toMatch(/<script|<img|<iframe|@import|src="/);
       expect(a.content).toMatch(/<link rel="stylesheet" href="(\.\.\/)?style\.css">/);
       expect(a.content).toMatch(/<h1 id="[^"]+">/);
     }
-    const setup = get(artifacts, 'site/setup.html');
-    expect(setup).toContain('<pre><code class="language-mermaid">flowchart LR');
+    const setup = get(artifacts, `site/${sitePage(model.service.setupGuide)}`);
+    expect(setup).toContain(`<p><img src="architecture.svg" alt="Monitoring architecture of ${model.service.name}"></p>`);
+    expect(setup).not.toContain('language-mermaid');
     expect(setup).toMatch(/<h2 id="alerts">Alerts<a class="anchor" aria-hidden="true" tabindex="-1" href="#alerts">#<\/a><\/h2>/);
     expect(setup).toContain(`href="runbooks/${alertNames(model)[0]}.html"`);
-    expect(get(artifacts, `site/runbooks/${alertNames(model)[0]}.html`)).toContain('href="../setup.html#alerts"');
+    expect(get(artifacts, `site/runbooks/${alertNames(model)[0]}.html`)).toContain(`href="../${sitePage(model.service.setupGuide)}#alerts"`);
     expect(get(artifacts, 'site/style.css')).not.toMatch(/url\(|@import/);
+  });
+});
+
+describe('the setup guide is named after the service', () => {
+  it('defaults to the service name in capitals; the tunnel keeps the seed\'s TUNNEL_MONITORING_SETUP.md through its spec', async () => {
+    const demo = await generate(demoModel());
+    expect(demo.map((a) => a.path)).toContain('docs/DEMO_SHOP_MONITORING_SETUP.md');
+    expect(demo.map((a) => a.path)).toContain('site/DEMO_SHOP_MONITORING_SETUP.html');
+    expect(demo.some((a) => a.path.includes('TUNNEL'))).toBe(false);
+    expect((await generate(embeddedModel('production'))).map((a) => a.path)).toContain('docs/TUNNEL_MONITORING_SETUP.md');
+  });
+});
+
+/** The model with nothing that reads Loki: no log sources or patterns, no log alerts, no Loki panels. */
+function withoutLoki(model: ResolvedModel): ResolvedModel {
+  return {
+    ...model,
+    logs: { sources: [], patterns: [] },
+    alerts: model.alerts.filter((a) => a.datasource !== 'loki'),
+    dashboards: model.dashboards.map((d) => ({ ...d, panels: d.panels.filter((p) => p.queries.every((q) => q.datasource !== 'loki')) })),
+  };
+}
+
+describe('the architecture picture', () => {
+  it('draws every component and contact point of the model, and Loki only for a service with logs', async () => {
+    const model = embeddedModel('production');
+    const svg = get(await generate(model), 'docs/architecture.svg');
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg).not.toMatch(/<script|href="(?!#)|xlink|on[a-z]+=/);
+    for (const label of [`${model.service.name} (`, 'Prometheus (', 'Loki (', 'Alertmanager', 'Grafana alerting', ...model.notifications.contactPoints.map((c) => c.name)]) {
+      expect(svg, label).toContain(label);
+    }
+    const plain = get(await generate(withoutLoki(model)), 'docs/architecture.svg');
+    expect(plain).not.toContain('Loki (');
+    expect(plain).toContain('Prometheus (');
+  });
+});
+
+describe('empty sections are left out', () => {
+  it('a service without health endpoints or log sources gets neither section, and the docs stay clean', async () => {
+    const model = withoutLoki(embeddedModel('production'));
+    const artifacts = await generate({ ...model, service: { ...model.service, healthEndpoints: [] } });
+    const guide = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
+    expect(guide).not.toContain('Health endpoints');
+    expect(guide).not.toContain('## Loki queries');
+    expect(guide).not.toContain('declares no log sources');
+    expect(await verifyDocs(artifacts)).toEqual({ lint: [], links: [], pages: [] });
   });
 });
 
@@ -141,7 +192,7 @@ describe('operationsDocs', () => {
     const model = embeddedModel('production');
     const all = byPath(await generate(model));
     const ops = await operationsDocs(model);
-    expect(ops.map((a) => a.path)).toEqual(['TUNNEL_MONITORING_SETUP.md', ...alertNames(model).map((n) => `runbooks/${n}.md`)].sort());
+    expect(ops.map((a) => a.path)).toEqual(['TUNNEL_MONITORING_SETUP.md', 'architecture.svg', ...alertNames(model).map((n) => `runbooks/${n}.md`)].sort());
     for (const a of ops) expect(a.content).toBe(all.get(`docs/${a.path}`));
     expect(await checkLinks(ops)).toEqual([]);
   });
@@ -157,8 +208,8 @@ describe('environment overlays reach the docs', () => {
     const staging = byPath(await generate(demoModel('staging')));
     expect(prod.get('docs/runbooks/DemoHighErrorRate.md')).toContain('> 5 % (`error_rate.critical`)');
     expect(staging.get('docs/runbooks/DemoHighErrorRate.md')).toContain('> 10 % (`error_rate.critical`)');
-    expect(staging.get('docs/TUNNEL_MONITORING_SETUP.md')).toContain('https://grafana-staging.shop.example/d/demo/demo-overview');
-    expect(staging.get('docs/TUNNEL_MONITORING_SETUP.md')).not.toContain('https://grafana.shop.example/d/');
+    expect(staging.get('docs/DEMO_SHOP_MONITORING_SETUP.md')).toContain('https://grafana-staging.shop.example/d/demo/demo-overview');
+    expect(staging.get('docs/DEMO_SHOP_MONITORING_SETUP.md')).not.toContain('https://grafana.shop.example/d/');
   });
 });
 

@@ -14,7 +14,9 @@ import { brokenLinks, scanHtml, type BrokenLink, type Scan } from './links.js';
 import type { LintMessage } from './markdown/lint-message.js';
 import { loadProseEngine, proseEngineMissing, proseFindings, startProseRound } from './markdown/prose.js';
 import { renderDocument } from './page/document.js';
-import { DOCS_ROOT, METRICS_DOC, SETUP_GUIDE, SITE_ROOT, runbookDoc } from './paths.js';
+import { ARCHITECTURE_IMAGE, DOCS_ROOT, METRICS_DOC, SITE_ROOT, runbookDoc } from './paths.js';
+import { architectureGraph } from './diagram/architecture.js';
+import { architectureSvg } from './diagram/svg.js';
 import { renderSite, type SitePage } from './site/site.js';
 import type { TemplateName } from './templates/templates.generated.js';
 import { indexView } from './view/site-index.js';
@@ -24,7 +26,7 @@ import { setupView } from './view/setup.js';
 
 export type { BrokenLink } from './links.js';
 export type { LintMessage } from './markdown/lint-message.js';
-export { SETUP_GUIDE, METRICS_DOC, sitePage } from './paths.js';
+export { METRICS_DOC, sitePage } from './paths.js';
 export { verifyDocs, checkLinks, type DocsVerification } from './verify/verify-docs.js';
 
 export interface DocsOptions {
@@ -63,7 +65,7 @@ function sources(model: ResolvedModel): DocSource[] {
   const title = model.service.title;
   return [
     { doc: 'index.md', title: `${title} monitoring`, template: 'index.md', view: () => indexView(model) },
-    { doc: SETUP_GUIDE, title: `${title} monitoring setup`, template: 'setup.md', view: () => setupView(model) },
+    { doc: model.service.setupGuide, title: `${title} monitoring setup`, template: 'setup.md', view: () => setupView(model) },
     { doc: METRICS_DOC, title: `${title} metrics catalogue`, template: 'metrics.md', view: () => metricsView(model) },
     ...alertNames(model).map((name) => ({ doc: runbookDoc(name), title: name, template: 'runbook.md' as const, view: () => runbookView(model, name) })),
   ];
@@ -104,8 +106,11 @@ export async function generate(model: ResolvedModel, options: DocsOptions = {}):
     startProseRound();
     built = build(model);
   }
-  const site = renderSite(built.pages, { siteTitle: `${model.service.title} monitoring`, environment: model.environment });
-  const artifacts = [...built.docs, ...site.map((a) => ({ path: `${SITE_ROOT}/${a.path}`, content: a.content }))].sort(byPath);
+  const site = renderSite(built.pages, { siteTitle: `${model.service.title} monitoring`, environment: model.environment, setupGuide: model.service.setupGuide });
+  // The guide's architecture picture, next to the guide in docs/ (GitHub shows it) and on the site.
+  const picture = architectureSvg(architectureGraph(model));
+  const images = [DOCS_ROOT, SITE_ROOT].map((root) => ({ path: `${root}/${ARCHITECTURE_IMAGE}`, content: picture }));
+  const artifacts = [...built.docs, ...images, ...site.map((a) => ({ path: `${SITE_ROOT}/${a.path}`, content: a.content }))].sort(byPath);
   if (verify) {
     const lint = proseFindings();
     const links = siteLinks(artifacts);
@@ -135,7 +140,7 @@ export async function operationsDocs(model: ResolvedModel, options: DocsOptions 
   if (model.environments.includes('production') && model.environment !== 'production') {
     throw new Error(`Unexpected environment "${model.environment}" for docs/OPERATIONS, expected "production"`);
   }
-  const keep = (path: string) => path === `${DOCS_ROOT}/${SETUP_GUIDE}` || path.startsWith(`${DOCS_ROOT}/runbooks/`);
+  const keep = (path: string) => path === `${DOCS_ROOT}/${model.service.setupGuide}` || path === `${DOCS_ROOT}/${ARCHITECTURE_IMAGE}` || path.startsWith(`${DOCS_ROOT}/runbooks/`);
   return (await generate(model, options))
     .filter((a) => keep(a.path))
     .map((a) => ({ path: a.path.slice(DOCS_ROOT.length + 1), content: a.content }));

@@ -3,7 +3,7 @@ import { isExternal, relativePath, resolvePath, sitePage } from './paths.js';
 
 describe('paths', () => {
   it('maps documents to site pages', () => {
-    expect(sitePage('TUNNEL_MONITORING_SETUP.md')).toBe('setup.html');
+    expect(sitePage('TUNNEL_MONITORING_SETUP.md')).toBe('TUNNEL_MONITORING_SETUP.html');
     expect(sitePage('metrics.md')).toBe('metrics.html');
     expect(sitePage('runbooks/HighErrorRate.md')).toBe('runbooks/HighErrorRate.html');
     expect(sitePage('index.md')).toBe('index.html');

@@ -3,22 +3,24 @@
  * links between them. Paths are POSIX and relative to the environment's output directory.
  */
 
-/** The setup guide's file name; the design fixes it whatever the service is called. */
-export const SETUP_GUIDE = 'TUNNEL_MONITORING_SETUP.md';
 export const METRICS_DOC = 'metrics.md';
 export const RUNBOOK_DIR = 'runbooks';
 export const DOCS_ROOT = 'docs';
 export const SITE_ROOT = 'site';
 export const SITE_CSS = 'style.css';
+/** The architecture picture, beside the setup guide in `docs/` and in `site/`. */
+export const ARCHITECTURE_IMAGE = 'architecture.svg';
 
 /** Paths relative to `docs/`. */
 export function runbookDoc(alertName: string): string {
   return `${RUNBOOK_DIR}/${alertName}.md`;
 }
 
-/** The site page (relative to `site/`) of a document (relative to `docs/`). */
+/**
+ * The site page (relative to `site/`) of a document (relative to `docs/`): the same name with `.html`,
+ * so a page's address follows from its document alone (the setup guide's name comes from the spec).
+ */
 export function sitePage(docPath: string): string {
-  if (docPath === SETUP_GUIDE) return 'setup.html';
   return docPath.replace(/\.md$/, '.html');
 }
 

@@ -52,6 +52,12 @@ export const DEFAULTS = {
   lokiDatasource: { uid: 'monspec-loki', name: 'Loki', url: 'http://loki:3100' },
 } as const;
 
+/** The setup guide's default file name: `checkout-api` → `CHECKOUT_API_MONITORING_SETUP.md`. */
+export function defaultSetupGuide(serviceName: string): string {
+  const stem = serviceName.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  return `${stem || 'SERVICE'}_MONITORING_SETUP.md`;
+}
+
 export interface BurnRateWindow {
   readonly severity: Severity;
   readonly longWindow: string;

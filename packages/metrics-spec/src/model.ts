@@ -35,6 +35,8 @@ export interface ResolvedService {
   readonly datasources: { readonly prometheus: ResolvedDatasource; readonly loki: ResolvedDatasource };
   readonly alerting: { readonly engine: AlertEngine; readonly evaluationInterval: string; readonly commonLabels: Readonly<Record<string, string>> };
   readonly runbookBaseUrl: string | undefined;
+  /** The setup guide's file name under docs/ (`TUNNEL_MONITORING_SETUP.md`). */
+  readonly setupGuide: string;
 }
 
 export interface ResolvedLabel {

@@ -19,7 +19,7 @@ import { embeddedModel } from '../test-support/embedded.js';
 const CHROMIUM = '/usr/bin/chromium';
 const run = process.env.CI === 'true' || existsSync(CHROMIUM);
 
-const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
 describe.skipIf(!run)('docs site in headless Chromium', () => {
   let root = '';
@@ -82,6 +82,18 @@ describe.skipIf(!run)('docs site in headless Chromium', () => {
     return context.newPage();
   }
 
+  it('shows the architecture as a picture, not as diagram source', async () => {
+    const page = await newPage();
+    await page.goto(`${origin}/TUNNEL_MONITORING_SETUP.html`);
+    const picture = page.locator('img[src="architecture.svg"]');
+    await picture.scrollIntoViewIfNeeded();
+    const size = await picture.evaluate((img: HTMLImageElement) => (img.complete ? { w: img.naturalWidth, h: img.naturalHeight } : { w: 0, h: 0 }));
+    expect(size.w).toBeGreaterThan(400);
+    expect(size.h).toBeGreaterThan(100);
+    expect(await page.locator('code.language-mermaid').count()).toBe(0);
+    await page.close();
+  });
+
   it('follows navigation to a runbook and back', async () => {
     const page = await newPage();
     await page.goto(`${origin}/index.html`);
@@ -95,7 +107,7 @@ describe.skipIf(!run)('docs site in headless Chromium', () => {
     expect(await page.locator('h2#diagnosis').count()).toBe(1);
 
     await page.getByRole('link', { name: 'Alerts overview in the setup guide' }).click();
-    await page.waitForURL(`${origin}/setup.html#alerts`);
+    await page.waitForURL(`${origin}/TUNNEL_MONITORING_SETUP.html#alerts`);
     expect(await page.locator('h2#alerts').isVisible()).toBe(true);
 
     await page.goBack();
@@ -148,7 +160,7 @@ describe.skipIf(!run)('docs site in headless Chromium', () => {
     expect(broken).toEqual([]);
     expect(tooWide).toEqual([]);
     const pages = [...seen].map((u) => new URL(u).pathname);
-    expect(pages).toContain('/setup.html');
+    expect(pages).toContain('/TUNNEL_MONITORING_SETUP.html');
     expect(pages).toContain('/metrics.html');
     expect(pages).toContain('/runbooks/RequestSuccessBudgetBurn.html');
     expect(pages.filter((p) => p.startsWith('/runbooks/')).length).toBeGreaterThanOrEqual(new Set(embeddedModel('production').alerts.map((a) => a.name)).size);

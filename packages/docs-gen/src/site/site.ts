@@ -3,7 +3,7 @@
  * layout with navigation. No remote assets: one local stylesheet, Mermaid stays a code block.
  */
 import type { Artifact } from '@monspec/metrics-spec';
-import { SETUP_GUIDE, METRICS_DOC, SITE_CSS, relativePath, sitePage } from '../paths.js';
+import { METRICS_DOC, SITE_CSS, relativePath, sitePage } from '../paths.js';
 import { asset, render } from '../render.js';
 
 export interface SitePage {
@@ -24,6 +24,8 @@ interface NavItem {
 export interface SiteOptions {
   readonly siteTitle: string;
   readonly environment: string;
+  /** The setup guide's document name (from the spec). */
+  readonly setupGuide: string;
 }
 
 /** The pages (paths relative to `site/`) and the stylesheet. */
@@ -32,15 +34,16 @@ export function renderSite(pages: readonly SitePage[], options: SiteOptions): Ar
   const out: Artifact[] = [];
   for (const p of pages) {
     const page = sitePage(p.doc);
+    // [label, document, fragment]; a document the site lacks has no entry.
     const navTargets: ReadonlyArray<[string, string, string]> = [
-      ['Home', 'index.html', ''],
-      ['Setup guide', sitePage(SETUP_GUIDE), ''],
-      ['Metrics', sitePage(METRICS_DOC), ''],
-      ['Runbooks', 'index.html', '#runbooks'],
+      ['Home', 'index.md', ''],
+      ['Setup guide', options.setupGuide, ''],
+      ['Metrics', METRICS_DOC, ''],
+      ['Runbooks', 'index.md', '#runbooks'],
     ];
     const nav: NavItem[] = navTargets
-      .filter(([, target]) => target === 'index.html' || known.has(target === 'setup.html' ? SETUP_GUIDE : METRICS_DOC))
-      .map(([label, target, fragment]) => ({ label, href: relativePath(page, target) + fragment, current: target === page && fragment === '' }));
+      .filter(([, doc]) => known.has(doc))
+      .map(([label, doc, fragment]) => ({ label, href: relativePath(page, sitePage(doc)) + fragment, current: sitePage(doc) === page && fragment === '' }));
     const content = render('layout.html', {
       title: p.title,
       siteTitle: options.siteTitle,

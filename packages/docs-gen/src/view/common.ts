@@ -149,3 +149,12 @@ function readMetrics(expr: string, index: ModelIndex, seen: Set<string>): string
   }
   return [...out].sort(compare);
 }
+
+/** Whether anything of the service reads Loki: log sources, log alerts or a Loki panel. */
+export function usesLoki(model: ResolvedModel): boolean {
+  return (
+    model.logs.sources.length > 0 ||
+    model.alerts.some((a) => a.datasource === 'loki') ||
+    model.dashboards.some((d) => d.panels.some((p) => p.queries.some((q) => q.datasource === 'loki')))
+  );
+}

@@ -3,7 +3,7 @@ import { formatValue, indexModel, panelUrl, type ResolvedModel } from '@monspec/
 import { type Fragment, inline, join } from '../markdown/fragment.js';
 import { cell, code, count, link, text } from '../markdown/inline.js';
 import { prose, proseInline } from '../markdown/prose.js';
-import { SETUP_GUIDE, runbookDoc } from '../paths.js';
+import { runbookDoc } from '../paths.js';
 import { bandsInline, compare, groupTitle, metricsRead } from './common.js';
 
 export interface MetricsView {
@@ -93,7 +93,7 @@ export function metricsView(model: ResolvedModel): MetricsView {
     summary: inline`${count(model.metrics.length, 'metric')} and ${count(model.recordingRules.length, 'recording rule')}; about ${model.seriesEstimate.total} active series${
       model.seriesEstimate.budget !== undefined ? ` (budget ${model.seriesEstimate.budget})` : ''
     }.`,
-    setupGuide: link('setup guide', `${SETUP_GUIDE}#metrics-reference`),
+    setupGuide: link('setup guide', `${model.service.setupGuide}#metrics-reference`),
     groups: [...groups.entries()]
       .map(([g, metrics]) => ({ key: groupTitle(g), title: text(groupTitle(g)), metrics }))
       .sort((a, b) => compare(a.key, b.key))

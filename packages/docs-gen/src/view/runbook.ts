@@ -3,7 +3,6 @@ import { exploreUrl, indexModel, panelUrl, type PanelRef, type ResolvedModel } f
 import { type Fragment, inline, join } from '../markdown/fragment.js';
 import { cell, code, codeBlock, link, text } from '../markdown/inline.js';
 import { prose, proseInline } from '../markdown/prose.js';
-import { SETUP_GUIDE } from '../paths.js';
 import { bySeverityThenName, compare, conditionCode, durationText, metricsRead, routeFor, thresholdText } from './common.js';
 
 export interface RunbookView {
@@ -73,8 +72,8 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
   ];
 
   const related = [
-    link('Alerts overview in the setup guide', `../${SETUP_GUIDE}#alerts`),
-    link('Metrics reference in the setup guide', `../${SETUP_GUIDE}#metrics-reference`),
+    link('Alerts overview in the setup guide', `../${model.service.setupGuide}#alerts`),
+    link('Metrics reference in the setup guide', `../${model.service.setupGuide}#metrics-reference`),
   ];
 
   return {

@@ -11,8 +11,10 @@ import {
 import { type Fragment, type Piece, inline, join } from '../markdown/fragment.js';
 import { autolink, cell, code, codeBlock, count, email, link, text } from '../markdown/inline.js';
 import { prose, proseInline } from '../markdown/prose.js';
-import { runbookDoc } from '../paths.js';
-import { bands, bySeverityThenName, compare, conditionCode, contactPointLabel, contactPointType, durationText, groupTitle, routeFor, thresholdText } from './common.js';
+import { ARCHITECTURE_IMAGE, runbookDoc } from '../paths.js';
+import { architectureGraph } from '../diagram/architecture.js';
+import { image } from '../markdown/image.js';
+import { usesLoki, bands, bySeverityThenName, compare, conditionCode, contactPointLabel, contactPointType, durationText, groupTitle, routeFor, thresholdText } from './common.js';
 
 export interface Fact {
   readonly label: Piece;
@@ -137,45 +139,6 @@ export interface TroubleshootingView {
 }
 
 /** Node label in a Mermaid flowchart: quoted, with quotes replaced by Mermaid's entity. */
-function node(id: string, label: string): string {
-  return `${id}["${label.replace(/"/g, '#quot;')}"]`;
-}
-
-function edge(from: string, to: string, label?: string): string {
-  return label ? `  ${from} -->|"${label.replace(/"/g, '#quot;')}"| ${to}` : `  ${from} --> ${to}`;
-}
-
-export function architectureDiagram(model: ResolvedModel): Fragment {
-  const s = model.service;
-  const engine = s.alerting.engine;
-  const viaPrometheus = engine !== 'grafana';
-  const viaGrafana = engine !== 'prometheus';
-  const lokiAlerts = model.alerts.some((a) => a.datasource === 'loki');
-  const lines = ['flowchart LR'];
-  lines.push(`  ${node('svc', `${s.name} (${s.replicas} × ${s.metricsPath})`)}`);
-  lines.push(`  ${node('prom', `Prometheus (${s.datasources.prometheus.name})`)}`);
-  lines.push(`  ${node('loki', `Loki (${s.datasources.loki.name})`)}`);
-  lines.push(`  ${node('grafana', `Grafana: ${count(model.dashboards.length, 'dashboard')} in ${s.grafana.folder}`)}`);
-  if (viaPrometheus) lines.push(`  ${node('am', 'Alertmanager')}`);
-  if (viaGrafana) lines.push(`  ${node('ga', 'Grafana alerting')}`);
-  const cps = [...model.notifications.contactPoints].sort((a, b) => compare(a.name, b.name));
-  cps.forEach((cp, i) => lines.push(`  ${node(`cp${i}`, `${contactPointType(cp)}: ${cp.name}`)}`));
-  lines.push(edge('svc', 'prom', `scrape every ${s.scrapeInterval}`));
-  if (model.logs.sources.length > 0) lines.push(edge('svc', 'loki', 'logs'));
-  lines.push(edge('prom', 'grafana'));
-  lines.push(edge('loki', 'grafana'));
-  if (viaPrometheus) {
-    lines.push(edge('prom', 'am', 'alerting rules'));
-    if (lokiAlerts) lines.push(edge('loki', 'am', 'log alerting rules'));
-  }
-  if (viaGrafana) lines.push(edge('grafana', 'ga', 'Grafana-managed rules'));
-  cps.forEach((_, i) => {
-    if (viaPrometheus) lines.push(edge('am', `cp${i}`));
-    if (viaGrafana) lines.push(edge('ga', `cp${i}`));
-  });
-  return codeBlock(lines.join('\n'), 'mermaid');
-}
-
 const ENGINE_TEXT = {
   prometheus: 'Prometheus alerting rules (and Loki ruler rules for log alerts), routed by Alertmanager',
   grafana: 'Grafana-managed alert rules and Grafana notification policies',
@@ -228,7 +191,7 @@ export function setupView(model: ResolvedModel): SetupView {
   const prerequisites: Piece[] = [
     inline`Grafana running at ${grafanaLink}, with a folder ${text(s.grafana.folder)} and file provisioning enabled (or an API key allowed to create dashboards, alert rules and contact points).`,
     inline`Prometheus datasource ${text(prom.name)} (uid ${code(prom.uid)}) pointing at ${code(prom.url)}.`,
-    inline`Loki datasource ${text(loki.name)} (uid ${code(loki.uid)}) pointing at ${code(loki.url)}${model.logs.sources.length === 0 ? ' (optional: the spec declares no log sources)' : ''}.`,
+    ...(usesLoki(model) ? [inline`Loki datasource ${text(loki.name)} (uid ${code(loki.uid)}) pointing at ${code(loki.url)}.`] : []),
     inline`Prometheus scrapes job ${code(s.job)} at ${code(s.metricsPath)} every ${s.scrapeInterval} and keeps ${s.retention} of data.`,
     ...(s.alerting.engine !== 'grafana' ? ['Alertmanager reachable from Prometheus (and from the Loki ruler for log alerts).'] : []),
     ...model.notifications.contactPoints
@@ -373,7 +336,7 @@ export function setupView(model: ResolvedModel): SetupView {
     lokiDatasource: inline`${text(loki.name)} (uid ${code(loki.uid)})`,
     job: code(s.job),
     metricsPath: code(`curl -fsS http://<replica>${s.metricsPath}`),
-    healthPaths: s.healthEndpoints.length ? join(s.healthEndpoints.map((h) => code(h.path)), ' and ') : 'the health endpoint',
+    healthPaths: s.healthEndpoints.length ? join(s.healthEndpoints.map((h) => code(h.path)), ' and ') : code(s.metricsPath),
     upQuery: code(upQuery),
     upExplore: link('Open in Grafana Explore', exploreUrl(model, 'prometheus', upQuery)),
     absentAlerts: absent.length ? join(absent.map((n) => link(text(n), runbookDoc(n))), ', ') : 'none',
@@ -392,7 +355,7 @@ export function setupView(model: ResolvedModel): SetupView {
       title: 'Verify prerequisites',
       items: [
         inline`Prometheus scrapes ${code(s.job)}: ${code(upQuery)} is 1 for each of the ${s.replicas} replicas.`,
-        inline`Datasources ${text(prom.name)} and ${text(loki.name)} exist in Grafana with the uids above.`,
+        usesLoki(model) ? inline`Datasources ${text(prom.name)} and ${text(loki.name)} exist in Grafana with the uids above.` : inline`Datasource ${text(prom.name)} exists in Grafana with the uid above.`,
       ],
     },
     {
@@ -439,7 +402,7 @@ export function setupView(model: ResolvedModel): SetupView {
     facts,
     healthEndpoints: s.healthEndpoints.map((h) => ({ label: code(h.path), value: proseInline(h.description) })),
     decisions,
-    architecture: architectureDiagram(model),
+    architecture: image(architectureGraph(model).title, ARCHITECTURE_IMAGE),
     prerequisites,
     grafanaUrl: grafanaLink,
     dashboards,

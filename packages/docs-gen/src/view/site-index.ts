@@ -3,7 +3,7 @@ import { dashboardUrl, indexModel, type ResolvedModel } from '@monspec/metrics-s
 import { type Fragment, inline } from '../markdown/fragment.js';
 import { cell, link, text } from '../markdown/inline.js';
 import { prose, proseInline } from '../markdown/prose.js';
-import { METRICS_DOC, SETUP_GUIDE, runbookDoc } from '../paths.js';
+import { METRICS_DOC, runbookDoc } from '../paths.js';
 import { bySeverityThenName } from './common.js';
 import { alertNames } from './runbook.js';
 
@@ -21,7 +21,7 @@ export function indexView(model: ResolvedModel): IndexView {
     title: text(`${model.service.title} monitoring`),
     description: prose(model.service.description),
     documents: [
-      { link: link('Monitoring setup guide', SETUP_GUIDE), purpose: 'Architecture, prerequisites, dashboards, metrics, alerts, Loki queries, troubleshooting and checklists.' },
+      { link: link('Monitoring setup guide', model.service.setupGuide), purpose: 'Architecture, prerequisites, dashboards, metrics, alerts, Loki queries, troubleshooting and checklists.' },
       { link: link('Metrics catalogue', METRICS_DOC), purpose: 'Every metric with its labels, bands and what reads it; every recording rule.' },
       { link: link('Runbooks', '#runbooks'), purpose: 'One page per alert: meaning, impact, diagnosis with Grafana links, mitigation, escalation.' },
     ],

@@ -1,4 +1,4 @@
-import { DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, SEVERITIES, sloErrorRatioRuleName } from '../conventions.js';
+import { DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, SEVERITIES, defaultSetupGuide, sloErrorRatioRuleName } from '../conventions.js';
 import type { AlertEntry, AlertTest, Dashboard, MonspecDocument, Panel, Runbook, Severity, Slo, Unit } from '../generated/spec-types.js';
 import type {
   AlertTestCase,
@@ -192,6 +192,7 @@ function resolveService(spec: MonspecDocument): ResolvedService {
       commonLabels: sortedRecord(s.alerting?.commonLabels ?? {}),
     },
     runbookBaseUrl: s.runbookBaseUrl?.replace(/\/+$/, ''),
+    setupGuide: s.setupGuide ?? defaultSetupGuide(s.name),
   };
 }
 
