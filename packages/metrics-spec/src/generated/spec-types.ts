@@ -388,6 +388,10 @@ export interface Service {
     commonLabels?: StringMap;
   };
   /**
+   * File name of the setup guide under docs/ (and its site page, with .html). Default: the service name in capitals with _MONITORING_SETUP.md, e.g. CHECKOUT_MONITORING_SETUP.md.
+   */
+  setupGuide?: string;
+  /**
    * Where the docs site's runbooks/ folder is published (the generated site/runbooks/); an alert's runbook_url is this plus /<AlertName>.html.
    */
   runbookBaseUrl?: string;
