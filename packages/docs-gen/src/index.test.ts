@@ -175,6 +175,40 @@ describe('the architecture picture', () => {
   });
 });
 
+describe('what the service must change, where files go, which versions', () => {
+  it('lists every metric with a serviceChange with its type, labels and buckets from the spec', async () => {
+    const model = embeddedModel('production');
+    const guide = get(await generate(model), 'docs/TUNNEL_MONITORING_SETUP.md');
+    const changed = model.metrics.filter((m) => m.serviceChange !== undefined);
+    expect(changed.length).toBeGreaterThan(0);
+    const section = guide.slice(guide.indexOf('## What the service must change'), guide.indexOf('## Deployment'));
+    for (const m of changed) {
+      const row = section.split('\n').find((l) => l.startsWith(`| \`${m.name}\` | ${m.type} |`));
+      expect(row, m.name).toBeDefined();
+      for (const b of m.buckets ?? []) expect(row, `${m.name} bucket ${b}`).toContain(String(b));
+    }
+    expect(section).toContain('summary');
+  });
+  it('says where each deployed file goes, and the Loki ruler layout only with log alerts', async () => {
+    const model = embeddedModel('production');
+    const guide = get(await generate(model), 'docs/TUNNEL_MONITORING_SETUP.md');
+    expect(guide).toContain("a directory listed in Prometheus's `rule_files`");
+    expect(guide).toContain("Alertmanager's `--config.file`");
+    expect(guide).toContain('`<ruler.storage.local.directory>/<tenant>/logs.rules.yml`');
+    expect(guide).toContain("`policies.yaml` replaces Grafana's whole notification policy tree");
+    const plain = get(await generate(withoutLoki(model)), 'docs/TUNNEL_MONITORING_SETUP.md');
+    expect(plain).not.toContain('ruler.storage.local.directory');
+  });
+  it('derives the minimum Alertmanager from the secret files the contact points use', async () => {
+    const model = embeddedModel('production');
+    const versionRow = (guide: string) => guide.split('\n').find((l) => l.startsWith('| Alertmanager |')) ?? '';
+    expect(versionRow(get(await generate(model), 'docs/TUNNEL_MONITORING_SETUP.md'))).toContain('| 0.25 or later |');
+    const webhook = { name: 'hook', type: 'webhook' as const, description: 'A webhook.', addresses: [], channel: undefined, url: undefined, secretEnv: 'HOOK_URL' };
+    const withWebhook = { ...model, notifications: { ...model.notifications, contactPoints: [...model.notifications.contactPoints, webhook] } };
+    expect(versionRow(get(await generate(withWebhook), 'docs/TUNNEL_MONITORING_SETUP.md'))).toContain('| 0.26 or later |');
+  });
+});
+
 describe('empty sections are left out', () => {
   it('a service without health endpoints or log sources gets neither section, and the docs stay clean', async () => {
     const model = withoutLoki(embeddedModel('production'));

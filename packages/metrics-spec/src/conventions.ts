@@ -52,6 +52,19 @@ export const DEFAULTS = {
   lokiDatasource: { uid: 'monspec-loki', name: 'Loki', url: 'http://loki:3100' },
 } as const;
 
+/**
+ * The Alertmanager field that reads each contact point kind's secret from a file, and the release
+ * that added it (Alertmanager CHANGELOG: Slack api_url_file 0.22.0; PagerDuty routing_key_file and
+ * SMTP auth_password_file 0.25.0; webhook url_file 0.26.0). The setup guide states the minimum
+ * version from the kinds a spec uses.
+ */
+export const ALERTMANAGER_SECRET_FILES = {
+  slack: { field: 'api_url_file', since: '0.22' },
+  pagerduty: { field: 'routing_key_file', since: '0.25' },
+  email: { field: 'auth_password_file', since: '0.25' },
+  webhook: { field: 'url_file', since: '0.26' },
+} as const;
+
 /** The setup guide's default file name: `checkout-api` → `CHECKOUT_API_MONITORING_SETUP.md`. */
 export function defaultSetupGuide(serviceName: string): string {
   const stem = serviceName.toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/^_+|_+$/g, '');

@@ -61,6 +61,8 @@ export interface ResolvedMetric {
   readonly buckets: readonly number[] | undefined;
   readonly bands: ResolvedThreshold | undefined;
   readonly deprecated: { readonly reason: string; readonly replacement: string | undefined } | undefined;
+  /** What the service must change to expose the metric as declared, when it does not yet. */
+  readonly serviceChange: string | undefined;
   readonly waivers: Readonly<Record<string, string>>;
   readonly estimatedSeries: number;
   /** The spec file that declares it. */

@@ -13,6 +13,7 @@ import { autolink, cell, code, codeBlock, count, email, link, text } from '../ma
 import { prose, proseInline } from '../markdown/prose.js';
 import { ARCHITECTURE_IMAGE, runbookDoc } from '../paths.js';
 import { architectureGraph } from '../diagram/architecture.js';
+import { destinations, serviceChanges, versions, type DestinationRow, type ServiceChangeRow, type VersionRow } from './setup-deploy.js';
 import { image } from '../markdown/image.js';
 import { usesLoki, bands, bySeverityThenName, compare, conditionCode, contactPointLabel, contactPointType, durationText, groupTitle, routeFor, thresholdText } from './common.js';
 
@@ -31,6 +32,9 @@ export interface SetupView {
   readonly decisions: readonly Piece[];
   readonly architecture: Piece;
   readonly prerequisites: readonly Piece[];
+  readonly serviceChanges: readonly ServiceChangeRow[];
+  readonly destinations: readonly DestinationRow[];
+  readonly versions: readonly VersionRow[];
   readonly grafanaUrl: Piece;
   readonly dashboards: readonly DashboardView[];
   readonly metricGroups: readonly { readonly title: Piece; readonly rows: readonly MetricRow[] }[];
@@ -403,6 +407,9 @@ export function setupView(model: ResolvedModel): SetupView {
     healthEndpoints: s.healthEndpoints.map((h) => ({ label: code(h.path), value: proseInline(h.description) })),
     decisions,
     architecture: image(architectureGraph(model).title, ARCHITECTURE_IMAGE),
+    serviceChanges: serviceChanges(model),
+    destinations: destinations(model),
+    versions: versions(model),
     prerequisites,
     grafanaUrl: grafanaLink,
     dashboards,

@@ -86,6 +86,7 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
       buckets: m.buckets,
       bands: m.bands ? thresholdByName.get(m.bands) : undefined,
       deprecated: m.deprecated ? { reason: m.deprecated.reason, replacement: m.deprecated.replacement } : undefined,
+      serviceChange: m.serviceChange,
       waivers: sortedRecord(m.waivers ?? {}),
       estimatedSeries: estimateSeries(m, service.replicas),
       sourceFile: sourceMap.fileOf(`/metrics/${p(name)}`),
