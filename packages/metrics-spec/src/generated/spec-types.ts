@@ -467,6 +467,10 @@ export interface Metric {
    */
   bands?: string;
   /**
+   * What the service must change to expose this metric as the spec declares it (a new metric, new labels, another type), for the setup guide's 'What the service must change'; the type, labels and buckets are added from the spec.
+   */
+  serviceChange?: string;
+  /**
    * Still exposed for compatibility, but dashboards and alerts should use the replacement.
    */
   deprecated?: {
