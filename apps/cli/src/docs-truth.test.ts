@@ -65,6 +65,13 @@ function tables(root: Root): { header: string[]; rows: Rows }[] {
   return out;
 }
 
+/** The text of each item of the list under the `## title` heading. */
+function listUnder(root: Root, title: string): string[] {
+  const i = root.children.findIndex((n) => n.type === 'heading' && n.depth === 2 && toString(n) === title);
+  const list = i < 0 ? undefined : root.children.slice(i + 1).find((n) => n.type === 'list' || n.type === 'heading');
+  return list?.type === 'list' ? list.children.map((item) => toString(item)) : [];
+}
+
 /** The rows of every table whose header starts with `columns`. */
 function rowsOf(root: Root, columns: readonly string[]): Rows {
   return tables(root)
@@ -175,6 +182,32 @@ async function checkEnvironment(model: ResolvedModel): Promise<string[]> {
         const stated = receiverNames(row.Route ?? '');
         const routed = amtoolReceivers(amFile, { alertname: name, ...rule.labels });
         if (stated.join(',') !== routed.join(',')) problems.push(`${where}: ${name} (${row.Severity}) states route ${stated.join(', ')}, Alertmanager routes it to ${routed.join(', ')}`);
+      }
+    }
+    // A runbook's Notifications: receivers per severity (amtool), the repeat interval and inhibitions (the config).
+    if (amConfig && doc.path.startsWith('docs/runbooks/')) {
+      const name = doc.path.replace(/^.*\/|\.md$/g, '');
+      for (const item of listUnder(tree, 'Notifications')) {
+        const notified = /^(\w+): notifies (.*?)(?:, again every (\S+) while it fires)?\.$/.exec(item);
+        const held = /^While a (\w+) alert(?: with the same (.*?))? fires, this (\w+) alert is held back/.exec(item);
+        if (notified) {
+          const [, severity = '', receivers = '', repeat] = notified;
+          const rule = rules.find((r) => r.alert === name && r.labels?.severity === severity);
+          if (!rule) {
+            problems.push(`${where}: Notifications name severity ${severity}, which ${name} does not have`);
+            continue;
+          }
+          const routed = amtoolReceivers(amFile, { alertname: name, ...rule.labels });
+          if (receiverNames(receivers).join(',') !== routed.join(',')) problems.push(`${where}: states ${severity} notifies ${receivers}, Alertmanager routes to ${routed.join(', ')}`);
+          const configured = routeTimings(amConfig, severity).repeat;
+          if (repeat !== undefined && configured !== undefined && parseDuration(repeat) !== parseDuration(configured)) problems.push(`${where}: states repeat every ${repeat}, configured ${configured}`);
+        } else if (held) {
+          const [, source = '', equal = '', target = ''] = held;
+          const inhibit = (amConfig as { inhibit_rules?: { source_matchers?: string[]; target_matchers?: string[]; equal?: string[] }[] }).inhibit_rules ?? [];
+          const stated = equal.split(', ').filter(Boolean).sort().join(',');
+          const found = inhibit.some((r) => (r.source_matchers ?? []).includes(`severity="${source}"`) && (r.target_matchers ?? []).includes(`severity="${target}"`) && [...(r.equal ?? [])].sort().join(',') === stated);
+          if (!found) problems.push(`${where}: states "${item}", but no inhibit rule of the Alertmanager config says so`);
+        } else problems.push(`${where}: unexpected Notifications item "${item}"`);
       }
     }
     // SLO branches: each stated burn-rate branch is a deployed rule with those windows and that `for`.

@@ -209,6 +209,26 @@ describe('what the service must change, where files go, which versions', () => {
   });
 });
 
+describe('runbooks state routing and related alerts from the model', () => {
+  it('lists who each severity notifies, the inhibition, and the other alerts over the same metrics', async () => {
+    const model = embeddedModel('production');
+    const runbook = get(await generate(model), 'docs/runbooks/HighErrorRate.md');
+    const notifications = runbook.slice(runbook.indexOf('## Notifications'), runbook.indexOf('## Related'));
+    const route = model.notifications.routes.find((r) => r.severity === 'warning');
+    for (const cp of route?.contactPoints ?? []) expect(notifications).toContain(cp);
+    expect(notifications).toContain(`again every ${route?.repeatInterval} while it fires`);
+    expect(notifications).toContain('this warning alert is held back (Alertmanager inhibition)');
+    expect(runbook).toMatch(/\[RequestSuccessBudgetBurn\]\(RequestSuccessBudgetBurn\.md\) \(critical, warning\) also reads `tunnel_errors_total`/);
+  });
+  it('a Grafana-only engine states no Alertmanager inhibition or repeat', async () => {
+    const model = embeddedModel('production');
+    const grafana = { ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine: 'grafana' as const } } };
+    const runbook = get(await generate(grafana), 'docs/runbooks/HighErrorRate.md');
+    expect(runbook).not.toContain('Alertmanager inhibition');
+    expect(runbook).not.toContain('again every');
+  });
+});
+
 describe('empty sections are left out', () => {
   it('a service without health endpoints or log sources gets neither section, and the docs stay clean', async () => {
     const model = withoutLoki(embeddedModel('production'));

@@ -17,6 +17,7 @@ export interface RunbookView {
   readonly steps: readonly RunbookStepView[];
   readonly mitigation: readonly Fragment[];
   readonly escalation: readonly Fragment[];
+  readonly notifications: readonly Fragment[];
   readonly related: readonly Fragment[];
 }
 
@@ -71,7 +72,34 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     ...(reads.length ? [{ label: 'Metrics read', value: cell(join(reads.map(code), ', ')) }] : []),
   ];
 
+  // Routing and inhibition as deployed, from the model: runbook prose never has to restate (or guess) them.
+  const severities = [...new Set(rules.map((a) => a.severity))];
+  const viaAlertmanager = model.service.alerting.engine !== 'grafana';
+  const notifications = severities.flatMap((severity) => {
+    const route = model.notifications.routes.find((r) => r.severity === severity);
+    const repeat = viaAlertmanager && route?.repeatInterval ? `, again every ${route.repeatInterval} while it fires` : '';
+    const held = viaAlertmanager
+      ? model.notifications.inhibitions
+          .filter((i) => i.target === severity)
+          .map((i) => inline`While a ${i.source} alert${i.equal.length ? inline` with the same ${join(i.equal.map(code), ', ')}` : ''} fires, this ${severity} alert is held back (Alertmanager inhibition).`)
+      : [];
+    return [inline`${code(severity)}: notifies ${routeFor(model, severity)}${repeat}.`, ...held];
+  });
+
+  // Other alerts over the same metrics (through recording rules): what else fires in this incident.
+  const relatedAlerts = alertNames(model)
+    .filter((name) => name !== alertName)
+    .map((name) => {
+      const other = [...index.alerts(name)].sort(bySeverityThenName);
+      const head = other[0];
+      const shared = head && head.datasource === 'prometheus' ? metricsRead(head.expr, index).filter((m) => reads.includes(m)) : [];
+      return { name, shared, severities: [...new Set(other.map((a) => a.severity))] };
+    })
+    .filter((r) => r.shared.length > 0)
+    .map((r) => inline`${link(text(r.name), `${r.name}.md`)} (${r.severities.join(', ')}) also reads ${join(r.shared.map(code), ', ')}`);
+
   const related = [
+    ...relatedAlerts,
     link('Alerts overview in the setup guide', `../${model.service.setupGuide}#alerts`),
     link('Metrics reference in the setup guide', `../${model.service.setupGuide}#metrics-reference`),
   ];
@@ -94,6 +122,7 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     steps,
     mitigation: first.runbook.mitigation.map((m) => proseInline(m)),
     escalation: first.runbook.escalation.map((m) => proseInline(m)),
+    notifications,
     related,
   };
 }
