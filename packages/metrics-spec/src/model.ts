@@ -136,9 +136,9 @@ export interface ResolvedRunbook {
 }
 
 export interface ResolvedAlert {
-  /** Alert name; SLO alerts share one name across their severities. */
+  /** Alert name; SLO alerts share one name across their severities and branches. */
   readonly name: string;
-  /** Unique across the model: the name, or name:severity for SLO alerts. */
+  /** Unique across the model: the name, or name:severity:long-short for SLO alerts. */
   readonly id: string;
   readonly origin: 'spec' | 'slo';
   readonly datasource: DatasourceKind;
@@ -161,7 +161,11 @@ export interface ResolvedAlert {
   readonly tests: readonly AlertTestCase[];
   readonly noDataState: 'NoData' | 'Alerting' | 'OK';
   readonly execErrState: 'Error' | 'Alerting' | 'OK';
-  /** For SLO alerts: the SLO and the windows combined in this rule. */
+  /**
+   * For SLO alerts: the SLO and the one burn-rate branch this rule evaluates (`windows` has exactly
+   * one element; its `for` is this alert's `for`). Each branch is its own rule, labelled
+   * `long_window`/`short_window`.
+   */
   readonly slo: { readonly name: string; readonly windows: readonly ResolvedBurnRateWindow[] } | undefined;
   /** The spec file that declares it. */
   readonly sourceFile: string | undefined;

@@ -44,8 +44,13 @@ function lookback(expr: string): number {
 function titles(alerts: readonly LinkedAlert[]): Map<LinkedAlert, string> {
   const count = new Map<string, number>();
   for (const l of alerts) count.set(l.alert.name, (count.get(l.alert.name) ?? 0) + 1);
-  // Titles are unique per folder: alerts sharing a name (SLO severities) get the severity appended.
-  return new Map(alerts.map((l) => [l, (count.get(l.alert.name) ?? 0) > 1 ? `${l.alert.name} (${l.alert.severity})` : l.alert.name]));
+  // Titles are unique per folder: alerts sharing a name (SLO burn-rate branches) get the severity
+  // and the branch's windows appended.
+  const suffix = (l: LinkedAlert) => {
+    const w = l.alert.slo?.windows[0];
+    return w ? `${l.alert.severity}, ${w.longWindow}/${w.shortWindow}` : l.alert.severity;
+  };
+  return new Map(alerts.map((l) => [l, (count.get(l.alert.name) ?? 0) > 1 ? `${l.alert.name} (${suffix(l)})` : l.alert.name]));
 }
 
 function rule(model: ResolvedModel, linked: LinkedAlert, title: string): Record<string, unknown> {
@@ -54,7 +59,7 @@ function rule(model: ResolvedModel, linked: LinkedAlert, title: string): Record<
   const queryExpr = a.condition ? a.expr : a.query;
   const panel = indexModel(model).panel(a.dashboard);
   return {
-    uid: grafanaUid(model.service.name, a.id.replace(':', '-')),
+    uid: grafanaUid(model.service.name, a.id.replace(/:/g, '-')),
     title,
     condition: 'C',
     data: [

@@ -340,24 +340,23 @@ function resolveSloAlerts(
     thresholds: ctx.thresholdLevels,
     extra: { budget: { value: slo.errorBudget, unit: 'ratio' }, objective: { value: slo.objective, unit: 'ratio' } },
   };
-  const severities = SEVERITIES.filter((s) => slo.windows.some((w) => w.severity === s));
-  return severities.map((severity: Severity): ResolvedAlert => {
-    const windows = slo.windows.filter((w) => w.severity === severity);
-    const query = windows
-      .map((w) => {
-        const t = promNumber(w.errorRatioThreshold);
-        return `(${slo.ratioRules[w.longWindow]} > ${t} and ${slo.ratioRules[w.shortWindow]} > ${t})`;
-      })
-      .join('\nor\n');
-    const forSeconds = Math.min(...windows.map((w) => parseDuration(w.for)));
-    const forText = windows.find((w) => parseDuration(w.for) === forSeconds)?.for ?? '0s';
+  // One rule per burn-rate branch (long and short window, burn rate, `for`), so each branch keeps
+  // its own `for` and the model holds exactly what is deployed. The `long_window`/`short_window`
+  // labels keep the branches of one severity apart in Alertmanager.
+  const ordered = SEVERITIES.flatMap((s) => slo.windows.filter((w) => w.severity === s));
+  return ordered.map((w): ResolvedAlert => {
+    const severity: Severity = w.severity;
+    const t = promNumber(w.errorRatioThreshold);
+    const query = `${slo.ratioRules[w.longWindow]} > ${t}\nand\n${slo.ratioRules[w.shortWindow]} > ${t}`;
+    const forText = w.for;
     const alertScope: PlaceholderScope = { ...scope, for: forText };
     const description =
       def.alert.description ??
-      `The error budget of SLO ${slo.name} (objective ${formatValue(slo.objective, 'ratio')} over ${slo.window}) is burning ${windows.map((w) => `${w.burnRate}x over ${w.longWindow}/${w.shortWindow}`).join(' or ')}.`;
+      `The error budget of SLO ${slo.name} (objective ${formatValue(slo.objective, 'ratio')} over ${slo.window}) is burning ${w.burnRate}x over ${w.longWindow} and ${w.shortWindow}.`;
+    const branchLabels = { long_window: w.longWindow, short_window: w.shortWindow };
     return {
       name: slo.alertName,
-      id: `${slo.alertName}:${severity}`,
+      id: `${slo.alertName}:${severity}:${w.longWindow}-${w.shortWindow}`,
       origin: 'slo',
       datasource: 'prometheus',
       severity,
@@ -365,17 +364,19 @@ function resolveSloAlerts(
       condition: undefined,
       query,
       for: forText,
-      forSeconds,
+      forSeconds: parseDuration(forText),
       summary: rendered(def.alert.summary, alertScope),
       description: rendered(description, alertScope),
-      labels: sortedRecord({ ...service.alerting.commonLabels, ...(def.alert.labels ?? {}), slo: slo.name, severity }),
+      labels: sortedRecord({ ...service.alerting.commonLabels, ...(def.alert.labels ?? {}), slo: slo.name, ...branchLabels, severity }),
       annotations: {},
       dashboard: parsePanelRef(def.alert.dashboard),
       runbook: resolveRunbook(runbook, alertScope),
-      tests: resolveTests(def.alert.tests, alertScope).filter((t) => t.expect.every((e) => (e.labels.severity ?? severity) === severity)),
+      tests: resolveTests(def.alert.tests, alertScope).filter((c) =>
+        c.expect.every((e) => (e.labels.severity ?? severity) === severity && (e.labels.long_window ?? w.longWindow) === w.longWindow && (e.labels.short_window ?? w.shortWindow) === w.shortWindow),
+      ),
       noDataState: 'OK',
       execErrState: 'Error',
-      slo: { name: slo.name, windows },
+      slo: { name: slo.name, windows: [w] },
       sourceFile: sourceMap.fileOf(`/slos/${p(slo.name)}`),
     };
   });
