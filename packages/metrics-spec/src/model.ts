@@ -33,7 +33,13 @@ export interface ResolvedService {
   readonly seriesBudget: number | undefined;
   readonly grafana: { readonly url: string; readonly folder: string };
   readonly datasources: { readonly prometheus: ResolvedDatasource; readonly loki: ResolvedDatasource };
-  readonly alerting: { readonly engine: AlertEngine; readonly evaluationInterval: string; readonly commonLabels: Readonly<Record<string, string>> };
+  readonly alerting: {
+    readonly engine: AlertEngine;
+    readonly evaluationInterval: string;
+    readonly commonLabels: Readonly<Record<string, string>>;
+    /** The external Alertmanager (required with engine both: Grafana forwards its copies there). */
+    readonly alertmanagerUrl: string | undefined;
+  };
   readonly runbookBaseUrl: string | undefined;
 }
 
@@ -275,7 +281,27 @@ export interface ResolvedNotifications {
   readonly groupBy: readonly string[];
   /** In severity order critical, warning, info; only declared ones. */
   readonly routes: readonly ResolvedRoute[];
-  readonly inhibitions: readonly { readonly source: Severity; readonly target: Severity; readonly equal: readonly string[] }[];
+  readonly inhibitions: readonly ResolvedInhibition[];
+  /** The SMTP relay of email contact points (the checks require it when one exists). */
+  readonly smtp: ResolvedSmtp | undefined;
+}
+
+export interface ResolvedInhibition {
+  readonly source: Severity;
+  readonly target: Severity;
+  readonly equal: readonly string[];
+  /** Alert names the source/target is limited to; empty = every alert of the severity. */
+  readonly sourceAlerts: readonly string[];
+  readonly targetAlerts: readonly string[];
+}
+
+export interface ResolvedSmtp {
+  readonly smarthost: string;
+  readonly from: string;
+  readonly username: string | undefined;
+  /** Environment variable (Grafana) / secret file name (Alertmanager) of the password. */
+  readonly passwordEnv: string | undefined;
+  readonly requireTls: boolean;
 }
 
 export interface ResolvedLogSource {

@@ -7,7 +7,7 @@
  */
 import { indexModel, parseDuration, type Artifact, type ResolvedAlert, type ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
-import { deployLine } from '../deployment.js';
+import { deployLine, grafanaForwards } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
 import { escapeRecord, grafanaUid } from './escape.js';
@@ -41,7 +41,10 @@ function lookback(expr: string): number {
   return max;
 }
 
-function titles(alerts: readonly LinkedAlert[]): Map<LinkedAlert, string> {
+function titles(model: ResolvedModel, alerts: readonly LinkedAlert[]): Map<LinkedAlert, string> {
+  // Engine both: the title is the `alertname` of Grafana's copy, so it must be the alert name for
+  // Alertmanager to merge the copies (Grafana 12+ allows equal titles in a folder, grafana#102067).
+  if (grafanaForwards(model)) return new Map(alerts.map((l) => [l, l.alert.name]));
   const count = new Map<string, number>();
   for (const l of alerts) count.set(l.alert.name, (count.get(l.alert.name) ?? 0) + 1);
   // Titles are unique per folder: alerts sharing a name (SLO burn-rate branches) get the severity
@@ -97,7 +100,7 @@ function rule(model: ResolvedModel, linked: LinkedAlert, title: string): Record<
 }
 
 export function grafanaRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
-  const named = titles(alerts);
+  const named = titles(model, alerts);
   const data = {
     apiVersion: 1,
     groups: [

@@ -162,11 +162,13 @@ export function sloScenarios(model: ResolvedModel, slo: ResolvedSlo, rules: read
     const w = rule.alert.slo?.windows[0];
     if (!w) continue;
     const th = threshold(rule);
-    const high = Number(promNumber(Math.min(1, th * 3)));
+    // High from the start, so both windows exceed the threshold at once and the branch fires after
+    // its `for`; high enough that the long window, diluted by the clear minutes, stays at twice it.
     const short = parseDuration(w.shortWindow);
-    const highMinutes = Math.ceil((rule.alert.forSeconds + short) / MINUTE) + 5;
+    const highMinutes = Math.ceil(rule.alert.forSeconds / MINUTE) + 5;
     const before = highMinutes * MINUTE;
     const after = before + short + 2 * MINUTE;
+    const high = Math.min(1, Math.ceil((2000 * th * after) / before) / 1000);
     const built = build(
       `recovered: ${pct(high)} errors for ${formatDuration(before)} then none; at ${formatDuration(after)} the ${w.longWindow} window is still above ${pct(th)}, the ${w.shortWindow} window is not: ${branchOf(rule)} fires before, not after`,
       [

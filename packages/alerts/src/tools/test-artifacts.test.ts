@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMBEDDED_SPEC_DIR } from '@monspec/metrics-spec';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { generate } from '../index.js';
 import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
@@ -15,6 +15,10 @@ import { compile, ENVIRONMENTS, requireTools, writeArtifacts } from '../test-sup
 import { exitCode, routeTests, runAmtoolChecks, runPromtoolChecks, testArtifacts } from './test-artifacts.js';
 
 const tools = requireTools('promtool', 'amtool');
+
+// promtool runs synchronously for many seconds: yield to the event loop after each test so the
+// worker answers vitest's RPC (which times out after 60s) between the long blocking runs.
+afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 describe.skipIf(tools.skip)(`promtool and amtool on the generated artifacts ${tools.reason}`, () => {
   it.each(ENVIRONMENTS)('%s: check rules, test rules, check-config and every route test pass', (env) => {
@@ -94,12 +98,8 @@ function withSloRules(mutate: (rules: Rule[]) => Rule[]): string {
   return dir;
 }
 
+// The rules as generated pass these scenarios: the per-environment test above.
 describe.skipIf(tools.skip)(`the generated SLO scenarios tell multiwindow from single-window alerting ${tools.reason}`, () => {
-  it('the rules as generated pass', () => {
-    const [, test] = runPromtoolChecks(withSloRules((rules) => rules));
-    expect(test?.status, test?.output).toBe('ok');
-  });
-
   it('fails long-window-only rules (no short window): the recovered scenario catches them', () => {
     const dir = withSloRules((rules) => rules.map((r) => ({ ...r, expr: r.expr.split('\nand\n')[0] as string })));
     const [, test] = runPromtoolChecks(dir);

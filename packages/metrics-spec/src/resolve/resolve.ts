@@ -32,6 +32,8 @@ export interface ResolveInput {
   readonly sourceMap: SourceMap;
   readonly environment: string;
   readonly environments: readonly string[];
+  /** The spec's default environment; every other environment's alerts carry `environment: <name>`. */
+  readonly defaultEnvironment?: string;
   readonly specHash: string;
   /** The context the checks built (label inference, threshold levels), reused rather than rebuilt. */
   readonly context?: CheckContext;
@@ -67,7 +69,13 @@ function rendered(text: string, scope: PlaceholderScope): string {
 export function resolveModel(input: ResolveInput): ResolvedModel {
   const { spec, sourceMap } = input;
   const ctx = input.context ?? buildCheckContext(spec);
-  const service = resolveService(spec);
+  // The documented labels: `team` on every alert, `environment` on every non-default environment's
+  // alerts (authored commonLabels override both).
+  const implied: Record<string, string> = {
+    ...(spec.service?.team ? { team: spec.service.team } : {}),
+    ...(input.defaultEnvironment !== undefined && input.environment !== input.defaultEnvironment ? { environment: input.environment } : {}),
+  };
+  const service = resolveService(spec, implied);
   const thresholds = resolveThresholds(spec);
   const thresholdByName = new Map(thresholds.map((t) => [t.name, t]));
 
@@ -164,7 +172,7 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
   return deepFreeze(model);
 }
 
-function resolveService(spec: MonspecDocument): ResolvedService {
+function resolveService(spec: MonspecDocument, impliedLabels: Readonly<Record<string, string>>): ResolvedService {
   const s = spec.service;
   if (!s) throw new Error('resolveModel needs a spec with a service section (checked by the pipeline)');
   return {
@@ -189,7 +197,8 @@ function resolveService(spec: MonspecDocument): ResolvedService {
     alerting: {
       engine: s.alerting?.engine ?? DEFAULTS.alertEngine,
       evaluationInterval: s.alerting?.evaluationInterval ?? DEFAULTS.evaluationInterval,
-      commonLabels: sortedRecord(s.alerting?.commonLabels ?? {}),
+      commonLabels: sortedRecord({ ...impliedLabels, ...(s.alerting?.commonLabels ?? {}) }),
+      alertmanagerUrl: s.alerting?.alertmanagerUrl?.replace(/\/+$/, ''),
     },
     runbookBaseUrl: s.runbookBaseUrl?.replace(/\/+$/, ''),
   };
@@ -502,7 +511,10 @@ function resolveNotifications(spec: MonspecDocument): ResolvedNotifications {
       const r = n.routes?.[severity];
       return r ? [{ severity, contactPoints: r.contactPoints, groupWait: r.groupWait, groupInterval: r.groupInterval, repeatInterval: r.repeatInterval }] : [];
     }),
-    inhibitions: (n.inhibitions ?? []).map((i) => ({ source: i.source, target: i.target, equal: i.equal })),
+    inhibitions: (n.inhibitions ?? []).map((i) => ({ source: i.source, target: i.target, equal: i.equal, sourceAlerts: i.sourceAlerts ?? [], targetAlerts: i.targetAlerts ?? [] })),
+    smtp: n.smtp
+      ? { smarthost: n.smtp.smarthost, from: n.smtp.from, username: n.smtp.username, passwordEnv: n.smtp.password?.env, requireTls: n.smtp.requireTls ?? true }
+      : undefined,
   };
 }
 
