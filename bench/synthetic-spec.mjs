@@ -26,6 +26,7 @@ thresholds:
 notifications:
   contactPoints:
     mail: { type: email, description: Team mailbox., addresses: [bench@example.com] }
+  smtp: { smarthost: "smtp.example.com:587", from: alerts@example.com }
   defaultContactPoint: mail
   routes:
     critical: { contactPoints: [mail] }

@@ -2,6 +2,15 @@
  * Which artifacts an environment deploys, from `service.alerting.engine`. Everything is always
  * generated (promtool and amtool test the Prometheus side whatever the engine); the header of each
  * file says whether this environment deploys it.
+ *
+ * By default one engine evaluates each alert. With engine `both`, Prometheus and Grafana evaluate
+ * every alert and both send to one Alertmanager (service.alerting.alertmanagerUrl), which merges
+ * alerts whose label sets are identical into one and applies one set of inhibitions
+ * (https://grafana.com/docs/grafana/latest/alerting/set-up/configure-alertmanager/). For the label
+ * sets to be identical: Grafana names each alert after its rule title (the `alertname` label), so
+ * titles are the alert names; Grafana adds its reserved `grafana_folder` label
+ * (https://grafana.com/docs/grafana/latest/alerting/fundamentals/alert-rules/annotation-label/#grafana-reserved-labels),
+ * so the Prometheus and Loki rules carry the same label and value.
  */
 import type { AlertEngine, ResolvedModel } from '@monspec/metrics-spec';
 
@@ -13,11 +22,25 @@ export function grafanaEvaluates(engine: AlertEngine): boolean {
   return engine === 'grafana' || engine === 'both';
 }
 
-export function deployLine(model: ResolvedModel, side: 'prometheus' | 'grafana' | 'always', target: string): string {
+export function deployLine(model: ResolvedModel, side: 'prometheus' | 'grafana' | 'grafana-notify' | 'always', target: string): string {
   const engine = model.service.alerting.engine;
+  if (side === 'grafana-notify') {
+    if (engine === 'both') return 'Deploy: no (alerting engine both: Grafana forwards its alerts to the external Alertmanager, see datasources/alertmanager.yaml, which notifies once for both engines); generated for review only.';
+    return deployLine(model, 'grafana', target);
+  }
   if (side === 'always') return `Deploy: yes, to ${target} (needed whatever the alerting engine; this environment's engine is ${engine}).`;
   const deployed = side === 'prometheus' ? prometheusEvaluates(engine) : grafanaEvaluates(engine);
   return deployed
     ? `Deploy: yes, to ${target} (alerting engine ${engine}).`
     : `Deploy: no (alerting engine ${engine}: ${side === 'prometheus' ? 'Grafana' : 'Prometheus'} evaluates the alerts of this environment); generated for review and tests only.`;
+}
+
+/** Grafana forwards its alerts to the external Alertmanager instead of notifying contact points itself. */
+export function grafanaForwards(model: ResolvedModel): boolean {
+  return model.service.alerting.engine === 'both';
+}
+
+/** Labels Prometheus/Loki rules add so their alerts equal Grafana's copies in Alertmanager (engine both). */
+export function dedupLabels(model: ResolvedModel): Record<string, string> {
+  return grafanaForwards(model) ? { grafana_folder: model.service.grafana.folder } : {};
 }

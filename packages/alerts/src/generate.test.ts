@@ -65,11 +65,18 @@ describe.each(ENVIRONMENTS)('generate (%s, embedded tunnel spec)', (env) => {
     }
     const rules = (parse(file('prometheus/rules/alerts.rules.yml')) as RuleFile).groups.flatMap((g) => g.rules);
     const burn = rules.filter((r) => r.alert === 'RequestSuccessBudgetBurn');
-    expect(burn.map((r) => r.labels?.['severity'])).toEqual(['critical', 'warning']);
-    expect(burn[0]?.expr).toContain('ratio_rate1h > 0.144');
-    expect(burn[0]?.expr).toContain('ratio_rate30m > 0.06');
-    expect(burn[1]?.expr).toContain('ratio_rate1d > 0.03');
-    expect(burn[1]?.expr).toContain('ratio_rate3d > 0.01');
+    // One rule per burn-rate branch, each with its own `for` (what the docs print is what is deployed).
+    const branches = burn.map((r) => [r.labels?.['severity'], r.labels?.['long_window'], r.labels?.['short_window'], (r as { for?: string }).for, r.expr.replace(/\s+/g, ' ')]);
+    expect(branches).toEqual([
+      ['critical', '1h', '5m', '2m', 'slo:request_success_error:ratio_rate1h > 0.144 and slo:request_success_error:ratio_rate5m > 0.144'],
+      ['critical', '6h', '30m', '15m', 'slo:request_success_error:ratio_rate6h > 0.06 and slo:request_success_error:ratio_rate30m > 0.06'],
+      ['warning', '1d', '2h', '1h', 'slo:request_success_error:ratio_rate1d > 0.03 and slo:request_success_error:ratio_rate2h > 0.03'],
+      ['warning', '3d', '6h', '3h', 'slo:request_success_error:ratio_rate3d > 0.01 and slo:request_success_error:ratio_rate6h > 0.01'],
+    ]);
+    for (const a of model.alerts.filter((x) => x.slo)) {
+      expect(a.slo?.windows).toHaveLength(1);
+      expect(a.for).toBe(a.slo?.windows[0]?.for);
+    }
     const recorded = (parse(file('prometheus/rules/recording.rules.yml')) as RuleFile).groups.flatMap((g) => g.rules.map((r) => r.record));
     for (const w of ['5m', '30m', '1h', '2h', '6h', '1d', '3d']) expect(recorded).toContain(`slo:request_success_error:ratio_rate${w}`);
     for (const r of recorded) expect(r).toMatch(/^[a-zA-Z_]+:[a-zA-Z0-9_]+:[a-zA-Z0-9_]+$/);

@@ -9,6 +9,7 @@ import { grafanaRulesFile } from './grafana/rules.js';
 import { grafanaContactPointsFile } from './grafana/contact-points.js';
 import { grafanaPoliciesFile } from './grafana/policies.js';
 import { lokiRulesFile } from './loki/rules.js';
+import { grafanaAlertmanagerDatasourceFile } from './grafana/alertmanager-datasource.js';
 
 export interface GenerateOptions {
   readonly alertmanager?: AlertmanagerOptions;
@@ -26,5 +27,7 @@ export function generate(model: ResolvedModel, options: GenerateOptions = {}): A
     grafanaPoliciesFile(model),
     lokiRulesFile(model, alerts),
   ];
+  const forward = grafanaAlertmanagerDatasourceFile(model);
+  if (forward) artifacts.push(forward);
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -33,7 +33,13 @@ export interface ResolvedService {
   readonly seriesBudget: number | undefined;
   readonly grafana: { readonly url: string; readonly folder: string };
   readonly datasources: { readonly prometheus: ResolvedDatasource; readonly loki: ResolvedDatasource };
-  readonly alerting: { readonly engine: AlertEngine; readonly evaluationInterval: string; readonly commonLabels: Readonly<Record<string, string>> };
+  readonly alerting: {
+    readonly engine: AlertEngine;
+    readonly evaluationInterval: string;
+    readonly commonLabels: Readonly<Record<string, string>>;
+    /** The external Alertmanager (required with engine both: Grafana forwards its copies there). */
+    readonly alertmanagerUrl: string | undefined;
+  };
   readonly runbookBaseUrl: string | undefined;
   /** The setup guide's file name under docs/ (`TUNNEL_MONITORING_SETUP.md`). */
   readonly setupGuide: string;
@@ -140,9 +146,9 @@ export interface ResolvedRunbook {
 }
 
 export interface ResolvedAlert {
-  /** Alert name; SLO alerts share one name across their severities. */
+  /** Alert name; SLO alerts share one name across their severities and branches. */
   readonly name: string;
-  /** Unique across the model: the name, or name:severity for SLO alerts. */
+  /** Unique across the model: the name, or name:severity:long-short for SLO alerts. */
   readonly id: string;
   readonly origin: 'spec' | 'slo';
   readonly datasource: DatasourceKind;
@@ -165,7 +171,11 @@ export interface ResolvedAlert {
   readonly tests: readonly AlertTestCase[];
   readonly noDataState: 'NoData' | 'Alerting' | 'OK';
   readonly execErrState: 'Error' | 'Alerting' | 'OK';
-  /** For SLO alerts: the SLO and the windows combined in this rule. */
+  /**
+   * For SLO alerts: the SLO and the one burn-rate branch this rule evaluates (`windows` has exactly
+   * one element; its `for` is this alert's `for`). Each branch is its own rule, labelled
+   * `long_window`/`short_window`.
+   */
   readonly slo: { readonly name: string; readonly windows: readonly ResolvedBurnRateWindow[] } | undefined;
   /** The spec file that declares it. */
   readonly sourceFile: string | undefined;
@@ -275,7 +285,27 @@ export interface ResolvedNotifications {
   readonly groupBy: readonly string[];
   /** In severity order critical, warning, info; only declared ones. */
   readonly routes: readonly ResolvedRoute[];
-  readonly inhibitions: readonly { readonly source: Severity; readonly target: Severity; readonly equal: readonly string[] }[];
+  readonly inhibitions: readonly ResolvedInhibition[];
+  /** The SMTP relay of email contact points (the checks require it when one exists). */
+  readonly smtp: ResolvedSmtp | undefined;
+}
+
+export interface ResolvedInhibition {
+  readonly source: Severity;
+  readonly target: Severity;
+  readonly equal: readonly string[];
+  /** Alert names the source/target is limited to; empty = every alert of the severity. */
+  readonly sourceAlerts: readonly string[];
+  readonly targetAlerts: readonly string[];
+}
+
+export interface ResolvedSmtp {
+  readonly smarthost: string;
+  readonly from: string;
+  readonly username: string | undefined;
+  /** Environment variable (Grafana) / secret file name (Alertmanager) of the password. */
+  readonly passwordEnv: string | undefined;
+  readonly requireTls: boolean;
 }
 
 export interface ResolvedLogSource {

@@ -124,7 +124,7 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   stage('checks');
   if (hasErrors(diagnostics)) return done(undefined, environment, environments);
 
-  const model = resolveModel({ spec: document, sourceMap, environment, environments, specHash: hashSpecFiles(sorted), context });
+  const model = resolveModel({ spec: document, sourceMap, environment, environments, defaultEnvironment: defaultEnvironment(envs), specHash: hashSpecFiles(sorted), context });
   stage('resolve');
   return done(model, environment, environments);
 }

@@ -167,6 +167,10 @@ export function starterSpec(service: string): Record<string, string> {
       type: email
       description: The owning team's mailbox.
       addresses: [my-team@example.com]
+  # The SMTP relay email goes through (Alertmanager's smtp_* settings; set Grafana's [smtp] to the same).
+  smtp:
+    smarthost: smtp.example.com:587
+    from: alerts@example.com
   defaultContactPoint: team-email
   groupBy: [alertname, service]
   routes:

@@ -2,7 +2,8 @@
  * `alertmanager/alertmanager.yml`: routing by severity under a route for this service's common
  * labels, grouping, the spec's inhibitions, and one receiver per contact point. Alertmanager does
  * not expand environment variables, so secrets are `*_file` fields naming a mounted file:
- * `<secretsDir>/<ENV_NAME>` (default /etc/alertmanager/secrets/SLACK_WEBHOOK_URL, ...).
+ * `<secretsDir>/<ENV_NAME>` (default /etc/alertmanager/secrets/SLACK_WEBHOOK_URL, ...), the SMTP password
+ * included. The SMTP relay comes from the spec (notifications.smtp); there is no default relay.
  */
 import type { Artifact, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
@@ -16,10 +17,6 @@ export const DEFAULT_SECRETS_DIR = '/etc/alertmanager/secrets';
 export interface AlertmanagerOptions {
   /** Directory where secret files are mounted, one file per secret named after its environment variable. */
   readonly secretsDir?: string;
-  /** SMTP relay for email receivers (default localhost:25, a local MTA). */
-  readonly smtpSmarthost?: string;
-  /** Sender address (default alertmanager@<domain of the first email address>). */
-  readonly smtpFrom?: string;
 }
 
 function matcher(name: string, value: string): string {
@@ -28,6 +25,25 @@ function matcher(name: string, value: string): string {
 
 function secretFile(options: AlertmanagerOptions, cp: ResolvedContactPoint): string {
   return `${options.secretsDir ?? DEFAULT_SECRETS_DIR}/${cp.secretEnv ?? cp.name}`;
+}
+
+/** The spec's SMTP relay as Alertmanager's global smtp_* settings (the password as a mounted file). */
+function smtpGlobals(model: ResolvedModel, options: AlertmanagerOptions): Record<string, unknown> {
+  const smtp = model.notifications.smtp;
+  if (!smtp) return {};
+  return {
+    smtp_smarthost: smtp.smarthost,
+    smtp_from: smtp.from,
+    ...(smtp.username ? { smtp_auth_username: smtp.username } : {}),
+    ...(smtp.passwordEnv ? { smtp_auth_password_file: `${options.secretsDir ?? DEFAULT_SECRETS_DIR}/${smtp.passwordEnv}` } : {}),
+    smtp_require_tls: smtp.requireTls,
+  };
+}
+
+/** `alertname` matcher limiting an inhibition side to some alerts. */
+function alertnameMatchers(names: readonly string[]): string[] {
+  if (names.length === 0) return [];
+  return names.length === 1 ? [matcher('alertname', names[0] as string)] : [`alertname=~${JSON.stringify(names.join('|'))}`];
 }
 
 function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Record<string, unknown> {
@@ -71,8 +87,6 @@ function duration(key: string, value: string | undefined): Record<string, string
 
 export function alertmanagerConfig(model: ResolvedModel, options: AlertmanagerOptions = {}): Record<string, unknown> {
   const n = model.notifications;
-  const firstEmail = n.contactPoints.find((c) => c.type === 'email')?.addresses[0];
-  const domain = firstEmail?.split('@')[1] ?? 'localhost';
   const severityRoutes = n.routes.flatMap((route) =>
     route.contactPoints.map((cp, i) => ({
       receiver: cp,
@@ -87,16 +101,11 @@ export function alertmanagerConfig(model: ResolvedModel, options: AlertmanagerOp
   const service = serviceMatchers(model);
   const routes = service.length ? [{ receiver: defaultReceiver(model), matchers: service.map(([k, v]) => matcher(k, v)), routes: severityRoutes }] : severityRoutes;
   return {
-    global: {
-      resolve_timeout: '5m',
-      ...(n.contactPoints.some((c) => c.type === 'email')
-        ? { smtp_smarthost: options.smtpSmarthost ?? 'localhost:25', smtp_from: options.smtpFrom ?? `alertmanager@${domain}`, smtp_require_tls: false }
-        : {}),
-    },
+    global: { resolve_timeout: '5m', ...smtpGlobals(model, options) },
     route: { receiver: defaultReceiver(model), group_by: [...n.groupBy], routes },
     inhibit_rules: n.inhibitions.map((i) => ({
-      source_matchers: [matcher('severity', i.source), ...service.map(([k, v]) => matcher(k, v))],
-      target_matchers: [matcher('severity', i.target), ...service.map(([k, v]) => matcher(k, v))],
+      source_matchers: [matcher('severity', i.source), ...alertnameMatchers(i.sourceAlerts), ...service.map(([k, v]) => matcher(k, v))],
+      target_matchers: [matcher('severity', i.target), ...alertnameMatchers(i.targetAlerts), ...service.map(([k, v]) => matcher(k, v))],
       equal: [...i.equal],
     })),
     receivers: n.contactPoints.map((cp) => receiver(cp, options)),

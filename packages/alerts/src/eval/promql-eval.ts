@@ -207,7 +207,20 @@ function parsed(expr: string): SyntaxNode | null | 'error' {
 }
 
 export class PromqlEvaluator {
+  /** A recording rule evaluated at one step, by `name@t`: SLO scenarios read the same steps many times. */
+  private readonly recorded = new Map<string, Sample[]>();
+
   constructor(private readonly ctx: EvalContext) {}
+
+  private recordedAt(name: string, rule: RecordedRule, at: number): Sample[] {
+    const key = `${name}@${at}`;
+    let samples = this.recorded.get(key);
+    if (!samples) {
+      samples = this.vector(rule.expr, at);
+      this.recorded.set(key, samples);
+    }
+    return samples;
+  }
 
   /** Evaluates `expr` at `t` seconds; returns the instant vector (scalars become one unlabelled sample). */
   vector(expr: string, t: number): Sample[] {
@@ -290,7 +303,7 @@ export class PromqlEvaluator {
       const step = this.ctx.evaluationInterval;
       const bySig = new Map<string, { labels: Labels; points: Point[] }>();
       for (let at = Math.ceil(from / step) * step; at <= t; at += step) {
-        for (const s of this.vector(rule.expr, at)) {
+        for (const s of this.recordedAt(name, rule, at)) {
           const labels = { ...withoutName(s.labels), ...rule.labels, __name__: name };
           const key = signature(labels, undefined, []);
           const entry = bySig.get(key) ?? { labels, points: [] as Point[] };

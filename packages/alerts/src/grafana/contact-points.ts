@@ -40,7 +40,7 @@ export function grafanaContactPointsFile(model: ResolvedModel): Artifact {
   const header = artifactHeader(
     model,
     `Grafana contact points (file provisioning).${envs.length ? ` Grafana's environment must define ${envs.join(', ')}.` : ''}`,
-    deployLine(model, 'grafana', 'Grafana provisioning/alerting/'),
+    deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
   );
   return { path: GRAFANA_CONTACT_POINTS_PATH, content: yamlFile(header, data) };
 }

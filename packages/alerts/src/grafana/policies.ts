@@ -29,6 +29,6 @@ export function grafanaPoliciesFile(model: ResolvedModel): Artifact {
     ? [{ receiver: defaultReceiver(model), object_matchers: service.map(([k, v]) => [k, '=', escapeDollars(v)]), routes: severityRoutes }]
     : severityRoutes;
   const data = { apiVersion: 1, policies: [{ orgId: 1, receiver: defaultReceiver(model), group_by: [...n.groupBy], routes }] };
-  const header = artifactHeader(model, 'Grafana notification policies (file provisioning).', deployLine(model, 'grafana', 'Grafana provisioning/alerting/'));
+  const header = artifactHeader(model, 'Grafana notification policies (file provisioning).', deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'));
   return { path: GRAFANA_POLICIES_PATH, content: yamlFile(header, data) };
 }

@@ -7,7 +7,7 @@
  */
 import { indexModel, parseDuration, type Artifact, type ResolvedAlert, type ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
-import { deployLine } from '../deployment.js';
+import { deployLine, grafanaForwards } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
 import { escapeRecord, grafanaUid } from './escape.js';
@@ -41,11 +41,19 @@ function lookback(expr: string): number {
   return max;
 }
 
-function titles(alerts: readonly LinkedAlert[]): Map<LinkedAlert, string> {
+function titles(model: ResolvedModel, alerts: readonly LinkedAlert[]): Map<LinkedAlert, string> {
+  // Engine both: the title is the `alertname` of Grafana's copy, so it must be the alert name for
+  // Alertmanager to merge the copies (Grafana 12+ allows equal titles in a folder, grafana#102067).
+  if (grafanaForwards(model)) return new Map(alerts.map((l) => [l, l.alert.name]));
   const count = new Map<string, number>();
   for (const l of alerts) count.set(l.alert.name, (count.get(l.alert.name) ?? 0) + 1);
-  // Titles are unique per folder: alerts sharing a name (SLO severities) get the severity appended.
-  return new Map(alerts.map((l) => [l, (count.get(l.alert.name) ?? 0) > 1 ? `${l.alert.name} (${l.alert.severity})` : l.alert.name]));
+  // Titles are unique per folder: alerts sharing a name (SLO burn-rate branches) get the severity
+  // and the branch's windows appended.
+  const suffix = (l: LinkedAlert) => {
+    const w = l.alert.slo?.windows[0];
+    return w ? `${l.alert.severity}, ${w.longWindow}/${w.shortWindow}` : l.alert.severity;
+  };
+  return new Map(alerts.map((l) => [l, (count.get(l.alert.name) ?? 0) > 1 ? `${l.alert.name} (${suffix(l)})` : l.alert.name]));
 }
 
 function rule(model: ResolvedModel, linked: LinkedAlert, title: string): Record<string, unknown> {
@@ -54,7 +62,7 @@ function rule(model: ResolvedModel, linked: LinkedAlert, title: string): Record<
   const queryExpr = a.condition ? a.expr : a.query;
   const panel = indexModel(model).panel(a.dashboard);
   return {
-    uid: grafanaUid(model.service.name, a.id.replace(':', '-')),
+    uid: grafanaUid(model.service.name, a.id.replace(/:/g, '-')),
     title,
     condition: 'C',
     data: [
@@ -92,7 +100,7 @@ function rule(model: ResolvedModel, linked: LinkedAlert, title: string): Record<
 }
 
 export function grafanaRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
-  const named = titles(alerts);
+  const named = titles(model, alerts);
   const data = {
     apiVersion: 1,
     groups: [

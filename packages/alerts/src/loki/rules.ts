@@ -10,6 +10,7 @@ import { artifactHeader } from '../header.js';
 import { prometheusEvaluates } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { alertingRule } from '../prometheus/alert-rules.js';
+import { dedupLabels } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 
 export const LOKI_RULES_PATH = 'loki/rules/logs.rules.yml';
@@ -46,7 +47,7 @@ export function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert
   }
   const lokiAlerts = alerts.filter((l) => l.alert.datasource === 'loki');
   const evaluates = prometheusEvaluates(model.service.alerting.engine);
-  if (evaluates && lokiAlerts.length) groups.push({ name: `${model.service.name}.logs.alerts`, interval, rules: lokiAlerts.map(alertingRule) });
+  if (evaluates && lokiAlerts.length) groups.push({ name: `${model.service.name}.logs.alerts`, interval, rules: lokiAlerts.map((l) => alertingRule(l, dedupLabels(model))) });
   const header = artifactHeader(
     model,
     'Loki ruler rules (LogQL). Recording rules need the ruler remote_write to Prometheus.',

@@ -1,7 +1,7 @@
 /** `prometheus/rules/alerts.rules.yml`: every Prometheus-datasource alert, mixin style. */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
-import { deployLine } from '../deployment.js';
+import { dedupLabels, deployLine } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
 import { alertGroup } from './groups.js';
@@ -9,19 +9,20 @@ import { alertGroup } from './groups.js';
 export const ALERT_RULES_PATH = 'prometheus/rules/alerts.rules.yml';
 
 /** A rule-file alerting rule (Prometheus and Loki ruler share the shape). */
-export function alertingRule(linked: LinkedAlert): Record<string, unknown> {
+export function alertingRule(linked: LinkedAlert, extraLabels: Readonly<Record<string, string>> = {}): Record<string, unknown> {
   const a = linked.alert;
   return {
     alert: a.name,
     expr: a.query,
     ...(a.forSeconds > 0 ? { for: a.for } : {}),
-    labels: { ...a.labels },
+    labels: Object.fromEntries(Object.entries({ ...a.labels, ...extraLabels }).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
     annotations: { ...linked.annotations },
   };
 }
 
 export function alertRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
-  const rules = alerts.filter((l) => l.alert.datasource === 'prometheus').map(alertingRule);
+  const extra = dedupLabels(model);
+  const rules = alerts.filter((l) => l.alert.datasource === 'prometheus').map((l) => alertingRule(l, extra));
   const groups = rules.length ? [{ name: alertGroup(model), interval: model.service.alerting.evaluationInterval, rules }] : [];
   const header = artifactHeader(model, 'Prometheus alerting rules.', deployLine(model, 'prometheus', 'Prometheus rule_files, with alertmanager/alertmanager.yml'));
   return { path: ALERT_RULES_PATH, content: yamlFile(header, { groups }) };

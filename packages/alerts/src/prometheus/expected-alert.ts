@@ -44,8 +44,8 @@ function pick(samples: readonly Sample[], labels: Readonly<Record<string, string
 }
 
 /** Renders the annotations; when the value cannot be computed they stay unrendered, and promtool reports the difference. */
-export function expectedAlert(evaluator: PromqlEvaluator, at: string, firing: FiringAlert): ExpAlert {
-  const exp_labels = sorted({ ...firing.alert.alert.labels, ...firing.labels });
+export function expectedAlert(evaluator: PromqlEvaluator, at: string, firing: FiringAlert, ruleLabels: Readonly<Record<string, string>> = {}): ExpAlert {
+  const exp_labels = sorted({ ...firing.alert.alert.labels, ...ruleLabels, ...firing.labels });
   let sample: Sample | undefined;
   try {
     sample = pick(evaluator.vector(firing.alert.alert.query, parseDuration(at)), firing.labels);

@@ -4,6 +4,7 @@
  */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
+import { dedupLabels } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
 import { ALERT_RULES_PATH } from './alert-rules.js';
@@ -37,7 +38,7 @@ function testGroup(model: ResolvedModel, s: Scenario): Record<string, unknown> {
     alert_rule_test: s.evals.map((e) => ({
       eval_time: e.at,
       alertname: s.alertname,
-      exp_alerts: e.firing.map((f) => expectedAlert(evaluator, e.at, f)),
+      exp_alerts: e.firing.map((f) => expectedAlert(evaluator, e.at, f, dedupLabels(model))),
     })),
   };
 }

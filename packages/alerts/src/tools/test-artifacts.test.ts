@@ -7,12 +7,18 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMBEDDED_SPEC_DIR } from '@monspec/metrics-spec';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { generate } from '../index.js';
+import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
 import { compile, ENVIRONMENTS, requireTools, writeArtifacts } from '../test-support/fixtures.js';
 import { exitCode, routeTests, runAmtoolChecks, runPromtoolChecks, testArtifacts } from './test-artifacts.js';
 
 const tools = requireTools('promtool', 'amtool');
+
+// promtool runs synchronously for many seconds: yield to the event loop after each test so the
+// worker answers vitest's RPC (which times out after 60s) between the long blocking runs.
+afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 describe.skipIf(tools.skip)(`promtool and amtool on the generated artifacts ${tools.reason}`, () => {
   it.each(ENVIRONMENTS)('%s: check rules, test rules, check-config and every route test pass', (env) => {
@@ -67,6 +73,52 @@ describe.skipIf(tools.skip)(`promtool and amtool on the generated artifacts ${to
     // New rules, new tests: consistent again.
     const fresh = runPromtoolChecks(writeArtifacts(changed));
     expect(fresh.map((r) => r.status)).toEqual(['ok', 'ok']);
+  });
+});
+
+interface Rule {
+  alert?: string;
+  expr: string;
+  for?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/** The generated artifacts with the SLO alerting rules rewritten by `mutate` (the tests unchanged). */
+function withSloRules(mutate: (rules: Rule[]) => Rule[]): string {
+  const artifacts = generate(compile('production'));
+  const dir = writeArtifacts(artifacts);
+  const path = join(dir, ALERT_RULES_PATH);
+  const doc = parse(readFileSync(path, 'utf8')) as { groups: Array<{ rules: Rule[] }> };
+  for (const g of doc.groups) {
+    const slo = g.rules.filter((r) => r.labels?.['slo']);
+    g.rules = [...g.rules.filter((r) => !r.labels?.['slo']), ...mutate(slo)];
+  }
+  writeFileSync(path, stringify(doc));
+  return dir;
+}
+
+// The rules as generated pass these scenarios: the per-environment test above.
+describe.skipIf(tools.skip)(`the generated SLO scenarios tell multiwindow from single-window alerting ${tools.reason}`, () => {
+  it('fails long-window-only rules (no short window): the recovered scenario catches them', () => {
+    const dir = withSloRules((rules) => rules.map((r) => ({ ...r, expr: r.expr.split('\nand\n')[0] as string })));
+    const [, test] = runPromtoolChecks(dir);
+    expect(test?.status).toBe('failed');
+    expect(test?.output).toMatch(/recovered: .* the 5m window is not/);
+  });
+
+  it('fails one rule per severity with both branches or-ed under the shorter `for` (the old shape)', () => {
+    const dir = withSloRules((rules) =>
+      ['critical', 'warning'].map((severity) => {
+        const of = rules.filter((r) => r.labels?.['severity'] === severity);
+        const first = of[0] as Rule;
+        const { long_window: _l, short_window: _s, ...labels } = first.labels ?? {};
+        return { ...first, expr: of.map((r) => `(${r.expr.replace(/\n/g, ' ')})`).join(' or '), labels };
+      }),
+    );
+    const [, test] = runPromtoolChecks(dir);
+    expect(test?.status).toBe('failed');
+    expect(test?.output).toContain('error ratio 6.6% sustained fires critical 6x 6h/30m after its 15m; critical 14.4x 1h/5m stay quiet');
   });
 });
 

@@ -135,6 +135,7 @@ notifications:
       type: email
       description: Shop team list.
       addresses: [shop@example.com]
+  smtp: { smarthost: "smtp.example.com:587", from: alerts@example.com }
   defaultContactPoint: shop-email
   routes:
     critical:

@@ -15,6 +15,9 @@ import { seriesBudget } from './series-budget.js';
 import { thresholdBands } from './threshold-bands.js';
 import type { Check } from './types.js';
 import { unknownReference } from './unknown-reference.js';
+import { alertEngineBoth } from './alert-engine-both.js';
+import { notificationsSmtp } from './notifications-smtp.js';
+import { inhibitEqual } from './inhibit-equal.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -34,6 +37,9 @@ export const CHECKS: readonly Check[] = [
   recordingRuleName,
   histogramBuckets,
   seriesBudget,
+  alertEngineBoth,
+  notificationsSmtp,
+  inhibitEqual,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

@@ -378,9 +378,13 @@ export interface Service {
    */
   alerting?: {
     /**
-     * prometheus: Prometheus rules + Alertmanager; grafana: Grafana-managed rules; both: generate and document both. Defaults to prometheus.
+     * Which engine evaluates each alert (exactly one by default). prometheus: Prometheus rules + Alertmanager; grafana: Grafana-managed rules with Grafana's notification policies; both: Prometheus and Grafana evaluate every alert and Grafana forwards its copies to the Alertmanager at alertmanagerUrl, which de-duplicates them (identical label sets) and applies one inhibition. Defaults to prometheus.
      */
     engine?: 'prometheus' | 'grafana' | 'both';
+    /**
+     * The external Alertmanager Prometheus sends alerts to. Required with engine both: Grafana's only contact point is then this Alertmanager, so each alert is delivered once and inhibited in one place.
+     */
+    alertmanagerUrl?: string;
     /**
      * Rule group evaluation interval. Defaults to 1m.
      */
@@ -1026,12 +1030,46 @@ export interface Notifications {
      */
     target: 'critical' | 'warning' | 'info';
     /**
-     * Labels that must match.
+     * Labels that must have the same value on source and target (a label both lack counts as equal). Use labels that tell alerts apart (instance, job); a label every alert of the service carries with one value (service, team) inhibits everything.
      *
      * @minItems 1
      */
     equal: LabelName[];
+    /**
+     * Only these alerts inhibit (default: every alert of the source severity).
+     *
+     * @minItems 1
+     */
+    sourceAlerts?: AlertName[];
+    /**
+     * Only these alerts are inhibited (default: every alert of the target severity).
+     *
+     * @minItems 1
+     */
+    targetAlerts?: AlertName[];
   }[];
+  /**
+   * The SMTP relay email contact points send through (Alertmanager's global smtp_* settings; Grafana's [smtp] section must name the same relay). Required when an email contact point exists.
+   */
+  smtp?: {
+    /**
+     * host:port of the SMTP relay.
+     */
+    smarthost: string;
+    /**
+     * Sender address.
+     */
+    from: string;
+    /**
+     * SMTP AUTH user name, when the relay needs authentication.
+     */
+    username?: string;
+    password?: SecretRef1;
+    /**
+     * Require STARTTLS. Defaults to true.
+     */
+    requireTls?: boolean;
+  };
 }
 /**
  * Slack webhook URL or PagerDuty routing key.
@@ -1067,6 +1105,15 @@ export interface Route {
    * A Prometheus duration such as 30s, 5m, 1h30m or 30d.
    */
   repeatInterval?: string;
+}
+/**
+ * SMTP AUTH password: Alertmanager reads it from the mounted secret file, Grafana from its environment.
+ */
+export interface SecretRef1 {
+  /**
+   * Environment variable holding the secret.
+   */
+  env: string;
 }
 /**
  * Loki log sources and error patterns.
@@ -1256,7 +1303,7 @@ export interface StringMap6 {
  * This interface was referenced by `MonspecDocument`'s JSON-Schema
  * via the `definition` "secretRef".
  */
-export interface SecretRef1 {
+export interface SecretRef2 {
   /**
    * Environment variable holding the secret.
    */

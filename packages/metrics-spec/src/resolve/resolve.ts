@@ -32,6 +32,8 @@ export interface ResolveInput {
   readonly sourceMap: SourceMap;
   readonly environment: string;
   readonly environments: readonly string[];
+  /** The spec's default environment; every other environment's alerts carry `environment: <name>`. */
+  readonly defaultEnvironment?: string;
   readonly specHash: string;
   /** The context the checks built (label inference, threshold levels), reused rather than rebuilt. */
   readonly context?: CheckContext;
@@ -67,7 +69,13 @@ function rendered(text: string, scope: PlaceholderScope): string {
 export function resolveModel(input: ResolveInput): ResolvedModel {
   const { spec, sourceMap } = input;
   const ctx = input.context ?? buildCheckContext(spec);
-  const service = resolveService(spec);
+  // The documented labels: `team` on every alert, `environment` on every non-default environment's
+  // alerts (authored commonLabels override both).
+  const implied: Record<string, string> = {
+    ...(spec.service?.team ? { team: spec.service.team } : {}),
+    ...(input.defaultEnvironment !== undefined && input.environment !== input.defaultEnvironment ? { environment: input.environment } : {}),
+  };
+  const service = resolveService(spec, implied);
   const thresholds = resolveThresholds(spec);
   const thresholdByName = new Map(thresholds.map((t) => [t.name, t]));
 
@@ -165,7 +173,7 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
   return deepFreeze(model);
 }
 
-function resolveService(spec: MonspecDocument): ResolvedService {
+function resolveService(spec: MonspecDocument, impliedLabels: Readonly<Record<string, string>>): ResolvedService {
   const s = spec.service;
   if (!s) throw new Error('resolveModel needs a spec with a service section (checked by the pipeline)');
   return {
@@ -190,7 +198,8 @@ function resolveService(spec: MonspecDocument): ResolvedService {
     alerting: {
       engine: s.alerting?.engine ?? DEFAULTS.alertEngine,
       evaluationInterval: s.alerting?.evaluationInterval ?? DEFAULTS.evaluationInterval,
-      commonLabels: sortedRecord(s.alerting?.commonLabels ?? {}),
+      commonLabels: sortedRecord({ ...impliedLabels, ...(s.alerting?.commonLabels ?? {}) }),
+      alertmanagerUrl: s.alerting?.alertmanagerUrl?.replace(/\/+$/, ''),
     },
     runbookBaseUrl: s.runbookBaseUrl?.replace(/\/+$/, ''),
     setupGuide: s.setupGuide ?? defaultSetupGuide(s.name),
@@ -342,24 +351,23 @@ function resolveSloAlerts(
     thresholds: ctx.thresholdLevels,
     extra: { budget: { value: slo.errorBudget, unit: 'ratio' }, objective: { value: slo.objective, unit: 'ratio' } },
   };
-  const severities = SEVERITIES.filter((s) => slo.windows.some((w) => w.severity === s));
-  return severities.map((severity: Severity): ResolvedAlert => {
-    const windows = slo.windows.filter((w) => w.severity === severity);
-    const query = windows
-      .map((w) => {
-        const t = promNumber(w.errorRatioThreshold);
-        return `(${slo.ratioRules[w.longWindow]} > ${t} and ${slo.ratioRules[w.shortWindow]} > ${t})`;
-      })
-      .join('\nor\n');
-    const forSeconds = Math.min(...windows.map((w) => parseDuration(w.for)));
-    const forText = windows.find((w) => parseDuration(w.for) === forSeconds)?.for ?? '0s';
+  // One rule per burn-rate branch (long and short window, burn rate, `for`), so each branch keeps
+  // its own `for` and the model holds exactly what is deployed. The `long_window`/`short_window`
+  // labels keep the branches of one severity apart in Alertmanager.
+  const ordered = SEVERITIES.flatMap((s) => slo.windows.filter((w) => w.severity === s));
+  return ordered.map((w): ResolvedAlert => {
+    const severity: Severity = w.severity;
+    const t = promNumber(w.errorRatioThreshold);
+    const query = `${slo.ratioRules[w.longWindow]} > ${t}\nand\n${slo.ratioRules[w.shortWindow]} > ${t}`;
+    const forText = w.for;
     const alertScope: PlaceholderScope = { ...scope, for: forText };
     const description =
       def.alert.description ??
-      `The error budget of SLO ${slo.name} (objective ${formatValue(slo.objective, 'ratio')} over ${slo.window}) is burning ${windows.map((w) => `${w.burnRate}x over ${w.longWindow}/${w.shortWindow}`).join(' or ')}.`;
+      `The error budget of SLO ${slo.name} (objective ${formatValue(slo.objective, 'ratio')} over ${slo.window}) is burning ${w.burnRate}x over ${w.longWindow} and ${w.shortWindow}.`;
+    const branchLabels = { long_window: w.longWindow, short_window: w.shortWindow };
     return {
       name: slo.alertName,
-      id: `${slo.alertName}:${severity}`,
+      id: `${slo.alertName}:${severity}:${w.longWindow}-${w.shortWindow}`,
       origin: 'slo',
       datasource: 'prometheus',
       severity,
@@ -367,17 +375,19 @@ function resolveSloAlerts(
       condition: undefined,
       query,
       for: forText,
-      forSeconds,
+      forSeconds: parseDuration(forText),
       summary: rendered(def.alert.summary, alertScope),
       description: rendered(description, alertScope),
-      labels: sortedRecord({ ...service.alerting.commonLabels, ...(def.alert.labels ?? {}), slo: slo.name, severity }),
+      labels: sortedRecord({ ...service.alerting.commonLabels, ...(def.alert.labels ?? {}), slo: slo.name, ...branchLabels, severity }),
       annotations: {},
       dashboard: parsePanelRef(def.alert.dashboard),
       runbook: resolveRunbook(runbook, alertScope),
-      tests: resolveTests(def.alert.tests, alertScope).filter((t) => t.expect.every((e) => (e.labels.severity ?? severity) === severity)),
+      tests: resolveTests(def.alert.tests, alertScope).filter((c) =>
+        c.expect.every((e) => (e.labels.severity ?? severity) === severity && (e.labels.long_window ?? w.longWindow) === w.longWindow && (e.labels.short_window ?? w.shortWindow) === w.shortWindow),
+      ),
       noDataState: 'OK',
       execErrState: 'Error',
-      slo: { name: slo.name, windows },
+      slo: { name: slo.name, windows: [w] },
       sourceFile: sourceMap.fileOf(`/slos/${p(slo.name)}`),
     };
   });
@@ -503,7 +513,10 @@ function resolveNotifications(spec: MonspecDocument): ResolvedNotifications {
       const r = n.routes?.[severity];
       return r ? [{ severity, contactPoints: r.contactPoints, groupWait: r.groupWait, groupInterval: r.groupInterval, repeatInterval: r.repeatInterval }] : [];
     }),
-    inhibitions: (n.inhibitions ?? []).map((i) => ({ source: i.source, target: i.target, equal: i.equal })),
+    inhibitions: (n.inhibitions ?? []).map((i) => ({ source: i.source, target: i.target, equal: i.equal, sourceAlerts: i.sourceAlerts ?? [], targetAlerts: i.targetAlerts ?? [] })),
+    smtp: n.smtp
+      ? { smarthost: n.smtp.smarthost, from: n.smtp.from, username: n.smtp.username, passwordEnv: n.smtp.password?.env, requireTls: n.smtp.requireTls ?? true }
+      : undefined,
   };
 }
 
