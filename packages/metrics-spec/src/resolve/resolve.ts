@@ -1,4 +1,5 @@
 import { DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, SEVERITIES, sloErrorRatioRuleName } from '../conventions.js';
+import { defaultNoDataState } from '../no-data-state.js';
 import type { AlertEntry, AlertTest, Dashboard, MonspecDocument, Panel, Runbook, Severity, Slo, Unit } from '../generated/spec-types.js';
 import type {
   AlertTestCase,
@@ -293,7 +294,7 @@ function resolveAlert(
     dashboard: parsePanelRef(alert.dashboard ?? ''),
     runbook: resolveRunbook(runbook, scope),
     tests: resolveTests(alert.tests, scope),
-    noDataState: alert.noDataState ?? 'NoData',
+    noDataState: alert.noDataState ?? defaultNoDataState(datasource, query),
     execErrState: alert.execErrState ?? 'Error',
     slo: undefined,
     sourceFile: sourceMap.fileOf(`/alerts/${p(name)}`),
