@@ -555,7 +555,7 @@ export interface AlertEntry {
    */
   dashboard?: string;
   /**
-   * Grafana-managed alerts: state when the query returns no data. Defaults to NoData.
+   * Grafana-managed alerts: state when the query returns no data. Defaults from the query: Alerting when it reads up (a presence check), OK otherwise (counts, rates, ratios, absent()).
    */
   noDataState?: 'NoData' | 'Alerting' | 'OK';
   /**
