@@ -145,4 +145,19 @@ describe('generate (demo fixture)', () => {
     const mounted = generate(model, { dashboardsMountPath: '/etc/dashboards' }).find((a) => a.path.includes('provisioning/dashboards'))!;
     expect(mounted.content).toContain('path: /etc/dashboards');
   });
+
+  it("provisions datasources under monspec's own names, never as the org default (Grafana matches by name)", () => {
+    const ds = parse(artifacts.find((a) => a.path === 'grafana/provisioning/datasources/monspec.yaml')!.content) as { datasources: Array<{ name: string; isDefault: boolean }> };
+    expect(ds.datasources.map((d) => d.name)).toEqual(['monspec-prometheus', 'monspec-loki']);
+    expect(ds.datasources.every((d) => !d.isDefault)).toBe(true);
+  });
+
+  it('references an existing datasource by uid without provisioning it (provision: false)', () => {
+    const existing = { ...model, service: { ...model.service, datasources: { ...model.service.datasources, prometheus: { uid: 'prom-main', name: 'Prometheus', url: 'http://x:9090', provision: false } } } };
+    const out = generate(existing);
+    const ds = parse(out.find((a) => a.path === 'grafana/provisioning/datasources/monspec.yaml')!.content) as { datasources: Array<{ uid: string }> };
+    expect(ds.datasources.map((d) => d.uid)).toEqual(['monspec-loki']);
+    // The dashboards still pick it through the datasource variable, defaulting to its uid.
+    expect(dashboardsOf(out).get('demo-overview')!.templating.list.find((v) => v.name === 'datasource')?.current?.value).toBe('prom-main');
+  });
 });

@@ -63,6 +63,12 @@ describe.each(models)('%s', (name) => {
     expect(get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md').startsWith(`# ${model.service.title} monitoring setup\n`)).toBe(true);
   });
 
+  it('warns, where Grafana alerting is deployed, that policies.yaml replaces the whole notification policy tree', () => {
+    const guide = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
+    if (model.service.alerting.engine === 'prometheus') expect(guide).not.toContain('policies.yaml');
+    else expect(guide).toContain("replaces the organisation's whole notification policy tree");
+  });
+
   it('lists every spec metric in the setup guide and the catalogue', () => {
     const setup = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
     const catalogue = get(artifacts, 'docs/metrics.md');
