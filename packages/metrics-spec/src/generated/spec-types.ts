@@ -410,7 +410,11 @@ export interface Datasource {
   /**
    * URL Grafana uses to reach the datasource.
    */
-  url: string;
+  url?: string;
+  /**
+   * Whether monspec provisions this datasource (default true). false: the dashboards and rules reference an existing datasource by uid and monspec writes no provisioning entry for it. Grafana's provisioner matches datasources by name, so a provisioned name must be monspec's own, never one an existing datasource uses (such as Prometheus).
+   */
+  provision?: boolean;
 }
 /**
  * Labels added to every alert.
