@@ -122,6 +122,11 @@ describe('generate (demo fixture)', () => {
     expect(links.map((l) => l.title)).toEqual(['Error logs (Demo Overview)', 'Error logs in Explore']);
     expect(links[0]!.url).toBe(`/d/demo-overview/demo-overview?viewPanel=${panel('Error logs').id}&\${__url_time_range}`);
     expect(decodeURIComponent(links[1]!.url)).toContain('"expr":"{app=\\"demo\\"} |= \\"error\\""');
+    // Explore opens the dashboard's current range on the datasource its variable selects, once Grafana interpolates the link.
+    expect(links[1]!.url).toContain('%22range%22%3A%7B%22from%22%3A%22${__from}%22%2C%22to%22%3A%22${__to}%22%7D');
+    expect(links[1]!.url).toContain('%22uid%22%3A%22${loki:percentencode}%22');
+    expect(links[1]!.url).not.toContain('monspec-loki');
+    expect(links[1]!.url).not.toContain('now-');
     // The SDK's placement: inControlsMenu is dropped.
     expect(JSON.stringify(overview)).not.toContain('inControlsMenu');
   });

@@ -11,6 +11,7 @@ import { datasourceVariable } from './rules/datasource-variable.js';
 import { emptyTarget } from './rules/empty-target.js';
 import { gridBounds, gridOverlap } from './rules/grid.js';
 import { legendShown } from './rules/legend.js';
+import { linkContext } from './rules/link-context.js';
 import { metricCoverage } from './rules/metric-coverage.js';
 import { logqlSyntax, promqlSyntax } from './rules/query-syntax.js';
 import { instantRange } from './rules/instant-range.js';
@@ -48,6 +49,7 @@ export const LINT_RULES: readonly LintRule[] = [
   datasourceMacros,
   instantRange,
   topkRatio,
+  linkContext,
 ];
 
 /**

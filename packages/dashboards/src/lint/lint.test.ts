@@ -81,6 +81,25 @@ const MUST_FAIL: ReadonlyArray<{ rule: string; title: string; dashboards?: Json[
     dashboards: mutated((_, p) => (p('Top tiers').targets[0]!.expr = 'topk(5, sum by (tier) (rate(demo_errors_total{tier=~"$tier"}[$__range])) / sum by (tier) (rate(demo_requests_total{tier=~"$tier"}[$__range])))')),
     message: 'Unexpected topk() over a ratio in target A of panel 8 "Top tiers"',
   },
+  {
+    rule: 'dashboard-link-context',
+    title: 'Explore link with a fixed range and a hard-coded Loki uid (the old drill-down)',
+    dashboards: mutated((_, p) => {
+      const old = `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify({ a: { datasource: 'monspec-loki', queries: [{ refId: 'A', expr: '{app="demo"} |= "error"', datasource: { type: 'loki', uid: 'monspec-loki' } }], range: { from: 'now-6h', to: 'now' } } }))}&orgId=1`;
+      p('Errors by tier').links = [{ title: 'Error logs in Explore', url: old }];
+    }),
+    message: 'Unexpected Explore range now-6h to now in the link "Error logs in Explore" of panel 7 "Errors by tier", expected ${__from} to ${__to}',
+  },
+  {
+    rule: 'dashboard-link-context',
+    title: 'Explore link with a hard-coded datasource uid',
+    dashboards: mutated((_, p) => {
+      const old = `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify({ a: { datasource: 'monspec-loki', queries: [{ refId: 'A', expr: '{app="demo"}', datasource: { type: 'loki', uid: 'monspec-loki' } }], range: { from: '${__from}', to: '${__to}' } } }))}`;
+      p('Errors by tier').links = [{ title: 'Explore', url: old }];
+    }),
+    message: 'Unexpected datasource "monspec-loki" in the link "Explore" of panel 7 "Errors by tier", expected a datasource variable',
+  },
+  { rule: 'dashboard-link-context', title: 'dashboard link that drops the time range', dashboards: mutated((_, p) => (p('Errors by tier').links = [{ title: 'Logs', url: '/d/demo-overview/demo-overview?viewPanel=9' }])), message: 'Unexpected dashboard link without the time range in the link "Logs"' },
   { rule: 'dashboard-threshold-unit', title: 'unit other than the spec\'s', dashboards: mutated((_, p) => (p('Requests').fieldConfig.defaults.unit = 'bytes')), message: 'Unexpected unit "bytes"' },
   {
     rule: 'dashboard-threshold-unit',

@@ -1,33 +1,9 @@
 import type { DatasourceKind } from '@monspec/metrics-spec';
 import { SUPPORTED_MACROS, unsupportedMacros } from '../../grafana-macros.js';
+import { explorePanes } from '../explore.js';
 import type { DashboardView } from '../view.js';
 import type { LintRule } from '../types.js';
 import { panelName, targetLanguage } from '../types.js';
-
-function kindOf(type: string | undefined): DatasourceKind {
-  return type === 'loki' ? 'loki' : 'prometheus';
-}
-
-/** The queries of a Grafana Explore URL (`/explore?panes={...}`), or none when it is not one. */
-export function exploreQueries(url: string): Array<{ expr: string; kind: DatasourceKind }> {
-  const q = url.indexOf('?');
-  if (!/\/explore\?/.test(url) || q < 0) return [];
-  const panes = new URLSearchParams(url.slice(q + 1)).get('panes');
-  if (panes === null) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(panes);
-  } catch {
-    return [];
-  }
-  const out: Array<{ expr: string; kind: DatasourceKind }> = [];
-  for (const pane of Object.values((parsed ?? {}) as Record<string, { queries?: Array<{ expr?: unknown; datasource?: { type?: unknown } }> }>)) {
-    for (const query of pane?.queries ?? []) {
-      if (typeof query.expr === 'string') out.push({ expr: query.expr, kind: kindOf(typeof query.datasource?.type === 'string' ? query.datasource.type : undefined) });
-    }
-  }
-  return out;
-}
 
 function expected(kind: DatasourceKind): string {
   return SUPPORTED_MACROS[kind].filter((m) => !m.endsWith('_ms') && !m.endsWith('_s') && m !== '__from' && m !== '__to').map((m) => `$${m}`).join(', ');
@@ -50,7 +26,7 @@ export const datasourceMacros: LintRule = {
           if (t.expr) check(d, p, t.expr, targetLanguage(p, t) === 'logql' ? 'loki' : 'prometheus', `target ${t.refId ?? '?'} of ${panelName(p)}`);
         }
         for (const link of p.links) {
-          for (const q of exploreQueries(link.url ?? '')) check(d, p, q.expr, q.kind, `the Explore link "${link.title ?? ''}" of ${panelName(p)}`);
+          for (const q of explorePanes(link.url ?? '').flatMap((pane) => pane.queries)) check(d, p, q.expr, q.kind, `the Explore link "${link.title ?? ''}" of ${panelName(p)}`);
         }
       }
     }
