@@ -17,7 +17,8 @@ export type Unit =
   | 'ratio'
   | 'percent'
   | 'cores'
-  | 'state';
+  | 'state'
+  | 'factor';
 /**
  * A label on a metric, with its allowed values or a bound on its cardinality.
  *
