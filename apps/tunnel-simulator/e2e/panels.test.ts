@@ -80,6 +80,19 @@ describe.skipIf(!bins).sequential('every dashboard panel has data on real Promet
     expect([...problems].map(([where, what]) => `${where} → ${what}`)).toEqual([]);
   });
 
+  it('from the first scrape, every declared label combination of counters and histograms is a series (at 0 until used), so no panel waits for a first error', async () => {
+    const enumerated = stack.model.metrics.filter((m) => m.origin === 'service' && (m.type === 'counter' || m.type === 'histogram') && m.labels.length > 0 && m.labels.every((l) => l.values && l.values.length > 0));
+    expect(enumerated.length).toBeGreaterThan(0);
+    const missing: string[] = [];
+    for (const m of enumerated) {
+      const series = m.type === 'histogram' ? `${m.name}_count` : m.name;
+      const expected = m.labels.reduce((n, l) => n * (l.values?.length ?? 0), 1);
+      const count = await queryValue(stack.prometheusUrl, `count(${series}{job="${stack.model.service.job}"})`);
+      if (count !== expected) missing.push(`${series}: ${count ?? 0} series, expected ${expected}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
   it('Loki targets use only macros Loki expands, and parse as LogQL once expanded', () => {
     const problems: string[] = [];
     let checked = 0;
