@@ -13,6 +13,7 @@ import { gridBounds, gridOverlap } from './rules/grid.js';
 import { legendShown } from './rules/legend.js';
 import { linkContext } from './rules/link-context.js';
 import { metricCoverage } from './rules/metric-coverage.js';
+import { missingSeries } from './rules/missing-series.js';
 import { logqlSyntax, promqlSyntax } from './rules/query-syntax.js';
 import { instantRange } from './rules/instant-range.js';
 import { rateInterval } from './rules/rate-interval.js';
@@ -50,6 +51,7 @@ export const LINT_RULES: readonly LintRule[] = [
   instantRange,
   topkRatio,
   linkContext,
+  missingSeries,
 ];
 
 /**

@@ -100,6 +100,13 @@ const MUST_FAIL: ReadonlyArray<{ rule: string; title: string; dashboards?: Json[
     message: 'Unexpected datasource "monspec-loki" in the link "Explore" of panel 7 "Errors by tier", expected a datasource variable',
   },
   { rule: 'dashboard-link-context', title: 'dashboard link that drops the time range', dashboards: mutated((_, p) => (p('Errors by tier').links = [{ title: 'Logs', url: '/d/demo-overview/demo-overview?viewPanel=9' }])), message: 'Unexpected dashboard link without the time range in the link "Logs"' },
+  {
+    rule: 'dashboard-missing-series',
+    title: 'a total over a counter whose label has only a bound (No data until the first increment)',
+    model: { ...model, metrics: model.metrics.map((m) => (m.name === 'demo_errors_total' ? { ...m, labels: m.labels.map((l) => ({ ...l, values: undefined })) } : m)) },
+    dashboards: mutated((_, p) => (p('Requests').targets[0]!.expr = 'sum(rate(demo_errors_total{tier=~"$tier"}[$__rate_interval]))')),
+    message: 'Unexpected total over demo_errors_total without a fallback in target A of panel 5 "Requests" (label tier has no declared values',
+  },
   { rule: 'dashboard-threshold-unit', title: 'unit other than the spec\'s', dashboards: mutated((_, p) => (p('Requests').fieldConfig.defaults.unit = 'bytes')), message: 'Unexpected unit "bytes"' },
   {
     rule: 'dashboard-threshold-unit',
