@@ -7,18 +7,21 @@ import { DashboardBuilder, DashboardCursorSync, TimePickerBuilder } from '@grafa
 import type { ResolvedDashboard, ResolvedModel } from '@monspec/metrics-spec';
 import { datasourceVariable } from './datasource.js';
 import { layoutPanels } from './layout.js';
-import { dashboardLinksJson, serviceTag } from './links.js';
+import { dashboardLinksJson, errorLogQuery, serviceTag } from './links.js';
 import { buildPanel } from './panels/index.js';
 import { toPlain, type Json } from './serialize.js';
 import { quickRanges } from './time-options.js';
 import { templateVariable } from './variables.js';
 
-/** Which datasource variables a dashboard needs: Prometheus for PromQL and label-value variables, Loki for LogQL. */
-function datasourceKinds(dashboard: ResolvedDashboard): { prometheus: boolean; loki: boolean } {
+/**
+ * Which datasource variables a dashboard needs: Prometheus for PromQL and label-value variables, Loki
+ * for LogQL, including the error-log Explore links of `logsLink` panels (they open Loki through ${loki}).
+ */
+function datasourceKinds(model: ResolvedModel, dashboard: ResolvedDashboard): { prometheus: boolean; loki: boolean } {
   const kinds = new Set(dashboard.panels.flatMap((p) => p.queries.map((q) => q.datasource)));
   return {
     prometheus: kinds.has('prometheus') || dashboard.variables.some((v) => v.metric !== undefined),
-    loki: kinds.has('loki'),
+    loki: kinds.has('loki') || (dashboard.panels.some((p) => p.logsLink) && errorLogQuery(model) !== undefined),
   };
 }
 
@@ -53,7 +56,7 @@ export function buildDashboard(model: ResolvedModel, dashboard: ResolvedDashboar
     // Set on the plain JSON below: the links are shared across the model's dashboards.
     .links([]);
 
-  const kinds = datasourceKinds(dashboard);
+  const kinds = datasourceKinds(model, dashboard);
   if (kinds.prometheus) b.withVariable(datasourceVariable(model, 'prometheus'));
   if (kinds.loki) b.withVariable(datasourceVariable(model, 'loki'));
   for (const v of dashboard.variables) b.withVariable(templateVariable(v));

@@ -122,6 +122,11 @@ describe('generate (demo fixture)', () => {
     expect(links.map((l) => l.title)).toEqual(['Error logs (Demo Overview)', 'Error logs in Explore']);
     expect(links[0]!.url).toBe(`/d/demo-overview/demo-overview?viewPanel=${panel('Error logs').id}&\${__url_time_range}`);
     expect(decodeURIComponent(links[1]!.url)).toContain('"expr":"{app=\\"demo\\"} |= \\"error\\""');
+    // Explore opens the dashboard's current range on the datasource its variable selects, once Grafana interpolates the link.
+    expect(links[1]!.url).toContain('%22range%22%3A%7B%22from%22%3A%22${__from}%22%2C%22to%22%3A%22${__to}%22%7D');
+    expect(links[1]!.url).toContain('%22uid%22%3A%22${loki:percentencode}%22');
+    expect(links[1]!.url).not.toContain('monspec-loki');
+    expect(links[1]!.url).not.toContain('now-');
     // The SDK's placement: inControlsMenu is dropped.
     expect(JSON.stringify(overview)).not.toContain('inControlsMenu');
   });
@@ -144,5 +149,20 @@ describe('generate (demo fixture)', () => {
     ]);
     const mounted = generate(model, { dashboardsMountPath: '/etc/dashboards' }).find((a) => a.path.includes('provisioning/dashboards'))!;
     expect(mounted.content).toContain('path: /etc/dashboards');
+  });
+
+  it("provisions datasources under monspec's own names, never as the org default (Grafana matches by name)", () => {
+    const ds = parse(artifacts.find((a) => a.path === 'grafana/provisioning/datasources/monspec.yaml')!.content) as { datasources: Array<{ name: string; isDefault: boolean }> };
+    expect(ds.datasources.map((d) => d.name)).toEqual(['monspec-prometheus', 'monspec-loki']);
+    expect(ds.datasources.every((d) => !d.isDefault)).toBe(true);
+  });
+
+  it('references an existing datasource by uid without provisioning it (provision: false)', () => {
+    const existing = { ...model, service: { ...model.service, datasources: { ...model.service.datasources, prometheus: { uid: 'prom-main', name: 'Prometheus', url: 'http://x:9090', provision: false } } } };
+    const out = generate(existing);
+    const ds = parse(out.find((a) => a.path === 'grafana/provisioning/datasources/monspec.yaml')!.content) as { datasources: Array<{ uid: string }> };
+    expect(ds.datasources.map((d) => d.uid)).toEqual(['monspec-loki']);
+    // The dashboards still pick it through the datasource variable, defaulting to its uid.
+    expect(dashboardsOf(out).get('demo-overview')!.templating.list.find((v) => v.name === 'datasource')?.current?.value).toBe('prom-main');
   });
 });

@@ -12,3 +12,15 @@ export type { Json } from './serialize.js';
 export { lintDashboards, LINT_RULES, type DashboardFinding, type LintRule } from './lint/index.js';
 export { dashboardQueryRules, dashboardQueryRuleFile, type QueryRule } from './query-rules.js';
 export { substituteVariables } from './substitute.js';
+export {
+  SUPPORTED_MACROS,
+  defaultVariableValues,
+  expandMacros,
+  grafanaInterval,
+  macroValues,
+  macrosUsed,
+  rateIntervalMs,
+  roundInterval,
+  unsupportedMacros,
+  type MacroContext,
+} from './grafana-macros.js';

@@ -4,18 +4,13 @@
  * to Grafana's root so they survive a different host name; Grafana prefixes its sub-path itself.
  */
 import { DashboardLinkBuilder, DashboardLinkType } from '@grafana/grafana-foundation-sdk/dashboard';
-import type { ResolvedDashboard, ResolvedModel, ResolvedPanel } from '@monspec/metrics-spec';
-import { exploreUrl, slugify } from '@monspec/metrics-spec';
+import type { DatasourceKind, ResolvedDashboard, ResolvedModel, ResolvedPanel } from '@monspec/metrics-spec';
+import { slugify } from '@monspec/metrics-spec';
+import { DATASOURCE_VARIABLES } from './datasource.js';
 import { shareJson, toPlain, type Json } from './serialize.js';
 
 export function dashboardPath(dashboard: ResolvedDashboard): string {
   return `/d/${dashboard.uid}/${slugify(dashboard.title)}`;
-}
-
-/** An absolute URL on the model's Grafana made relative to Grafana's root. */
-function relative(model: ResolvedModel, url: string): string {
-  const base = model.service.grafana.url.replace(/\/+$/, '');
-  return url.startsWith(base) ? url.slice(base.length) : url;
 }
 
 /**
@@ -98,13 +93,22 @@ export function drillDownLinks(model: ResolvedModel, dashboard: ResolvedDashboar
   }
   const query = errorLogQuery(model);
   if (query) {
-    links.push(
-      new DashboardLinkBuilder('Error logs in Explore')
-        .type(DashboardLinkType.Link)
-        .url(relative(model, exploreUrl(model, 'loki', query, dashboard.time)))
-        .targetBlank(true),
-    );
+    links.push(new DashboardLinkBuilder('Error logs in Explore').type(DashboardLinkType.Link).url(exploreLinkInDashboard('loki', query)).targetBlank(true));
   }
   return links;
 }
 
+/**
+ * Grafana Explore with `expr` over the range the user is looking at (`${__from}`/`${__to}`) on the
+ * datasource the dashboard's variable selects, for links inside a dashboard. Grafana interpolates
+ * variables in panel link URLs before opening them
+ * (https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/manage-dashboard-links/#panel-links),
+ * so the references stay unencoded inside the otherwise encoded `panes` JSON; the uid goes through
+ * `:percentencode` (https://grafana.com/docs/grafana/latest/dashboards/variables/variable-syntax/#percentencode).
+ */
+export function exploreLinkInDashboard(kind: DatasourceKind, expr: string): string {
+  const uid = `\${${DATASOURCE_VARIABLES[kind]}:percentencode}`;
+  const panes = { a: { datasource: uid, queries: [{ refId: 'A', expr, datasource: { type: kind, uid } }], range: { from: '${__from}', to: '${__to}' } } };
+  const encoded = encodeURIComponent(JSON.stringify(panes)).replace(/%24%7B([\w%]+?)%7D/g, (_m, name: string) => `\${${decodeURIComponent(name)}}`);
+  return `/explore?schemaVersion=1&panes=${encoded}&orgId=1`;
+}

@@ -1,7 +1,7 @@
 /**
  * Grafana file provisioning (apiVersion 1): a dashboard file provider that loads the generated JSON
  * from where it is mounted, into the service's folder, and the Prometheus and Loki datasources with
- * the fixed uids the dashboards' datasource variables default to.
+ * the fixed uids the dashboards' datasource variables default to (unless the spec references existing ones).
  */
 import { stringifyYaml, type ResolvedModel } from '@monspec/metrics-spec';
 import { sortKeys, type Json } from './serialize.js';
@@ -37,35 +37,42 @@ export function dashboardProvider(model: ResolvedModel, mountPath: string): stri
   });
 }
 
+/**
+ * The datasources monspec provisions, under the spec's names and uids (monspec's own by default:
+ * Grafana's provisioner matches by name, so a generic "Prometheus" would take over an existing
+ * datasource; the `datasource-name` check rejects that). A datasource with `provision: false` is an
+ * existing one the dashboards reference by uid: it gets no entry.
+ */
 export function datasources(model: ResolvedModel): string {
   const { prometheus, loki } = model.service.datasources;
-  return yaml({
-    apiVersion: 1,
-    datasources: [
-      {
-        name: prometheus.name,
-        type: 'prometheus',
-        uid: prometheus.uid,
-        access: 'proxy',
-        url: prometheus.url,
-        isDefault: true,
-        editable: false,
-        jsonData: {
-          httpMethod: 'POST',
-          // Grafana derives $__rate_interval from this (4 × the scrape interval).
-          timeInterval: model.service.scrapeInterval,
-        },
+  const entries: Json[] = [];
+  if (prometheus.provision) {
+    entries.push({
+      name: prometheus.name,
+      type: 'prometheus',
+      uid: prometheus.uid,
+      access: 'proxy',
+      url: prometheus.url,
+      isDefault: false,
+      editable: false,
+      jsonData: {
+        httpMethod: 'POST',
+        // Grafana derives $__rate_interval from this (4 × the scrape interval).
+        timeInterval: model.service.scrapeInterval,
       },
-      {
-        name: loki.name,
-        type: 'loki',
-        uid: loki.uid,
-        access: 'proxy',
-        url: loki.url,
-        isDefault: false,
-        editable: false,
-        jsonData: { maxLines: 1000 },
-      },
-    ],
-  });
+    });
+  }
+  if (loki.provision) {
+    entries.push({
+      name: loki.name,
+      type: 'loki',
+      uid: loki.uid,
+      access: 'proxy',
+      url: loki.url,
+      isDefault: false,
+      editable: false,
+      jsonData: { maxLines: 1000 },
+    });
+  }
+  return yaml({ apiVersion: 1, datasources: entries });
 }

@@ -65,6 +65,12 @@ describe.each(models)('%s', (name) => {
     expect(get(artifacts, `docs/${model.service.setupGuide}`).startsWith(`# ${model.service.title} monitoring setup\n`)).toBe(true);
   });
 
+  it('warns, where Grafana alerting is deployed, that policies.yaml replaces the whole notification policy tree', () => {
+    const guide = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
+    if (model.service.alerting.engine === 'prometheus') expect(guide).not.toContain('policies.yaml');
+    else expect(guide).toContain("replaces the organisation's whole notification policy tree");
+  });
+
   it('lists every spec metric in the setup guide and the catalogue', () => {
     const setup = get(artifacts, `docs/${model.service.setupGuide}`);
     const catalogue = get(artifacts, 'docs/metrics.md');
@@ -195,7 +201,7 @@ describe('what the service must change, where files go, which versions', () => {
     expect(guide).toContain("a directory listed in Prometheus's `rule_files`");
     expect(guide).toContain("Alertmanager's `--config.file`");
     expect(guide).toContain('`<ruler.storage.local.directory>/<tenant>/logs.rules.yml`');
-    expect(guide).toContain("`policies.yaml` replaces Grafana's whole notification policy tree");
+    expect(guide).toContain('`policies.yaml` replaces the whole notification policy tree (see Prerequisites)');
     const plain = get(await generate(withoutLoki(model)), 'docs/TUNNEL_MONITORING_SETUP.md');
     expect(plain).not.toContain('ruler.storage.local.directory');
   });

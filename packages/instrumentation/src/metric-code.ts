@@ -68,3 +68,21 @@ export function labelValuesEntry(metric: ResolvedMetric): string | undefined {
   const fields = enumerated.map((l) => `${l.name}: [${(l.values ?? []).map(literal).join(', ')}]`);
   return `  ${metric.name}: { ${fields.join(', ')} },`;
 }
+
+/**
+ * Whether the module creates every label combination of a metric at zero when it is declared: only
+ * counters and histograms (a count of nothing is 0; a gauge at 0 would claim a state), and only when
+ * every label has declared values. A labelled series otherwise exists only after its first
+ * increment, so a healthy service shows "No data" where it means 0, and `rate()` misses the first
+ * increment. Labels with only a bound (e.g. user) cannot be enumerated: their series appear on first
+ * use.
+ */
+export function zeroInitialised(metric: ResolvedMetric): boolean {
+  return (metric.type === 'counter' || metric.type === 'histogram') && metric.labels.length > 0 && metric.labels.every((l) => l.values !== undefined && l.values.length > 0);
+}
+
+/** The statement that creates every label combination of `metric` (held in `metrics`) at zero. */
+export function zeroInitStatement(metric: ResolvedMetric): string {
+  const call = metric.type === 'histogram' ? `metrics.${propertyName(metric)}.zero(labels)` : `metrics.${propertyName(metric)}.inc(labels, 0)`;
+  return `  for (const labels of labelCombinations(LABEL_VALUES[${literal(metric.name)}])) ${call};`;
+}

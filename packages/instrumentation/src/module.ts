@@ -6,7 +6,7 @@
  */
 import type { ResolvedMetric, ResolvedModel } from '@monspec/metrics-spec';
 import { FACADES } from './facades.js';
-import { constructorCall, facadeType, labelsInterface, labelValuesEntry, promClass, propertyDoc, propertyName } from './metric-code.js';
+import { constructorCall, facadeType, labelsInterface, labelValuesEntry, promClass, propertyDoc, propertyName, zeroInitialised, zeroInitStatement } from './metric-code.js';
 import { literal } from './identifiers.js';
 
 function byName(a: ResolvedMetric, b: ResolvedMetric): number {
@@ -16,22 +16,36 @@ function byName(a: ResolvedMetric, b: ResolvedMetric): number {
 function factory(name: string, typeName: string, doc: string, metrics: readonly ResolvedMetric[]): string {
   const fields = metrics.map((m) => `${propertyDoc(m)}\n  readonly ${propertyName(m)}: ${facadeType(m)};`);
   const members = metrics.map((m) => `    ${propertyName(m)}: ${constructorCall(m)},`);
+  const zeroed = metrics.filter(zeroInitialised);
+  const what = typeName === 'ServiceMetrics' ? 'the service metrics' : 'the process metrics';
   return [
     `/** ${doc} */`,
     `export interface ${typeName} {`,
     ...fields,
     '}',
     '',
-    `/** Declares ${typeName === 'ServiceMetrics' ? 'the service metrics' : 'the process metrics'} on \`registry\`; call once per registry. */`,
+    zeroed.length > 0
+      ? `/** Declares ${what} on \`registry\`, counters and histograms with every combination of their declared label values at zero; call once per registry. */`
+      : `/** Declares ${what} on \`registry\`; call once per registry. */`,
     `export function ${name}(registry: Registry): ${typeName} {`,
     metrics.length > 0 ? '  const registers = [registry];' : '  void registry;',
-    '  return {',
+    zeroed.length > 0 ? '  const metrics = {' : '  return {',
     ...members,
     '  };',
+    ...(zeroed.length > 0 ? [...zeroed.map(zeroInitStatement), '  return metrics;'] : []),
     '}',
     '',
   ].join('\n');
 }
+
+/** The cartesian product of declared label values, emitted once when some metric is zero-initialised. */
+const LABEL_COMBINATIONS = `/** Every combination of the given label values, e.g. { tier: ['a', 'b'] } → [{ tier: 'a' }, { tier: 'b' }]. */
+function labelCombinations<K extends string, V extends string>(values: { readonly [P in K]: readonly V[] }): Array<Record<K, V>> {
+  let out: Array<Record<K, V>> = [{} as Record<K, V>];
+  for (const key of Object.keys(values) as K[]) out = out.flatMap((partial) => values[key].map((v) => ({ ...partial, [key]: v })));
+  return out;
+}
+`;
 
 export function renderModule(model: ResolvedModel): string {
   const declared = model.metrics.filter((m) => m.origin !== 'prometheus').slice().sort(byName);
@@ -60,6 +74,7 @@ export function renderModule(model: ResolvedModel): string {
     ...labelValues,
     '} as const;',
     '',
+    ...(declared.some(zeroInitialised) ? [LABEL_COMBINATIONS] : []),
     ...declared.map(labelsInterface).filter((s) => s.length > 0),
     factory('createServiceMetrics', 'ServiceMetrics', `The metrics ${model.service.name} exposes itself.`, service),
     factory(

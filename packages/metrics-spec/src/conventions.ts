@@ -48,8 +48,12 @@ export const DEFAULTS = {
   sloWindow: '30d',
   /** Used for `$__rate_interval` and friends when an expression is checked outside Grafana. */
   grafanaRateInterval: '5m',
-  prometheusDatasource: { uid: 'monspec-prometheus', name: 'Prometheus', url: 'http://prometheus:9090' },
-  lokiDatasource: { uid: 'monspec-loki', name: 'Loki', url: 'http://loki:3100' },
+  /**
+   * monspec's own names: Grafana's datasource provisioner matches by name, so "Prometheus" would take
+   * over a datasource an operator already has under that name.
+   */
+  prometheusDatasource: { uid: 'monspec-prometheus', name: 'monspec-prometheus', url: 'http://prometheus:9090', provision: true },
+  lokiDatasource: { uid: 'monspec-loki', name: 'monspec-loki', url: 'http://loki:3100', provision: true },
 } as const;
 
 /**

@@ -15,6 +15,8 @@ export interface ResolvedDatasource {
   readonly uid: string;
   readonly name: string;
   readonly url: string;
+  /** false: an existing datasource referenced by uid, not provisioned by monspec. */
+  readonly provision: boolean;
 }
 
 export interface ResolvedService {

@@ -39,6 +39,8 @@ export const UNITS: Readonly<Record<Unit, UnitInfo>> = {
   percent: { grafana: 'percent', base: false, baseInstead: 'ratio', format: (n) => `${trim(n)} %` },
   cores: { grafana: 'percentunit', base: true, format: (n) => `${trim(n * 100)} % of a core` },
   state: { grafana: 'none', base: true, format: (n) => trim(n) },
+  /** A multiple of something, e.g. an SLO burn rate (14.4×); Grafana's custom-suffix unit. */
+  factor: { grafana: 'suffix:×', base: true, format: (n) => `${trim(n)}×` },
 };
 
 export function formatValue(value: number, unit: Unit): string {

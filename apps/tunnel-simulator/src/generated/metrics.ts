@@ -59,6 +59,13 @@ export const LABEL_VALUES = {
   tunnel_user_errors_total: { category: ["network", "auth", "server"] },
 } as const;
 
+/** Every combination of the given label values, e.g. { tier: ['a', 'b'] } → [{ tier: 'a' }, { tier: 'b' }]. */
+function labelCombinations<K extends string, V extends string>(values: { readonly [P in K]: readonly V[] }): Array<Record<K, V>> {
+  let out: Array<Record<K, V>> = [{} as Record<K, V>];
+  for (const key of Object.keys(values) as K[]) out = out.flatMap((partial) => values[key].map((v) => ({ ...partial, [key]: v })));
+  return out;
+}
+
 /** Labels of tunnel_active_connections. */
 export interface TunnelActiveConnectionsLabels {
   /** Subscription tier of the connected user. */
@@ -227,10 +234,10 @@ export interface ServiceMetrics {
   readonly tunnelUserRequestsTotal: LabelledCounter<TunnelUserRequestsTotalLabels>;
 }
 
-/** Declares the service metrics on `registry`; call once per registry. */
+/** Declares the service metrics on `registry`, counters and histograms with every combination of their declared label values at zero; call once per registry. */
 export function createServiceMetrics(registry: Registry): ServiceMetrics {
   const registers = [registry];
-  return {
+  const metrics = {
     tunnelActiveConnections: new Gauge({ name: "tunnel_active_connections", help: "Current number of active WebSocket tunnel connections.", labelNames: ["tier"] as const, registers }),
     tunnelCircuitBreakerFailuresTotal: new Counter({ name: "tunnel_circuit_breaker_failures_total", help: "Total failures recorded by the circuit breaker.", registers }),
     tunnelCircuitBreakerState: new Gauge({ name: "tunnel_circuit_breaker_state", help: "Circuit breaker state (0 = closed, 0.5 = half-open, 1 = open).", registers }),
@@ -254,6 +261,14 @@ export function createServiceMetrics(registry: Registry): ServiceMetrics {
     tunnelUserRequestLatencyMs: new Histogram({ name: "tunnel_user_request_latency_ms", help: "Request latency per user in milliseconds (top 50 users, the rest as user=\"other\").", labelNames: ["user"] as const, buckets: [100, 200, 500, 1000, 5000], registers }),
     tunnelUserRequestsTotal: new Counter({ name: "tunnel_user_requests_total", help: "Requests forwarded per user (top 50 users by traffic, the rest as user=\"other\").", labelNames: ["user"] as const, registers }),
   };
+  for (const labels of labelCombinations(LABEL_VALUES["tunnel_connection_duration_seconds"])) metrics.tunnelConnectionDurationSeconds.zero(labels);
+  for (const labels of labelCombinations(LABEL_VALUES["tunnel_connections_total"])) metrics.tunnelConnectionsTotal.inc(labels, 0);
+  for (const labels of labelCombinations(LABEL_VALUES["tunnel_errors_total"])) metrics.tunnelErrorsTotal.inc(labels, 0);
+  for (const labels of labelCombinations(LABEL_VALUES["tunnel_rate_limit_violations_total"])) metrics.tunnelRateLimitViolationsTotal.inc(labels, 0);
+  for (const labels of labelCombinations(LABEL_VALUES["tunnel_request_latency_ms"])) metrics.tunnelRequestLatencyMs.zero(labels);
+  for (const labels of labelCombinations(LABEL_VALUES["tunnel_requests_total"])) metrics.tunnelRequestsTotal.inc(labels, 0);
+  for (const labels of labelCombinations(LABEL_VALUES["tunnel_throughput_bytes_total"])) metrics.tunnelThroughputBytesTotal.inc(labels, 0);
+  return metrics;
 }
 
 /** The process metrics the spec declares. Only for a service that sets them itself: prom-client's collectDefaultMetrics exposes the same names. */

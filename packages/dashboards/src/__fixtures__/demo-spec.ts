@@ -160,7 +160,7 @@ dashboards:
         unit: requests_per_second
         logsLink: true
         queries:
-          - expr: 'sum by (tier) (rate(demo_errors_total{tier=~"$tier"}[$__rate_interval]))'
+          - expr: 'sum by (tier) (rate(demo_errors_total{tier=~"$tier"}[$__range]))'
             legend: '{{tier}}'
             instant: true
       top:
@@ -169,10 +169,10 @@ dashboards:
         unit: requests_per_second
         limit: 5
         queries:
-          - expr: 'topk(5, sum by (tier) (rate(demo_requests_total{tier=~"$tier"}[$__rate_interval])))'
+          - expr: 'topk(5, sum by (tier) (rate(demo_requests_total{tier=~"$tier"}[$__range])))'
             instant: true
             format: table
-          - expr: 'topk(5, sum by (tier) (rate(demo_errors_total{tier=~"$tier"}[$__rate_interval])))'
+          - expr: 'topk(5, sum by (tier) (rate(demo_errors_total{tier=~"$tier"}[$__range])))'
             legend: errors
             instant: true
             format: table

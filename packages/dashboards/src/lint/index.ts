@@ -6,15 +6,20 @@ import type { ResolvedModel } from '@monspec/metrics-spec';
 import { modelDashboards } from '../dashboard.js';
 import type { Json } from '../serialize.js';
 import { counterRate } from './rules/counter-rate.js';
+import { datasourceMacros } from './rules/datasource-macros.js';
 import { datasourceVariable } from './rules/datasource-variable.js';
 import { emptyTarget } from './rules/empty-target.js';
 import { gridBounds, gridOverlap } from './rules/grid.js';
 import { legendShown } from './rules/legend.js';
+import { linkContext } from './rules/link-context.js';
 import { metricCoverage } from './rules/metric-coverage.js';
+import { missingSeries } from './rules/missing-series.js';
 import { logqlSyntax, promqlSyntax } from './rules/query-syntax.js';
+import { instantRange } from './rules/instant-range.js';
 import { rateInterval } from './rules/rate-interval.js';
 import { titlesAndDescriptions } from './rules/text.js';
 import { thresholdUnit } from './rules/threshold-unit.js';
+import { topkRatio } from './rules/topk-ratio.js';
 import { uniqueIds } from './rules/unique-ids.js';
 import { panelUnit } from './rules/unit.js';
 import { unknownMetric } from './rules/unknown-metric.js';
@@ -42,6 +47,11 @@ export const LINT_RULES: readonly LintRule[] = [
   variableFilter,
   metricCoverage,
   thresholdUnit,
+  datasourceMacros,
+  instantRange,
+  topkRatio,
+  linkContext,
+  missingSeries,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedModel } from '@monspec/metrics-spec';
+import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { demoModel } from '../__fixtures__/demo-spec.js';
 import { buildDashboard } from '../dashboard.js';
 import type { Json } from '../serialize.js';
@@ -18,6 +19,15 @@ function mutated(change: (d: DashboardJson, panel: (title: string) => PanelJson)
     return p;
   });
   return all;
+}
+
+/** The demo model with one runbook diagnosis step querying `query` on its first alert. */
+function withRunbookQuery(query: { datasource: 'prometheus' | 'loki'; expr: string }): ResolvedModel {
+  // The demo spec has no alerts: borrow one from the embedded spec, linked to a demo panel.
+  const first = compileSpecDir().model?.alerts[0];
+  if (!first) throw new Error('the embedded spec has an alert');
+  const step = { title: 'Look at the errors', description: undefined, query, panel: undefined };
+  return { ...model, alerts: [{ ...first, dashboard: { dashboard: 'demo-overview', panel: 'requests' }, runbook: { ...first.runbook, diagnosis: [step] } }] };
 }
 
 /** Lint fixtures that must fail: each breaks one thing and names the rule that must catch it. */
@@ -48,6 +58,55 @@ const MUST_FAIL: ReadonlyArray<{ rule: string; title: string; dashboards?: Json[
   { rule: 'dashboard-undeclared-variable', title: 'unknown variable', dashboards: mutated((_, p) => (p('Requests').targets[0]!.expr = 'sum(rate(demo_requests_total{tier=~"$teir"}[$__rate_interval]))')), message: 'Unexpected undeclared variable $teir' },
   { rule: 'dashboard-variable-filter', title: 'query the variable does not filter', dashboards: mutated((_, p) => (p('Requests').targets[0]!.expr = 'sum by (tier) (rate(demo_requests_total[$__rate_interval]))')), message: 'Unexpected demo_requests_total without {tier=~"$tier"}' },
   { rule: 'dashboard-metric-coverage', title: 'metric on no panel', dashboards: mutated((d) => (d.panels = d.panels.filter((p) => p.title !== 'Connections'))), message: 'Unexpected metric demo_connections on no panel' },
+  // Today's shapes (issue #12): Loki with $__rate_interval, instant panels over [$__rate_interval], topk over a ratio.
+  { rule: 'dashboard-datasource-macros', title: 'Loki target with $__rate_interval (Loki does not expand it)', dashboards: mutated((_, p) => (p('Error logs').targets[0]!.expr = 'sum(count_over_time({app="demo"} |= "error" [$__rate_interval]))')), message: 'Unexpected $__rate_interval in target A of panel 9 "Error logs" (loki), expected one of the macros Loki expands: $__interval, $__range, $__auto' },
+  { rule: 'dashboard-datasource-macros', title: 'PromQL target with $__auto', dashboards: mutated((_, p) => (p('Requests').targets[0]!.expr = 'sum(rate(demo_requests_total{tier=~"$tier"}[$__auto]))')), message: 'Unexpected $__auto in target A of panel 5 "Requests" (prometheus)' },
+  {
+    rule: 'dashboard-datasource-macros',
+    title: 'Explore link whose Loki query uses $__rate_interval',
+    dashboards: mutated((_, p) => (p('Requests').links = [{ title: 'Explore', url: `/explore?panes=${encodeURIComponent(JSON.stringify({ a: { queries: [{ refId: 'A', expr: 'count_over_time({app="demo"}[$__rate_interval])', datasource: { type: 'loki', uid: '${loki}' } }] } }))}` }])),
+    message: 'Unexpected $__rate_interval in the Explore link "Explore" of panel 5 "Requests" (loki)',
+  },
+  {
+    rule: 'dashboard-datasource-macros',
+    title: 'runbook query with a macro its data source lacks',
+    model: withRunbookQuery({ datasource: 'loki', expr: 'sum(count_over_time({app="demo"} |= "error" [$__rate_interval]))' }),
+    message: 'Unexpected $__rate_interval in runbook step 1',
+  },
+  { rule: 'dashboard-instant-range', title: 'instant pie chart over [$__rate_interval] (shows the last minutes of a 24 h range)', dashboards: mutated((_, p) => (p('Errors by tier').targets[0]!.expr = 'sum by (tier) (rate(demo_errors_total{tier=~"$tier"}[$__rate_interval]))')), message: 'Unexpected rate(…[$__rate_interval]) in the instant target A of panel 7 "Errors by tier", expected rate(…[$__range])' },
+  { rule: 'dashboard-instant-range', title: 'graph over [$__range]', dashboards: mutated((_, p) => (p('Requests').targets[0]!.expr = 'sum by (tier) (rate(demo_requests_total{tier=~"$tier"}[$__range]))')), message: 'Unexpected rate(…[$__range]) in the range target A of panel 5 "Requests", expected rate(…[$__rate_interval])' },
+  {
+    rule: 'dashboard-topk-ratio',
+    title: 'topk over a ratio (one failed request out of one tops the table)',
+    dashboards: mutated((_, p) => (p('Top tiers').targets[0]!.expr = 'topk(5, sum by (tier) (rate(demo_errors_total{tier=~"$tier"}[$__range])) / sum by (tier) (rate(demo_requests_total{tier=~"$tier"}[$__range])))')),
+    message: 'Unexpected topk() over a ratio in target A of panel 8 "Top tiers"',
+  },
+  {
+    rule: 'dashboard-link-context',
+    title: 'Explore link with a fixed range and a hard-coded Loki uid (the old drill-down)',
+    dashboards: mutated((_, p) => {
+      const old = `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify({ a: { datasource: 'monspec-loki', queries: [{ refId: 'A', expr: '{app="demo"} |= "error"', datasource: { type: 'loki', uid: 'monspec-loki' } }], range: { from: 'now-6h', to: 'now' } } }))}&orgId=1`;
+      p('Errors by tier').links = [{ title: 'Error logs in Explore', url: old }];
+    }),
+    message: 'Unexpected Explore range now-6h to now in the link "Error logs in Explore" of panel 7 "Errors by tier", expected ${__from} to ${__to}',
+  },
+  {
+    rule: 'dashboard-link-context',
+    title: 'Explore link with a hard-coded datasource uid',
+    dashboards: mutated((_, p) => {
+      const old = `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify({ a: { datasource: 'monspec-loki', queries: [{ refId: 'A', expr: '{app="demo"}', datasource: { type: 'loki', uid: 'monspec-loki' } }], range: { from: '${__from}', to: '${__to}' } } }))}`;
+      p('Errors by tier').links = [{ title: 'Explore', url: old }];
+    }),
+    message: 'Unexpected datasource "monspec-loki" in the link "Explore" of panel 7 "Errors by tier", expected a datasource variable',
+  },
+  { rule: 'dashboard-link-context', title: 'dashboard link that drops the time range', dashboards: mutated((_, p) => (p('Errors by tier').links = [{ title: 'Logs', url: '/d/demo-overview/demo-overview?viewPanel=9' }])), message: 'Unexpected dashboard link without the time range in the link "Logs"' },
+  {
+    rule: 'dashboard-missing-series',
+    title: 'a total over a counter whose label has only a bound (No data until the first increment)',
+    model: { ...model, metrics: model.metrics.map((m) => (m.name === 'demo_errors_total' ? { ...m, labels: m.labels.map((l) => ({ ...l, values: undefined })) } : m)) },
+    dashboards: mutated((_, p) => (p('Requests').targets[0]!.expr = 'sum(rate(demo_errors_total{tier=~"$tier"}[$__rate_interval]))')),
+    message: 'Unexpected total over demo_errors_total without a fallback in target A of panel 5 "Requests" (label tier has no declared values',
+  },
   { rule: 'dashboard-threshold-unit', title: 'unit other than the spec\'s', dashboards: mutated((_, p) => (p('Requests').fieldConfig.defaults.unit = 'bytes')), message: 'Unexpected unit "bytes"' },
   {
     rule: 'dashboard-threshold-unit',

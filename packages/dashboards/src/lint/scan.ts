@@ -59,3 +59,51 @@ export function variableRefs(expr: string): string[] {
 export function isGlobalVariable(name: string): boolean {
   return name.startsWith('__');
 }
+
+/** The ranked expression (second argument) of every topk() and bottomk() call, as written. */
+export function rankedExpressions(expr: string): Array<{ fn: string; ranked: string }> {
+  const out: Array<{ fn: string; ranked: string }> = [];
+  for (const m of expr.matchAll(/\b(topk|bottomk)\s*\(/g)) {
+    const start = (m.index ?? 0) + m[0].length;
+    let depth = 0;
+    let comma = -1;
+    let quote: string | undefined;
+    for (let i = start; i < expr.length; i++) {
+      const c = expr[i];
+      if (quote) {
+        if (c === '\\') i++;
+        else if (c === quote) quote = undefined;
+        continue;
+      }
+      if (c === '"' || c === "'" || c === '`') quote = c;
+      else if (c === '(' || c === '{' || c === '[') depth++;
+      else if (c === ')' || c === '}' || c === ']') {
+        if (depth === 0) {
+          if (comma >= 0) out.push({ fn: m[1] ?? '', ranked: expr.slice(comma + 1, i).trim() });
+          break;
+        }
+        depth--;
+      } else if (c === ',' && depth === 0 && comma < 0) comma = i;
+    }
+  }
+  return out;
+}
+
+/** Whether an expression divides at its top level (outside any call, selector or string). */
+export function dividesAtTopLevel(expr: string): boolean {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < expr.length; i++) {
+    const c = expr[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') depth--;
+    else if (c === '/' && depth === 0) return true;
+  }
+  return false;
+}

@@ -14,6 +14,13 @@ export interface TargetView {
   readonly refId: string | undefined;
   readonly expr: string | undefined;
   readonly datasource: DatasourceView | undefined;
+  /** Instant query: `instant: true` (Prometheus) or `queryType: "instant"` (Loki). */
+  readonly instant: boolean;
+}
+
+export interface LinkView {
+  readonly title: string | undefined;
+  readonly url: string | undefined;
 }
 
 export interface GridView {
@@ -34,6 +41,8 @@ export interface PanelView {
   readonly unit: string | undefined;
   /** options.legend.showLegend, when the panel has a legend option. */
   readonly showLegend: boolean | undefined;
+  /** Panel links (drill-downs). */
+  readonly links: readonly LinkView[];
 }
 
 export interface VariableView {
@@ -84,11 +93,12 @@ function panel(v: Json): PanelView {
     datasource: datasource(o['datasource']),
     targets: arr(o['targets']).map((t) => {
       const to = obj(t) ?? {};
-      return { refId: str(to['refId']), expr: str(to['expr']), datasource: datasource(to['datasource']) };
+      return { refId: str(to['refId']), expr: str(to['expr']), datasource: datasource(to['datasource']), instant: to['instant'] === true || to['queryType'] === 'instant' };
     }),
     gridPos: grid ? { x: num(grid['x']), y: num(grid['y']), w: num(grid['w']), h: num(grid['h']) } : undefined,
     unit: str(obj(obj(o['fieldConfig'])?.['defaults'])?.['unit']),
     showLegend: typeof showLegend === 'boolean' ? showLegend : legend ? false : undefined,
+    links: arr(o['links']).map((l) => ({ title: str(obj(l)?.['title']), url: str(obj(l)?.['url']) })),
   };
 }
 

@@ -64,7 +64,7 @@ export function destinations(model: ResolvedModel): DestinationRow[] {
     rows.push({
       files: inline`${code('grafana/provisioning/alerting/*.yaml')}`,
       goesTo: inline`Grafana's ${code('provisioning/alerting/')}`,
-      notes: inline`${code('policies.yaml')} replaces Grafana's whole notification policy tree: merge it into the tree you already have if other teams route alerts in this Grafana.`,
+      notes: inline`Read at Grafana start-up; ${code('policies.yaml')} replaces the whole notification policy tree (see Prerequisites).`,
     });
   }
   if (prometheusEvaluates) {

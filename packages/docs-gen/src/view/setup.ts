@@ -194,8 +194,21 @@ export function setupView(model: ResolvedModel): SetupView {
 
   const prerequisites: Piece[] = [
     inline`Grafana running at ${grafanaLink}, with a folder ${text(s.grafana.folder)} and file provisioning enabled (or an API key allowed to create dashboards, alert rules and contact points).`,
-    inline`Prometheus datasource ${text(prom.name)} (uid ${code(prom.uid)}) pointing at ${code(prom.url)}.`,
-    ...(usesLoki(model) ? [inline`Loki datasource ${text(loki.name)} (uid ${code(loki.uid)}) pointing at ${code(loki.url)}.`] : []),
+    prom.provision
+      ? inline`Prometheus datasource ${text(prom.name)} (uid ${code(prom.uid)}) pointing at ${code(prom.url)}, provisioned by monspec under its own name (Grafana's provisioner matches datasources by name).`
+      : inline`An existing Prometheus datasource with uid ${code(prom.uid)}; monspec references it and does not provision it.`,
+    ...(usesLoki(model)
+      ? [
+          loki.provision
+            ? inline`Loki datasource ${text(loki.name)} (uid ${code(loki.uid)}) pointing at ${code(loki.url)}.`
+            : inline`An existing Loki datasource with uid ${code(loki.uid)}; monspec references it and does not provision it.`,
+        ]
+      : []),
+    ...(s.alerting.engine !== 'prometheus'
+      ? [
+          inline`Before provisioning ${code('grafana/provisioning/alerting/policies.yaml')}: it replaces the organisation's whole notification policy tree, not just this service's routes. Merge its routes into the existing tree instead when Grafana already routes other alerts.`,
+        ]
+      : []),
     inline`Prometheus scrapes job ${code(s.job)} at ${code(s.metricsPath)} every ${s.scrapeInterval} and keeps ${s.retention} of data.`,
     ...(s.alerting.engine !== 'grafana' ? ['Alertmanager reachable from Prometheus (and from the Loki ruler for log alerts).'] : []),
     ...model.notifications.contactPoints

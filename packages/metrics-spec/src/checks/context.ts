@@ -1,4 +1,4 @@
-import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, histogramSeries, sloErrorRatioRuleName, summarySeries, TARGET_LABELS } from '../conventions.js';
+import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, histogramSeries, sloErrorRatioRuleName, summarySeries, TARGET_LABELS } from '../conventions.js';
 import type { Metric, MonspecDocument, Unit } from '../generated/spec-types.js';
 import { inferLabels, type LabelLookup } from '../promql/analyze.js';
 import type { PlaceholderScope, ScopedValue } from '../placeholders.js';
@@ -85,6 +85,8 @@ export function buildCheckContext(spec: MonspecDocument): CheckContext {
     for (const w of windows) {
       for (const win of [w.longWindow, w.shortWindow]) sloRules.set(sloErrorRatioRuleName(name, win), slo.sli?.errors ?? '');
     }
+    // The SLO window's ratio, read by the generated error-budget panel.
+    sloRules.set(sloErrorRatioRuleName(name, slo.window ?? DEFAULTS.sloWindow), slo.sli?.errors ?? '');
   }
   const recordedNames = new Set([...Object.keys(spec.recordingRules ?? {}), ...sloRules.keys()]);
 

@@ -12,6 +12,7 @@ import { promqlSyntax } from './promql-syntax.js';
 import { promqlUnknownLabel } from './promql-unknown-label.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { seriesBudget } from './series-budget.js';
+import { datasourceName } from './datasource-name.js';
 import { thresholdBands } from './threshold-bands.js';
 import type { Check } from './types.js';
 import { unknownReference } from './unknown-reference.js';
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   alertEngineBoth,
   notificationsSmtp,
   inhibitEqual,
+  datasourceName,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

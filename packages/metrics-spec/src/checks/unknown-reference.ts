@@ -1,3 +1,4 @@
+import { sloPanelRefs } from '../resolve/slo-dashboard.js';
 import type { Check, CheckReport } from './types.js';
 import { escapePointerSegment as p } from '../source-map.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
@@ -39,6 +40,8 @@ export function expectedOneOf(kind: string, name: string, candidates: readonly s
 function panelRefs(spec: MonspecDocument): string[] {
   const out: string[] = [];
   for (const [uid, dash] of Object.entries(spec.dashboards ?? {})) for (const key of Object.keys(dash.panels ?? {})) out.push(`${uid}/${key}`);
+  // The SLO dashboard monspec generates (resolve/slo-dashboard.ts) can be pointed at too.
+  out.push(...sloPanelRefs(spec));
   return out;
 }
 

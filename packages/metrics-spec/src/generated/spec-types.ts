@@ -17,7 +17,8 @@ export type Unit =
   | 'ratio'
   | 'percent'
   | 'cores'
-  | 'state';
+  | 'state'
+  | 'factor';
 /**
  * A label on a metric, with its allowed values or a bound on its cardinality.
  *
@@ -418,7 +419,11 @@ export interface Datasource {
   /**
    * URL Grafana uses to reach the datasource.
    */
-  url: string;
+  url?: string;
+  /**
+   * Whether monspec provisions this datasource (default true). false: the dashboards and rules reference an existing datasource by uid and monspec writes no provisioning entry for it. Grafana's provisioner matches datasources by name, so a provisioned name must be monspec's own, never one an existing datasource uses (such as Prometheus).
+   */
+  provision?: boolean;
 }
 /**
  * Labels added to every alert.
@@ -567,7 +572,7 @@ export interface AlertEntry {
    */
   dashboard?: string;
   /**
-   * Grafana-managed alerts: state when the query returns no data. Defaults to NoData.
+   * Grafana-managed alerts: state when the query returns no data. Defaults from the query: Alerting when it reads up (a presence check), OK otherwise (counts, rates, ratios, absent()).
    */
   noDataState?: 'NoData' | 'Alerting' | 'OK';
   /**

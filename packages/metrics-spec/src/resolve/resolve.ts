@@ -1,4 +1,6 @@
 import { DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, SEVERITIES, defaultSetupGuide, sloErrorRatioRuleName } from '../conventions.js';
+import { defaultNoDataState } from '../no-data-state.js';
+import { sloDashboard } from './slo-dashboard.js';
 import type { AlertEntry, AlertTest, Dashboard, MonspecDocument, Panel, Runbook, Severity, Slo, Unit } from '../generated/spec-types.js';
 import type {
   AlertTestCase,
@@ -146,7 +148,8 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
     }),
   ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const dashboards = Object.entries(spec.dashboards ?? {}).map(([uid, d]) => resolveDashboard(uid, d, spec, ctx.recordedNames, thresholdByName));
+  const generatedSlo = sloDashboard(spec, slos);
+  const dashboards = [...Object.entries(spec.dashboards ?? {}), ...(generatedSlo ? [generatedSlo] : [])].map(([uid, d]) => resolveDashboard(uid, d, spec, ctx.recordedNames, thresholdByName));
 
   const model: ResolvedModel = {
     specHash: input.specHash,
@@ -304,7 +307,7 @@ function resolveAlert(
     dashboard: parsePanelRef(alert.dashboard ?? ''),
     runbook: resolveRunbook(runbook, scope),
     tests: resolveTests(alert.tests, scope),
-    noDataState: alert.noDataState ?? 'NoData',
+    noDataState: alert.noDataState ?? defaultNoDataState(datasource, query),
     execErrState: alert.execErrState ?? 'Error',
     slo: undefined,
     sourceFile: sourceMap.fileOf(`/alerts/${p(name)}`),
@@ -324,14 +327,16 @@ function resolveSlo(name: string, slo: Slo): ResolvedSlo {
     errorRatioThreshold: Number((w.burnRate * errorBudget).toPrecision(12)),
   }));
   const ratioRules: Record<string, string> = {};
-  const rateWindows = [...new Set(windows.flatMap((w) => [w.shortWindow, w.longWindow]))].sort((a, b) => parseDuration(a) - parseDuration(b));
+  const window = slo.window ?? DEFAULTS.sloWindow;
+  // The SLO window too: the error budget remaining reads the error ratio over the whole window.
+  const rateWindows = [...new Set([...windows.flatMap((w) => [w.shortWindow, w.longWindow]), window])].sort((a, b) => parseDuration(a) - parseDuration(b));
   for (const w of rateWindows) ratioRules[w] = sloErrorRatioRuleName(name, w);
   return {
     name,
     description: slo.description,
     objective,
     errorBudget,
-    window: slo.window ?? DEFAULTS.sloWindow,
+    window,
     sli: { errors: slo.sli.errors, total: slo.sli.total },
     windows,
     alertName: slo.alert.name,
