@@ -9,5 +9,9 @@ describe('alert template rendering', () => {
   });
   it('refuses what it cannot render exactly', () => {
     expect(() => renderAlertTemplate('{{ range $labels }}x{{ end }}', 1, {})).toThrow(UnsupportedTemplate);
+    expect(() => renderAlertTemplate('{{ $value ', 1, {})).toThrow(UnsupportedTemplate);
+  });
+  it('reads text and actions as Go does (quoted delimiters, comments, trim markers)', () => {
+    expect(renderAlertTemplate('a {{- /* note */ -}} b {{ "}}" }} {{ $labels.x -}} !', 1, { x: 'X' })).toBe('ab }} X!');
   });
 });

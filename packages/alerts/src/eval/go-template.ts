@@ -2,8 +2,10 @@
  * Renders the subset of Prometheus alert templating monspec texts use: `{{ $value }}`,
  * `{{ $labels.name }}`, pipelines into humanize / humanize1024 / humanizePercentage /
  * humanizeDuration / printf "%.Nf", and the call form `{{ humanize $value }}`. Anything else throws.
+ * Parsing is metrics-spec's Go template parser, the one the `go-templates` check uses.
  */
 import { goG, goValue, humanize, humanize1024, humanizeDuration, humanizePercentage } from './go-format.js';
+import { goTemplateEnv, parseGoTemplate, type GoArg } from '@monspec/metrics-spec';
 import type { Labels } from './series.js';
 
 export class UnsupportedTemplate extends Error {}
@@ -32,31 +34,32 @@ function printf(format: string, v: TemplateValue): string {
   throw new UnsupportedTemplate(`printf ${format}`);
 }
 
-function operand(token: string, value: number, labels: Labels): TemplateValue {
-  if (token === '$value' || token === '.Value') return value;
-  const label = /^(?:\$labels|\.Labels)\.([a-zA-Z_][a-zA-Z0-9_]*)$/.exec(token);
-  if (label) return labels[label[1] as string] ?? '';
-  throw new UnsupportedTemplate(`operand ${token}`);
+function operand(arg: GoArg, value: number, labels: Labels): TemplateValue {
+  if ((arg.kind === 'variable' && arg.name === '$value' && arg.fields.length === 0) || (arg.kind === 'field' && arg.fields.join('.') === 'Value')) return value;
+  const [first, key, ...more] = arg.kind === 'field' ? arg.fields : arg.kind === 'variable' ? [arg.name, ...arg.fields] : [];
+  if ((first === '$labels' || first === 'Labels') && key !== undefined && more.length === 0) return labels[key] ?? '';
+  if (arg.kind === 'string') return arg.value;
+  throw new UnsupportedTemplate(`operand ${arg.kind}`);
 }
 
-function applyCommand(words: readonly string[], input: TemplateValue | undefined, value: number, labels: Labels): TemplateValue {
-  const [head, ...rest] = words;
+function applyCommand(args: readonly GoArg[], input: TemplateValue | undefined, value: number, labels: Labels): TemplateValue {
+  const [head, ...rest] = args;
   if (head === undefined) throw new UnsupportedTemplate('empty command');
-  if (head === 'printf') {
+  if (head.kind === 'function' && head.name === 'printf') {
     const format = rest[0];
-    if (!format || !/^".*"$/.test(format)) throw new UnsupportedTemplate('printf format');
+    if (format?.kind !== 'string') throw new UnsupportedTemplate('printf format');
     const arg = rest[1] !== undefined ? operand(rest[1], value, labels) : input;
-    if (arg === undefined) throw new UnsupportedTemplate('printf without argument');
-    return printf(JSON.parse(format) as string, arg);
+    if (arg === undefined || rest.length > 2) throw new UnsupportedTemplate('printf arguments');
+    return printf(format.value, arg);
   }
-  const fn = FUNCTIONS[head];
+  const fn = head.kind === 'function' ? FUNCTIONS[head.name] : undefined;
   if (fn) {
     const arg = rest[0] !== undefined ? operand(rest[0], value, labels) : input;
-    if (arg === undefined || rest.length > 1) throw new UnsupportedTemplate(`${head} arguments`);
+    if (arg === undefined || rest.length > 1) throw new UnsupportedTemplate('function arguments');
     return fn(asNumber(arg));
   }
   if (rest.length === 0 && input === undefined) return operand(head, value, labels);
-  throw new UnsupportedTemplate(`command ${words.join(' ')}`);
+  throw new UnsupportedTemplate(`command ${head.kind}`);
 }
 
 function show(v: TemplateValue): string {
@@ -65,30 +68,19 @@ function show(v: TemplateValue): string {
 
 /** Renders `template` as Prometheus would for an alert with this value and these labels. */
 export function renderAlertTemplate(template: string, value: number, labels: Labels): string {
+  const parsed = parseGoTemplate(template, goTemplateEnv('prometheus'));
+  if (!parsed.ok) throw new UnsupportedTemplate(parsed.problem);
   let out = '';
-  let rest = template;
-  for (;;) {
-    const open = rest.indexOf('{{');
-    if (open < 0) return out + rest;
-    let before = rest.slice(0, open);
-    let inner = rest.slice(open + 2);
-    const close = inner.indexOf('}}');
-    if (close < 0) throw new UnsupportedTemplate('unclosed action');
-    let after = inner.slice(close + 2);
-    inner = inner.slice(0, close);
-    if (inner.startsWith('-')) {
-      before = before.replace(/\s+$/, '');
-      inner = inner.slice(1);
+  for (const node of parsed.nodes) {
+    if (node.kind === 'text') {
+      out += node.text;
+      continue;
     }
-    if (inner.endsWith('-')) {
-      after = after.replace(/^\s+/, '');
-      inner = inner.slice(0, -1);
-    }
-    const words = (cmd: string) => cmd.trim().match(/"(?:[^"\\]|\\.)*"|\S+/g) ?? [];
+    if (node.kind !== 'action' || node.pipe.decl.length > 0) throw new UnsupportedTemplate(node.kind);
     let current: TemplateValue | undefined;
-    for (const cmd of inner.split('|')) current = applyCommand(words(cmd), current, value, labels);
+    for (const cmd of node.pipe.cmds) current = applyCommand(cmd.args, current, value, labels);
     if (current === undefined) throw new UnsupportedTemplate('empty action');
-    out += before + show(current);
-    rest = after;
+    out += show(current);
   }
+  return out;
 }

@@ -1,5 +1,6 @@
 import { alertContent } from './alert-content.js';
 import { duplicateName } from './duplicate-name.js';
+import { goTemplates } from './go-templates.js';
 import { baseUnits } from './base-units.js';
 import { counterSuffix } from './counter-suffix.js';
 import { histogramBuckets } from './histogram-buckets.js';
@@ -34,6 +35,7 @@ export const CHECKS: readonly Check[] = [
   recordingRuleName,
   histogramBuckets,
   seriesBudget,
+  goTemplates,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';
