@@ -4,7 +4,7 @@
  * not expand environment variables, so secrets are `*_file` fields naming a mounted file:
  * `<secretsDir>/<ENV_NAME>` (default /etc/alertmanager/secrets/SLACK_WEBHOOK_URL, ...).
  */
-import type { Artifact, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
+import { quoteLabelValue, type Artifact, type ResolvedContactPoint, type ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
 import { deployLine } from '../deployment.js';
 import { defaultReceiver, serviceMatchers } from '../receivers.js';
@@ -23,7 +23,7 @@ export interface AlertmanagerOptions {
 }
 
 function matcher(name: string, value: string): string {
-  return `${name}=${JSON.stringify(value)}`;
+  return `${name}=${quoteLabelValue(value)}`;
 }
 
 function secretFile(options: AlertmanagerOptions, cp: ResolvedContactPoint): string {

@@ -6,7 +6,7 @@
  * threshold does not fire it. Needs SLIs of the shape `sum(rate(metric{a="b"}[$window]))`;
  * other SLIs get no generated scenarios (declare tests in the spec instead).
  */
-import { formatDuration, promNumber, type ResolvedModel, type ResolvedSlo } from '@monspec/metrics-spec';
+import { formatDuration, promNumber, quoteLabelValue, type ResolvedModel, type ResolvedSlo } from '@monspec/metrics-spec';
 import type { LinkedAlert } from '../links.js';
 import type { FiringAlert, Scenario } from './scenario.js';
 
@@ -38,7 +38,7 @@ function simpleSli(expr: string): SimpleSli | undefined {
 function selector(model: ResolvedModel, sli: SimpleSli): string {
   const labels: Record<string, string> = { job: model.service.job, instance: 'slo-test-0', ...sli.labels };
   return `${sli.metric}{${Object.entries(labels)
-    .map(([k, v]) => `${k}="${v}"`)
+    .map(([k, v]) => `${k}=${quoteLabelValue(v)}`)
     .join(', ')}}`;
 }
 

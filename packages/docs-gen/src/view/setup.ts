@@ -6,6 +6,7 @@ import {
   humanDuration,
   indexModel,
   panelUrl,
+  quoteLabelValue,
   type ResolvedModel,
 } from '@monspec/metrics-spec';
 import { type Fragment, type Piece, inline, join } from '../markdown/fragment.js';
@@ -357,7 +358,7 @@ export function setupView(model: ResolvedModel): SetupView {
       return inline`${link(text(n), runbookDoc(n))}: ${a ? text(a.summary) : ''}`;
     });
 
-  const upQuery = `up{job="${s.job}"}`;
+  const upQuery = `up{job=${quoteLabelValue(s.job)}}`;
   const absent = alertNames.filter((n) => index.alerts(n).some((a) => /\b(up|absent)\b/.test(a.expr)));
   const ruleFiles = [
     ...(s.alerting.engine !== 'grafana' ? ['prometheus/rules/recording.rules.yml', 'prometheus/rules/alerts.rules.yml'] : []),
