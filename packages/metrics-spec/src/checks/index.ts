@@ -13,6 +13,7 @@ import { promqlSyntax } from './promql-syntax.js';
 import { promqlUnknownLabel } from './promql-unknown-label.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { seriesBudget } from './series-budget.js';
+import { splicedExpressions } from './spliced-expressions.js';
 import { thresholdBands } from './threshold-bands.js';
 import type { Check } from './types.js';
 import { unknownReference } from './unknown-reference.js';
@@ -36,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   histogramBuckets,
   seriesBudget,
   goTemplates,
+  splicedExpressions,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';
