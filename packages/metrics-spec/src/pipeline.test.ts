@@ -30,6 +30,11 @@ describe('bad input gives located diagnostics (issue: bad input fixtures)', () =
     expect(lines.some((l) => l.startsWith('bad.yaml:3:5 schema Unexpected missing property "group"'))).toBe(true);
   });
 
+  it('label and annotation names are Prometheus label names (they become rule labels and Alertmanager matchers)', () => {
+    const { lines } = findings({ 'bad.yaml': "recordingRules:\n  demo:x:rate5m:\n    expr: sum(rate(demo_requests_total[5m]))\n    description: d\n    unit: count\n    labels:\n      'team=\"x\", a': y\n" });
+    expect(lines.some((l) => l.startsWith('bad.yaml:7:') && l.includes('schema') && l.includes('team=\\"x\\", a'))).toBe(true);
+  });
+
   it('enum violation names the allowed values', () => {
     const { lines } = findings({ 'bad.yaml': 'thresholds:\n  x:\n    description: d\n    unit: furlongs\n    warning: 1\n' });
     expect(lines.some((l) => l.startsWith('bad.yaml:4:11 schema Unexpected "furlongs" at thresholds.x.unit, expected one of: count, seconds'))).toBe(true);
