@@ -4,6 +4,7 @@ import { goTemplates } from './go-templates.js';
 import { baseUnits } from './base-units.js';
 import { counterSuffix } from './counter-suffix.js';
 import { histogramBuckets } from './histogram-buckets.js';
+import { literalSecrets } from './literal-secrets.js';
 import { recordingRuleName } from './recording-rule-name.js';
 import { panelDescription } from './panel-description.js';
 import { placeholders } from './placeholders.js';
@@ -38,6 +39,7 @@ export const CHECKS: readonly Check[] = [
   seriesBudget,
   goTemplates,
   splicedExpressions,
+  literalSecrets,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';
