@@ -2,7 +2,8 @@
  * `alertmanager/alertmanager.yml`: routing by severity under a route for this service's common
  * labels, grouping, the spec's inhibitions, and one receiver per contact point. Alertmanager does
  * not expand environment variables, so secrets are `*_file` fields naming a mounted file:
- * `<secretsDir>/<ENV_NAME>` (default /etc/alertmanager/secrets/SLACK_WEBHOOK_URL, ...).
+ * `<secretsDir>/<ENV_NAME>` (default /etc/alertmanager/secrets/SLACK_WEBHOOK_URL, ...), or the
+ * file a `secret: { file }` reference names. A webhook's secret is its Bearer token.
  */
 import { quoteLabelValue, type Artifact, type ResolvedContactPoint, type ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
@@ -27,7 +28,11 @@ function matcher(name: string, value: string): string {
 }
 
 function secretFile(options: AlertmanagerOptions, cp: ResolvedContactPoint): string {
-  return `${options.secretsDir ?? DEFAULT_SECRETS_DIR}/${cp.secretEnv ?? cp.name}`;
+  return cp.secretFile ?? `${options.secretsDir ?? DEFAULT_SECRETS_DIR}/${cp.secretEnv ?? cp.name}`;
+}
+
+function hasSecret(cp: ResolvedContactPoint): boolean {
+  return cp.secretEnv !== undefined || cp.secretFile !== undefined;
 }
 
 function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Record<string, unknown> {
@@ -39,7 +44,7 @@ function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Recor
         name: cp.name,
         slack_configs: [
           {
-            ...(cp.url && !cp.secretEnv ? { api_url: cp.url } : { api_url_file: secretFile(options, cp) }),
+            ...(cp.url && !hasSecret(cp) ? { api_url: cp.url } : { api_url_file: secretFile(options, cp) }),
             ...(cp.channel ? { channel: cp.channel } : {}),
             send_resolved: true,
             title: '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }}',
@@ -61,7 +66,17 @@ function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Recor
         ],
       };
     case 'webhook':
-      return { name: cp.name, webhook_configs: [{ url: cp.url ?? 'http://127.0.0.1:9/unset', send_resolved: true }] };
+      return {
+        name: cp.name,
+        webhook_configs: [
+          {
+            url: cp.url ?? 'http://127.0.0.1:9/unset',
+            send_resolved: true,
+            // Alertmanager 0.25 has no url_file for webhooks: the secret is the Bearer token the relay checks.
+            ...(hasSecret(cp) ? { http_config: { authorization: { type: 'Bearer', credentials_file: secretFile(options, cp) } } } : {}),
+          },
+        ],
+      };
   }
 }
 

@@ -233,8 +233,12 @@ export function setupView(model: ResolvedModel): SetupView {
     inline`Prometheus scrapes job ${code(s.job)} at ${code(s.metricsPath)} every ${s.scrapeInterval} and keeps ${s.retention} of data.`,
     ...(s.alerting.engine !== 'grafana' ? ['Alertmanager reachable from Prometheus (and from the Loki ruler for log alerts).'] : []),
     ...model.notifications.contactPoints
-      .filter((cp) => cp.secretEnv !== undefined)
-      .map((cp) => inline`Secret for contact point ${text(cp.name)} (${contactPointType(cp)}) in the environment variable ${code(cp.secretEnv ?? '')} at deploy time.`),
+      .filter((cp) => cp.secretEnv !== undefined || cp.secretFile !== undefined)
+      .map((cp) =>
+        cp.secretEnv !== undefined
+          ? inline`Secret for contact point ${text(cp.name)} (${contactPointType(cp)}) in the environment variable ${code(cp.secretEnv)} at deploy time.`
+          : inline`Secret for contact point ${text(cp.name)} (${contactPointType(cp)}) in the file ${code(cp.secretFile ?? '')}, mounted for Alertmanager and Grafana.`,
+      ),
     ...s.healthEndpoints.map((h) => inline`${code(h.path)} answers on every replica.`),
   ];
 
@@ -328,7 +332,7 @@ export function setupView(model: ResolvedModel): SetupView {
     name: code(cp.name),
     type: contactPointType(cp),
     target: cell(join([...cp.addresses.map(email), ...(cp.channel ? [text(cp.channel)] : []), ...(cp.url ? [code(cp.url)] : [])], ', ')),
-    secret: cp.secretEnv ? code(cp.secretEnv) : '—',
+    secret: cp.secretEnv ? code(cp.secretEnv) : cp.secretFile ? code(cp.secretFile) : '—',
     description: cell(proseInline(cp.description)),
   }));
 
@@ -411,7 +415,7 @@ export function setupView(model: ResolvedModel): SetupView {
     {
       title: 'Configure notifications',
       items: [
-        ...model.notifications.contactPoints.map((cp) => inline`Contact point ${contactPointLabel(cp)} configured${cp.secretEnv ? inline` with ${code(cp.secretEnv)}` : ''}.`),
+        ...model.notifications.contactPoints.map((cp) => inline`Contact point ${contactPointLabel(cp)} configured${cp.secretEnv || cp.secretFile ? inline` with ${code(cp.secretEnv ?? cp.secretFile ?? '')}` : ''}.`),
         ...model.notifications.routes.map((r) => inline`${code(r.severity)} alerts route to ${routeFor(model, r.severity)}.`),
       ],
     },
