@@ -1026,13 +1026,17 @@ export interface Notifications {
   }[];
 }
 /**
- * Slack webhook URL or PagerDuty routing key.
+ * Slack webhook URL, PagerDuty routing key, or the Bearer token a webhook sends.
  */
 export interface SecretRef {
   /**
    * Environment variable holding the secret.
    */
-  env: string;
+  env?: string;
+  /**
+   * Absolute path of a mounted file holding the secret: Alertmanager's *_file field names it, Grafana reads it with $__file{path}.
+   */
+  file?: string;
 }
 /**
  * Where alerts of one severity go.
@@ -1252,5 +1256,9 @@ export interface SecretRef1 {
   /**
    * Environment variable holding the secret.
    */
-  env: string;
+  env?: string;
+  /**
+   * Absolute path of a mounted file holding the secret: Alertmanager's *_file field names it, Grafana reads it with $__file{path}.
+   */
+  file?: string;
 }
