@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkGoTemplate, type GoTemplateDialect } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
-import { requireTools } from '../test-support/fixtures.js';
+import { parse } from 'yaml';
+import { generate } from '../index.js';
+import { ALERTMANAGER_PATH } from '../alertmanager/config.js';
+import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
+import { compile, requireTools } from '../test-support/fixtures.js';
 import { runTool } from '../tools/run.js';
 
 const tools = requireTools('promtool', 'amtool');
@@ -112,6 +116,25 @@ describe.skipIf(tools.skip)(`go-templates agrees with promtool and amtool ${tool
       expect(check.ok, detail).toBe(false);
     } else {
       expect(!check.ok, detail).toBe(tool.rejects);
+    }
+  });
+
+  it('the templates monspec itself generates (receiver titles, texts, channels, addresses; rule annotations) pass the check and the tools', () => {
+    const artifacts = generate(compile('production'));
+    const am = parse(artifacts.find((a) => a.path === ALERTMANAGER_PATH)?.content ?? '') as { receivers: Array<Record<string, unknown>> };
+    const texts = am.receivers.flatMap((r) =>
+      Object.entries(r)
+        .filter(([k]) => k.endsWith('_configs'))
+        .flatMap(([, configs]) => (configs as Array<Record<string, unknown>>).flatMap((c) => ['title', 'text', 'description', 'channel', 'to'].map((k) => c[k]).filter((v): v is string => typeof v === 'string'))),
+    );
+    expect(texts.some((t) => t.includes('{{'))).toBe(true);
+    for (const t of texts) {
+      expect(checkGoTemplate(t, 'alertmanager'), t).toEqual({ ok: true });
+      expect(amtoolRejects(dir, t).rejects, t).toBe(false);
+    }
+    const rules = parse(artifacts.find((a) => a.path === ALERT_RULES_PATH)?.content ?? '') as { groups: Array<{ rules: Array<{ annotations: Record<string, string>; labels: Record<string, string> }> }> };
+    for (const rule of rules.groups.flatMap((g) => g.rules)) {
+      for (const t of [...Object.values(rule.annotations), ...Object.values(rule.labels)]) expect(checkGoTemplate(t, 'prometheus'), t).toEqual({ ok: true });
     }
   });
 

@@ -60,7 +60,7 @@ export const goTemplates: Check = {
     invalid: [
       { title: 'an unclosed action', yaml: alert("annotations: { detail: 'at {{ $value ' }"), message: 'Unexpected unclosed action in annotation detail of alert DemoOther' },
       { title: 'an unknown field', yaml: alert("annotations: { detail: '{{ .Foo }}' }"), message: "Unexpected field .Foo (can't evaluate field Foo" },
-      { title: 'an unknown function', yaml: alert("labels: { owner: '{{ humanise $value }}' }"), message: 'Unexpected function "humanise" not defined in label owner of alert DemoOther' },
+      { title: 'an unknown function', yaml: alert("labels: { owner: '{{ humanise $value }}' }"), message: 'Unexpected function "humanise" not defined in label owner of alert DemoOther (Prometheus Go template), expected a function of the template language (did you mean "humanize"?)' },
       { title: 'a named template', yaml: alert('annotations: { detail: \'{{ template "slack.text" . }}\' }'), message: 'Unexpected {{template "slack.text"}}' },
       { title: 'an if without end', yaml: alert("annotations: { detail: '{{ if gt $value 1.0 }}high' }"), message: 'Unexpected end of text in annotation detail of alert DemoOther (Prometheus Go template), expected {{end}} closing {{if}}' },
       {

@@ -4,6 +4,7 @@
  * host renders with, fields that do not exist and so fail at notification time. `define`, `template`
  * and `block` are refused: monspec ships no template files, so a named template is never there.
  */
+import { closest } from '../checks/unknown-reference.js';
 import { parseGoTemplate, type GoArg, type GoNode, type GoParseEnv, type GoPipe } from './parse.js';
 
 /** The data a field is read from; `unknown` is not checked further. */
@@ -108,7 +109,10 @@ function fieldOf(type: GoType, field: string, path: string): GoType {
       return UNKNOWN;
     case 'struct': {
       const t = type.fields[field];
-      if (!t) throw new Found(`field ${path} (can't evaluate field ${field} in type ${type.name})`, `one of the fields ${Object.keys(type.fields).map((f) => `.${f}`).join(', ')}`);
+      if (!t) {
+        const guess = closest(field, Object.keys(type.fields));
+        throw new Found(`field ${path} (can't evaluate field ${field} in type ${type.name})`, guess ? `.${guess}, one of the fields ${Object.keys(type.fields).map((f) => `.${f}`).join(', ')}` : `one of the fields ${Object.keys(type.fields).map((f) => `.${f}`).join(', ')}`);
+      }
       return t;
     }
     case 'slice': {

@@ -6,6 +6,7 @@
  * AST that `check.ts` walks for what only fails when rendering (unknown fields) and that the alerts
  * package's renderer evaluates. Errors are values, never thrown out of `parseGoTemplate`.
  */
+import { closest } from '../checks/unknown-reference.js';
 
 export type GoNode =
   | { readonly kind: 'text'; readonly text: string }
@@ -500,7 +501,10 @@ class Parser {
         if (!this.isDefined(t.text)) throw new GoTemplateError(`undefined variable ${JSON.stringify(t.text)}`, `a variable declared before use${this.env.variables.length ? ` or one of ${this.env.variables.map((v) => `$${v}`).join(', ')}` : ''}`);
         return { kind: 'variable', name: t.text, fields: this.fields() };
       case 'identifier':
-        if (!this.env.functions.has(t.text)) throw new GoTemplateError(`function ${JSON.stringify(t.text)} not defined`, 'one of the functions of the template language');
+        if (!this.env.functions.has(t.text)) {
+          const guess = closest(t.text, [...this.env.functions]);
+          throw new GoTemplateError(`function ${JSON.stringify(t.text)} not defined`, guess ? `a function of the template language (did you mean "${guess}"?)` : 'a function of the template language');
+        }
         return { kind: 'function', name: t.text };
       case 'string':
       case 'rawString':
