@@ -69,3 +69,23 @@ describe.skipIf(tools.skip)(`hostile label values survive PromQL and Alertmanage
     for (const r of results) expect(r.ok, `${r.command}\n${r.output}`).toBe(true);
   });
 });
+
+describe.skipIf(tools.skip)(`templated alert labels ${tools.reason}`, () => {
+  it('a label value with {{ $labels.x }} / {{ $value }} is rendered in the expected alerts, so promtool test rules passes', () => {
+    const spec = mkdtempSync(join(tmpdir(), 'monspec-label-template-'));
+    cpSync(EMBEDDED_SPEC_DIR, spec, { recursive: true });
+    const alerts = join(spec, 'alerts.yaml');
+    const text = readFileSync(alerts, 'utf8');
+    const edited = text.replace(
+      '    dashboard: tunnel-internals/pool_utilization\n',
+      "    dashboard: tunnel-internals/pool_utilization\n    labels:\n      where: 'pool of {{ $labels.instance }}'\n      level: '{{ if gt $value 0.9 }}high{{ else }}raised{{ end }}'\n",
+    );
+    expect(edited).not.toBe(text);
+    writeFileSync(alerts, edited);
+    const model = compile('production', spec);
+    const dir = writeArtifacts(generate(model));
+    const [, test] = testArtifacts(dir, { model });
+    expect(test?.ok, test?.output).toBe(true);
+    expect(readFileSync(join(dir, 'prometheus/tests/alerts.test.yml'), 'utf8')).toContain('pool of proxy-0:8080');
+  });
+});

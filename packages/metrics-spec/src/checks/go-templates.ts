@@ -32,7 +32,6 @@ function* templatedFields(ctx: Parameters<Check['run']>[0]): Generator<{ pointer
     for (const [k, v] of Object.entries(slo.alert?.labels ?? {})) yield { pointer: `${base}/labels/${p(k)}`, text: v, dialect: 'prometheus', what: `label ${k} of the alert of SLO ${name}` };
   }
   const s = spec.service;
-  for (const [k, v] of Object.entries(s?.alerting?.commonLabels ?? {})) yield { pointer: `/service/alerting/commonLabels/${p(k)}`, text: v, dialect: 'prometheus', what: `common label ${k} (a label of every alert)` };
   if (s?.grafana?.url !== undefined) yield { pointer: '/service/grafana/url', text: s.grafana.url, dialect: 'prometheus', what: 'the Grafana URL (in every dashboard_url annotation)' };
   if (s?.runbookBaseUrl !== undefined) yield { pointer: '/service/runbookBaseUrl', text: s.runbookBaseUrl, dialect: 'prometheus', what: 'the runbook base URL (in every runbook_url annotation)' };
   for (const [name, cp] of Object.entries(spec.notifications?.contactPoints ?? {})) {
@@ -48,7 +47,7 @@ export const goTemplates: Check = {
   id: 'go-templates',
   severity: 'error',
   description:
-    'Every text Prometheus or Alertmanager renders as a Go template (alert summaries, descriptions, annotations and label values, the URLs put into annotations, contact point channels and email addresses) parses as Go does, uses only the functions and data fields that host has ($labels, $value, .Labels, .Value, .ExternalURL for alerts; .Status, .Alerts, .CommonLabels, ... for notifications) and no {{define}}, {{template}} or {{block}}, so nothing fails at notification time.',
+    'Every text Prometheus or Alertmanager renders as a Go template (alert summaries, descriptions, annotations and label values, the URLs put into annotations, contact point channels and email addresses) parses as Go does, uses only the functions and data fields that host has ($labels, $value, .Labels, .Value, .ExternalURL for alerts; .Status, .Alerts, .CommonLabels, ... for notifications), compares operands of one type (gt $value 1.0, not 1) and uses no {{define}}, {{template}} or {{block}}, so nothing fails at notification time. Common labels, which are also route matchers, are not templated.',
   examples: {
     valid: [
       { title: 'labels, value and functions in an alert description', yaml: alert("annotations: { detail: '{{ $labels.instance }} at {{ $value | humanizePercentage }} of {{ .ExternalURL }}' }") },
@@ -64,6 +63,16 @@ export const goTemplates: Check = {
       { title: 'a named template', yaml: alert('annotations: { detail: \'{{ template "slack.text" . }}\' }'), message: 'Unexpected {{template "slack.text"}}' },
       { title: 'an if without end', yaml: alert("annotations: { detail: '{{ if gt $value 1.0 }}high' }"), message: 'Unexpected end of text in annotation detail of alert DemoOther (Prometheus Go template), expected {{end}} closing {{if}}' },
       {
+        title: 'a templated common label (a route matcher)',
+        yaml: "environments:\n  prod:\n    default: true\n    description: x\n    overlay:\n      service:\n        alerting:\n          commonLabels: { team: '{{ $labels.owner }}' }\n",
+        message: 'Unexpected Go template in common label team, expected a literal value',
+      },
+      {
+        title: 'a comparison of $value with an integer',
+        yaml: alert("annotations: { detail: '{{ if gt $value 1 }}high{{ end }}' }"),
+        message: 'Unexpected gt of float and int (incompatible types for comparison) in annotation detail of alert DemoOther (Prometheus Go template), expected operands of one type, e.g. gt $value 1.0',
+      },
+      {
         title: 'a Prometheus variable in a Slack channel',
         yaml: "notifications:\n  contactPoints:\n    chat:\n      type: slack\n      description: x\n      channel: '#{{ $labels.team }}'\n      secret: { env: SLACK_URL }\n",
         message: 'Unexpected undefined variable "$labels" in the channel of contact point chat (Alertmanager',
@@ -71,6 +80,11 @@ export const goTemplates: Check = {
     ],
   },
   run(ctx, report) {
+    // Common labels are also the matchers of this service's Alertmanager routes and inhibitions: a
+    // template would render differently on the alert than the matcher reads, and nothing would route.
+    for (const [k, v] of Object.entries(ctx.spec.service?.alerting?.commonLabels ?? {})) {
+      if (v.includes('{{')) report({ pointer: `/service/alerting/commonLabels/${p(k)}`, message: `Unexpected Go template in common label ${k}, expected a literal value (Alertmanager routes and inhibitions match common labels as written)` });
+    }
     for (const site of templatedFields(ctx)) {
       if (!site.text.includes('{{')) continue;
       const r = checkGoTemplate(site.text, site.dialect);

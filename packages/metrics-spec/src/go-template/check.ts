@@ -11,12 +11,16 @@ import { parseGoTemplate, type GoArg, type GoNode, type GoParseEnv, type GoPipe 
 type GoType =
   | { readonly kind: 'struct'; readonly name: string; readonly fields: Readonly<Record<string, GoType>> }
   | { readonly kind: 'slice'; readonly name: string; readonly elem: GoType; readonly methods: Readonly<Record<string, GoType>> }
-  | { readonly kind: 'map' }
+  /** A map of strings; `methods` are the map type's methods (Alertmanager's KV), read before keys. */
+  | { readonly kind: 'map'; readonly methods: readonly string[] }
   | { readonly kind: 'scalar'; readonly name: string }
   | { readonly kind: 'unknown' };
 
 const UNKNOWN: GoType = { kind: 'unknown' };
-const MAP: GoType = { kind: 'map' };
+const MAP: GoType = { kind: 'map', methods: [] };
+/** Alertmanager's template.KV: map[string]string with methods (https://pkg.go.dev/github.com/prometheus/alertmanager/template#KV). */
+const KV: GoType = { kind: 'map', methods: ['SortedPairs', 'Names', 'Values', 'Remove'] };
+const FLOAT: GoType = { kind: 'scalar', name: 'float64' };
 const STRING: GoType = { kind: 'scalar', name: 'string' };
 
 /** https://pkg.go.dev/text/template#hdr-Functions */
@@ -54,14 +58,14 @@ const PROMETHEUS: Dialect = {
     ]),
     variables: ['labels', 'externalLabels', 'externalURL', 'value'],
   },
-  root: { kind: 'struct', name: 'the alert data {Labels, ExternalLabels, ExternalURL, Value}', fields: { Labels: MAP, ExternalLabels: MAP, ExternalURL: STRING, Value: { kind: 'scalar', name: 'float64' } } },
-  variables: { $labels: MAP, $externalLabels: MAP, $externalURL: STRING, $value: { kind: 'scalar', name: 'float64' } },
+  root: { kind: 'struct', name: 'the alert data {Labels, ExternalLabels, ExternalURL, Value}', fields: { Labels: MAP, ExternalLabels: MAP, ExternalURL: STRING, Value: FLOAT } },
+  variables: { $labels: MAP, $externalLabels: MAP, $externalURL: STRING, $value: FLOAT },
 };
 
 const AM_ALERT: GoType = {
   kind: 'struct',
   name: 'template.Alert {Status, Labels, Annotations, StartsAt, EndsAt, GeneratorURL, Fingerprint}',
-  fields: { Status: STRING, Labels: MAP, Annotations: MAP, StartsAt: UNKNOWN, EndsAt: UNKNOWN, GeneratorURL: STRING, Fingerprint: STRING },
+  fields: { Status: STRING, Labels: KV, Annotations: KV, StartsAt: UNKNOWN, EndsAt: UNKNOWN, GeneratorURL: STRING, Fingerprint: STRING },
 };
 const AM_ALERTS: GoType = { kind: 'slice', name: 'template.Alerts', elem: AM_ALERT, methods: {} };
 (AM_ALERTS.methods as Record<string, GoType>).Firing = AM_ALERTS;
@@ -77,7 +81,7 @@ const ALERTMANAGER: Dialect = {
   root: {
     kind: 'struct',
     name: 'template.Data {Receiver, Status, Alerts, GroupLabels, CommonLabels, CommonAnnotations, ExternalURL}',
-    fields: { Receiver: STRING, Status: STRING, Alerts: AM_ALERTS, GroupLabels: MAP, CommonLabels: MAP, CommonAnnotations: MAP, ExternalURL: STRING },
+    fields: { Receiver: STRING, Status: STRING, Alerts: AM_ALERTS, GroupLabels: KV, CommonLabels: KV, CommonAnnotations: KV, ExternalURL: STRING },
   },
   variables: {},
 };
@@ -105,8 +109,8 @@ function fieldOf(type: GoType, field: string, path: string): GoType {
     case 'unknown':
       return UNKNOWN;
     case 'map':
-      // A missing key renders as the zero value; methods of Alertmanager's KV (SortedPairs, ...) are not typed.
-      return UNKNOWN;
+      // A missing key renders as the zero value (""); the results of KV's methods are not typed.
+      return type.methods.includes(field) ? UNKNOWN : STRING;
     case 'struct': {
       const t = type.fields[field];
       if (!t) {
@@ -133,6 +137,29 @@ function fields(type: GoType, names: readonly string[], base: string): GoType {
     t = fieldOf(t, n, path);
   }
   return t;
+}
+
+const COMPARISONS = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
+
+/** Go's basic kind of an operand, where known: comparing two different kinds fails when rendering. */
+function basicKind(arg: GoArg, type: GoType): 'int' | 'float' | 'string' | 'bool' | undefined {
+  if (arg.kind === 'number') return /^[+-]?(?:0[xX][0-9a-fA-F_]+|0[bBoO]?[0-7_]*|[1-9][0-9_]*)$/.test(arg.text) ? 'int' : /i$/.test(arg.text) ? undefined : 'float';
+  if (arg.kind === 'string') return 'string';
+  if (arg.kind === 'bool') return 'bool';
+  if (type.kind === 'scalar') return type.name === 'float64' ? 'float' : type.name === 'string' ? 'string' : undefined;
+  return undefined;
+}
+
+function compareKinds(name: string, args: readonly GoArg[], types: readonly GoType[]): void {
+  const kinds = args.map((a, i) => basicKind(a, types[i] ?? UNKNOWN));
+  const [first, ...rest] = kinds;
+  const other = rest.find((k) => k !== undefined && first !== undefined && k !== first);
+  if (first && other) {
+    throw new Found(
+      `${name} of ${first} and ${other} (incompatible types for comparison)`,
+      first === 'float' || other === 'float' ? 'operands of one type, e.g. gt $value 1.0 rather than gt $value 1' : 'operands of one type (quote numbers compared with label values)',
+    );
+  }
 }
 
 class Walker {
@@ -184,9 +211,17 @@ class Walker {
   /** The type of a pipeline's result; declares its variables. */
   private pipe(pipe: GoPipe, dot: GoType, isRange = false): GoType {
     let t: GoType = UNKNOWN;
-    pipe.cmds.forEach((cmd) => {
+    pipe.cmds.forEach((cmd, index) => {
       const types = cmd.args.map((a) => this.arg(a, dot));
       const head = cmd.args[0];
+      if (head?.kind === 'function' && COMPARISONS.has(head.name)) {
+        // A command after | gets the previous result as its last argument.
+        const argc = cmd.args.length - 1 + (index > 0 ? 1 : 0);
+        if (head.name === 'eq' ? argc < 2 : argc !== 2) {
+          throw new Found(`${argc} argument${argc === 1 ? '' : 's'} to ${head.name} (wrong number of args)`, head.name === 'eq' ? 'eq with two or more arguments' : `${head.name} with exactly two arguments`);
+        }
+        compareKinds(head.name, cmd.args.slice(1), types.slice(1));
+      }
       t = head?.kind === 'function' ? (STRING_RESULTS.has(head.name) ? STRING : UNKNOWN) : cmd.args.length === 1 ? (types[0] as GoType) : UNKNOWN;
     });
     const scope = this.vars[this.vars.length - 1] as Map<string, GoType>;
