@@ -176,14 +176,7 @@ function lexInside(src: string, start: number, tokens: Token[]): number {
       push('assign', '=');
       pos++;
     } else if (c === '"') {
-      let e = pos + 1;
-      for (;;) {
-        const d = src[e];
-        if (d === undefined || d === '\n') throw new GoTemplateError('unterminated quoted string', 'a closing \'"\'');
-        if (d === '\\') e += 2;
-        else if (d === '"') break;
-        else e++;
-      }
+      const e = quotedEnd(src, pos, '"', 'unterminated quoted string');
       push('string', src.slice(pos, e + 1));
       pos = e + 1;
     } else if (c === '`') {
@@ -192,14 +185,7 @@ function lexInside(src: string, start: number, tokens: Token[]): number {
       push('rawString', src.slice(pos, e + 1));
       pos = e + 1;
     } else if (c === "'") {
-      let e = pos + 1;
-      for (;;) {
-        const d = src[e];
-        if (d === undefined || d === '\n') throw new GoTemplateError('unterminated character constant', "a closing \"'\"");
-        if (d === '\\') e += 2;
-        else if (d === "'") break;
-        else e++;
-      }
+      const e = quotedEnd(src, pos, "'", 'unterminated character constant');
       push('char', src.slice(pos, e + 1));
       pos = e + 1;
     } else if (c === '$') {
@@ -228,6 +214,18 @@ function lexInside(src: string, start: number, tokens: Token[]): number {
     } else {
       throw new GoTemplateError(`unrecognized character in action: ${JSON.stringify(c)}`, 'a field, variable, function, literal or }}');
     }
+  }
+}
+
+/** Index of the quote closing the string or character constant that opens at `start` (backslash escapes skipped). */
+function quotedEnd(src: string, start: number, quote: string, problem: string): number {
+  let e = start + 1;
+  for (;;) {
+    const d = src[e];
+    if (d === undefined || d === '\n') throw new GoTemplateError(problem, `a closing ${quote}`);
+    if (d === '\\') e += 2;
+    else if (d === quote) return e;
+    else e++;
   }
 }
 
