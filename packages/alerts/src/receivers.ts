@@ -2,7 +2,7 @@
  * Routing as data, shared by Alertmanager, Grafana policies and the route tests: which receivers
  * (contact point names) each severity reaches, and the labels a route test sends.
  */
-import { SEVERITIES, type ResolvedModel, type Severity } from '@monspec/metrics-spec';
+import { quoteLabelValue, SEVERITIES, type ResolvedModel, type Severity } from '@monspec/metrics-spec';
 
 /** The receiver of alerts no severity route matches. */
 export function defaultReceiver(model: ResolvedModel): string {
@@ -24,7 +24,7 @@ export function serviceMatchers(model: ResolvedModel): Array<[string, string]> {
   return Object.entries(model.service.alerting.commonLabels).sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-/** `name=value` arguments for `amtool config routes test` of one severity. */
+/** `name="value"` arguments for `amtool config routes test` of one severity, quoted as matchers (spaces, commas, `=`, quotes). */
 export function routeTestLabels(model: ResolvedModel, severity: Severity): string[] {
-  return [`severity=${severity}`, ...serviceMatchers(model).map(([k, v]) => `${k}=${v}`)];
+  return [`severity=${quoteLabelValue(severity)}`, ...serviceMatchers(model).map(([k, v]) => `${k}=${quoteLabelValue(v)}`)];
 }

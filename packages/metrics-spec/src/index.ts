@@ -17,3 +17,6 @@ export { promNumber } from './resolve/resolve.js';
 export { pointerToPath } from './source-map.js';
 export type { Artifact, Generator } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';
+export { parseGoTemplate, type GoNode, type GoPipe, type GoCommand, type GoArg, type GoParseEnv, type GoParseResult } from './go-template/parse.js';
+export { checkGoTemplate, goTemplateEnv, type GoTemplateDialect, type GoTemplateCheck } from './go-template/check.js';
+export { quoteLabelValue } from './promql/quote.js';

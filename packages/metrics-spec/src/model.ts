@@ -271,6 +271,8 @@ export interface ResolvedContactPoint {
   readonly url: string | undefined;
   /** Environment variable that holds the secret at deploy time. */
   readonly secretEnv: string | undefined;
+  /** Or: absolute path of a mounted file that holds it. */
+  readonly secretFile: string | undefined;
 }
 
 export interface ResolvedRoute {

@@ -30,6 +30,20 @@ describe('bad input gives located diagnostics (issue: bad input fixtures)', () =
     expect(lines.some((l) => l.startsWith('bad.yaml:3:5 schema Unexpected missing property "group"'))).toBe(true);
   });
 
+  it('label and annotation names are Prometheus label names (they become rule labels and Alertmanager matchers)', () => {
+    const { lines } = findings({ 'bad.yaml': "recordingRules:\n  demo:x:rate5m:\n    expr: sum(rate(demo_requests_total[5m]))\n    description: d\n    unit: count\n    labels:\n      'team=\"x\", a': y\n" });
+    expect(lines.some((l) => l.startsWith('bad.yaml:7:') && l.includes('schema') && l.includes('team=\\"x\\", a'))).toBe(true);
+  });
+
+  it('a secret reference is one of env or file', () => {
+    const cp = (secret: string) => ({ 'bad.yaml': `notifications:\n  contactPoints:\n    r:\n      type: webhook\n      description: x\n      url: https://relay.example.com/x\n      secret: ${secret}\n` });
+    expect(findings(cp('{ env: A, file: /run/a }')).lines).toContain(
+      'bad.yaml:7:15 schema Unexpected a mapping with more than 1 property at notifications.contactPoints.r.secret, expected at most 1 of: env, file',
+    );
+    expect(findings(cp('{}')).lines.some((l) => l.startsWith('bad.yaml:7:') && l.includes('expected at least 1 of: env, file'))).toBe(true);
+    expect(findings(cp('{ file: /run/secrets/relay }')).lines).toEqual([]);
+  });
+
   it('enum violation names the allowed values', () => {
     const { lines } = findings({ 'bad.yaml': 'thresholds:\n  x:\n    description: d\n    unit: furlongs\n    warning: 1\n' });
     expect(lines.some((l) => l.startsWith('bad.yaml:4:11 schema Unexpected "furlongs" at thresholds.x.unit, expected one of: count, seconds'))).toBe(true);

@@ -2,10 +2,11 @@
  * `alertmanager/alertmanager.yml`: routing by severity under a route for this service's common
  * labels, grouping, the spec's inhibitions, and one receiver per contact point. Alertmanager does
  * not expand environment variables, so secrets are `*_file` fields naming a mounted file:
- * `<secretsDir>/<ENV_NAME>` (default /etc/alertmanager/secrets/SLACK_WEBHOOK_URL, ...), the SMTP password
- * included. The SMTP relay comes from the spec (notifications.smtp); there is no default relay.
+ * `<secretsDir>/<ENV_NAME>` (default /etc/alertmanager/secrets/SLACK_WEBHOOK_URL, ...), or the
+ * file a `secret: { file }` reference names, the SMTP password included. A webhook's secret is its
+ * Bearer token. The SMTP relay comes from the spec (notifications.smtp); there is no default relay.
  */
-import type { Artifact, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
+import { quoteLabelValue, type Artifact, type ResolvedContactPoint, type ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
 import { deployLine } from '../deployment.js';
 import { defaultReceiver, serviceMatchers } from '../receivers.js';
@@ -20,11 +21,15 @@ export interface AlertmanagerOptions {
 }
 
 function matcher(name: string, value: string): string {
-  return `${name}=${JSON.stringify(value)}`;
+  return `${name}=${quoteLabelValue(value)}`;
 }
 
 function secretFile(options: AlertmanagerOptions, cp: ResolvedContactPoint): string {
-  return `${options.secretsDir ?? DEFAULT_SECRETS_DIR}/${cp.secretEnv ?? cp.name}`;
+  return cp.secretFile ?? `${options.secretsDir ?? DEFAULT_SECRETS_DIR}/${cp.secretEnv ?? cp.name}`;
+}
+
+function hasSecret(cp: ResolvedContactPoint): boolean {
+  return cp.secretEnv !== undefined || cp.secretFile !== undefined;
 }
 
 /** The spec's SMTP relay as Alertmanager's global smtp_* settings (the password as a mounted file). */
@@ -55,7 +60,7 @@ function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Recor
         name: cp.name,
         slack_configs: [
           {
-            ...(cp.url && !cp.secretEnv ? { api_url: cp.url } : { api_url_file: secretFile(options, cp) }),
+            ...(cp.url && !hasSecret(cp) ? { api_url: cp.url } : { api_url_file: secretFile(options, cp) }),
             ...(cp.channel ? { channel: cp.channel } : {}),
             send_resolved: true,
             title: '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }}',
@@ -77,7 +82,17 @@ function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Recor
         ],
       };
     case 'webhook':
-      return { name: cp.name, webhook_configs: [{ url: cp.url ?? 'http://127.0.0.1:9/unset', send_resolved: true }] };
+      return {
+        name: cp.name,
+        webhook_configs: [
+          {
+            url: cp.url ?? 'http://127.0.0.1:9/unset',
+            send_resolved: true,
+            // Alertmanager 0.25 has no url_file for webhooks: the secret is the Bearer token the relay checks.
+            ...(hasSecret(cp) ? { http_config: { authorization: { type: 'Bearer', credentials_file: secretFile(options, cp) } } } : {}),
+          },
+        ],
+      };
   }
 }
 

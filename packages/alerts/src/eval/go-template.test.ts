@@ -9,5 +9,16 @@ describe('alert template rendering', () => {
   });
   it('refuses what it cannot render exactly', () => {
     expect(() => renderAlertTemplate('{{ range $labels }}x{{ end }}', 1, {})).toThrow(UnsupportedTemplate);
+    expect(() => renderAlertTemplate('{{ $value ', 1, {})).toThrow(UnsupportedTemplate);
+  });
+  it('renders if/else/with over comparisons as Go does', () => {
+    const t = '{{ if gt $value 0.9 }}high{{ else if and (gt $value 0.5) (ne $labels.tier "free") }}raised{{ else }}low{{ end }}{{ with $labels.instance }} on {{ . | toUpper }}{{ end }}';
+    expect(renderAlertTemplate(t, 0.95, {})).toBe('high');
+    expect(renderAlertTemplate(t, 0.6, { tier: 'pro', instance: 'p-0' })).toBe('raised on P-0');
+    expect(renderAlertTemplate(t, 0.6, { tier: 'free' })).toBe('low');
+    expect(() => renderAlertTemplate('{{ if gt $value "1" }}x{{ end }}', 1, {})).toThrow(UnsupportedTemplate);
+  });
+  it('reads text and actions as Go does (quoted delimiters, comments, trim markers)', () => {
+    expect(renderAlertTemplate('a {{- /* note */ -}} b {{ "}}" }} {{ $labels.x -}} !', 1, { x: 'X' })).toBe('ab }} X!');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `grafana/provisioning/alerting/contact-points.yaml`: one contact point per spec contact point.
- * Secrets are `${ENV_NAME}` references Grafana expands at provisioning time; never values.
+ * Secrets are `${ENV_NAME}` or `$__file{path}` references Grafana expands at provisioning time
+ * (https://grafana.com/docs/grafana/latest/administration/provisioning/#using-environment-variables); never values.
  */
 import type { Artifact, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
@@ -10,8 +11,13 @@ import { escapeDollars, grafanaUid } from './escape.js';
 
 export const GRAFANA_CONTACT_POINTS_PATH = 'grafana/provisioning/alerting/contact-points.yaml';
 
+/** The secret as Grafana provisioning expands it: `${VAR}` or `$__file{path}` (never the value). */
+function secretRef(cp: ResolvedContactPoint): string | undefined {
+  return cp.secretEnv ? `\${${cp.secretEnv}}` : cp.secretFile ? `$__file{${cp.secretFile}}` : undefined;
+}
+
 function secret(cp: ResolvedContactPoint): string | undefined {
-  return cp.secretEnv ? `\${${cp.secretEnv}}` : cp.url ? escapeDollars(cp.url) : undefined;
+  return secretRef(cp) ?? (cp.url ? escapeDollars(cp.url) : undefined);
 }
 
 function settings(cp: ResolvedContactPoint): Record<string, unknown> {
@@ -22,8 +28,11 @@ function settings(cp: ResolvedContactPoint): Record<string, unknown> {
       return { url: secret(cp) ?? '', ...(cp.channel ? { recipient: escapeDollars(cp.channel) } : {}) };
     case 'pagerduty':
       return { integrationKey: secret(cp) ?? '' };
-    case 'webhook':
-      return { url: secret(cp) ?? '' };
+    case 'webhook': {
+      // https://grafana.com/docs/grafana/latest/alerting/configure-notifications/manage-contact-points/integrations/webhook-notifier/
+      const token = secretRef(cp);
+      return { url: escapeDollars(cp.url ?? ''), ...(token ? { authorization_scheme: 'Bearer', authorization_credentials: token } : {}) };
+    }
   }
 }
 
@@ -37,9 +46,10 @@ export function grafanaContactPointsFile(model: ResolvedModel): Artifact {
     })),
   };
   const envs = model.notifications.contactPoints.flatMap((c) => (c.secretEnv ? [c.secretEnv] : []));
+  const files = model.notifications.contactPoints.flatMap((c) => (c.secretFile ? [c.secretFile] : []));
   const header = artifactHeader(
     model,
-    `Grafana contact points (file provisioning).${envs.length ? ` Grafana's environment must define ${envs.join(', ')}.` : ''}`,
+    `Grafana contact points (file provisioning).${envs.length ? ` Grafana's environment must define ${envs.join(', ')}.` : ''}${files.length ? ` Grafana must be able to read ${files.join(', ')}.` : ''}`,
     deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
   );
   return { path: GRAFANA_CONTACT_POINTS_PATH, content: yamlFile(header, data) };

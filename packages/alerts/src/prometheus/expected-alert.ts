@@ -43,22 +43,26 @@ function pick(samples: readonly Sample[], labels: Readonly<Record<string, string
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-/** Renders the annotations; when the value cannot be computed they stay unrendered, and promtool reports the difference. */
-export function expectedAlert(evaluator: PromqlEvaluator, at: string, firing: FiringAlert, ruleLabels: Readonly<Record<string, string>> = {}): ExpAlert {
-  const exp_labels = sorted({ ...firing.alert.alert.labels, ...ruleLabels, ...firing.labels });
+/** Renders the rule's labels and annotations; when the value cannot be computed they stay unrendered, and promtool reports the difference. */
+export function expectedAlert(evaluator: PromqlEvaluator, at: string, firing: FiringAlert, extraLabels: Readonly<Record<string, string>> = {}): ExpAlert {
   let sample: Sample | undefined;
   try {
     sample = pick(evaluator.vector(firing.alert.alert.query, parseDuration(at)), firing.labels);
   } catch {
     sample = undefined;
   }
-  const exp_annotations: Record<string, string> = {};
-  for (const [key, text] of Object.entries(firing.alert.annotations)) {
+  // Prometheus expands rule labels and annotations alike (https://prometheus.io/docs/prometheus/latest/configuration/alerting_rules/#templating).
+  const render = (text: string): string => {
     try {
-      exp_annotations[key] = sample ? renderAlertTemplate(text, sample.value, sample.labels) : text;
+      return sample ? renderAlertTemplate(text, sample.value, sample.labels) : text;
     } catch {
-      exp_annotations[key] = text;
+      return text;
     }
-  }
+  };
+  // extraLabels: what the generator adds to every rule (the de-duplication labels of engine `both`).
+  const ruleLabels = Object.fromEntries(Object.entries({ ...firing.alert.alert.labels, ...extraLabels }).map(([k, v]) => [k, render(v)]));
+  const exp_labels = sorted({ ...ruleLabels, ...firing.labels });
+  const exp_annotations: Record<string, string> = {};
+  for (const [key, text] of Object.entries(firing.alert.annotations)) exp_annotations[key] = render(text);
   return { exp_labels, exp_annotations };
 }

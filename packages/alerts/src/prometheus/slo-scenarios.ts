@@ -14,7 +14,7 @@
  * other branch is exact too; promtool stays the judge. Needs SLIs of the shape
  * `sum(rate(metric{a="b"}[$window]))`; other SLIs get no generated scenarios (declare tests instead).
  */
-import { formatDuration, parseDuration, promNumber, type ResolvedModel, type ResolvedSlo } from '@monspec/metrics-spec';
+import { formatDuration, parseDuration, promNumber, quoteLabelValue, type ResolvedModel, type ResolvedSlo } from '@monspec/metrics-spec';
 import type { LinkedAlert } from '../links.js';
 import type { PromqlEvaluator } from '../eval/promql-eval.js';
 import { evaluatorFor } from './expected-alert.js';
@@ -54,7 +54,7 @@ function simpleSli(expr: string): SimpleSli | undefined {
 function selector(model: ResolvedModel, sli: SimpleSli): string {
   const labels: Record<string, string> = { job: model.service.job, instance: 'slo-test-0', ...sli.labels };
   return `${sli.metric}{${Object.entries(labels)
-    .map(([k, v]) => `${k}="${v}"`)
+    .map(([k, v]) => `${k}=${quoteLabelValue(v)}`)
     .join(', ')}}`;
 }
 

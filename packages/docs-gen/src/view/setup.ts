@@ -6,6 +6,7 @@ import {
   humanDuration,
   indexModel,
   panelUrl,
+  quoteLabelValue,
   type ResolvedModel,
 } from '@monspec/metrics-spec';
 import { type Fragment, type Piece, inline, join } from '../markdown/fragment.js';
@@ -212,8 +213,12 @@ export function setupView(model: ResolvedModel): SetupView {
     inline`Prometheus scrapes job ${code(s.job)} at ${code(s.metricsPath)} every ${s.scrapeInterval} and keeps ${s.retention} of data.`,
     ...(s.alerting.engine !== 'grafana' ? ['Alertmanager reachable from Prometheus (and from the Loki ruler for log alerts).'] : []),
     ...model.notifications.contactPoints
-      .filter((cp) => cp.secretEnv !== undefined)
-      .map((cp) => inline`Secret for contact point ${text(cp.name)} (${contactPointType(cp)}) in the environment variable ${code(cp.secretEnv ?? '')} at deploy time.`),
+      .filter((cp) => cp.secretEnv !== undefined || cp.secretFile !== undefined)
+      .map((cp) =>
+        cp.secretEnv !== undefined
+          ? inline`Secret for contact point ${text(cp.name)} (${contactPointType(cp)}) in the environment variable ${code(cp.secretEnv)} at deploy time.`
+          : inline`Secret for contact point ${text(cp.name)} (${contactPointType(cp)}) in the file ${code(cp.secretFile ?? '')}, mounted for Alertmanager and Grafana.`,
+      ),
     ...s.healthEndpoints.map((h) => inline`${code(h.path)} answers on every replica.`),
   ];
 
@@ -307,7 +312,7 @@ export function setupView(model: ResolvedModel): SetupView {
     name: code(cp.name),
     type: contactPointType(cp),
     target: cell(join([...cp.addresses.map(email), ...(cp.channel ? [text(cp.channel)] : []), ...(cp.url ? [code(cp.url)] : [])], ', ')),
-    secret: cp.secretEnv ? code(cp.secretEnv) : '—',
+    secret: cp.secretEnv ? code(cp.secretEnv) : cp.secretFile ? code(cp.secretFile) : '—',
     description: cell(proseInline(cp.description)),
   }));
 
@@ -337,7 +342,7 @@ export function setupView(model: ResolvedModel): SetupView {
       return inline`${link(text(n), runbookDoc(n))}: ${a ? text(a.summary) : ''}`;
     });
 
-  const upQuery = `up{job="${s.job}"}`;
+  const upQuery = `up{job=${quoteLabelValue(s.job)}}`;
   const absent = alertNames.filter((n) => index.alerts(n).some((a) => /\b(up|absent)\b/.test(a.expr)));
   const ruleFiles = [
     ...(s.alerting.engine !== 'grafana' ? ['prometheus/rules/recording.rules.yml', 'prometheus/rules/alerts.rules.yml'] : []),
@@ -390,7 +395,7 @@ export function setupView(model: ResolvedModel): SetupView {
     {
       title: 'Configure notifications',
       items: [
-        ...model.notifications.contactPoints.map((cp) => inline`Contact point ${contactPointLabel(cp)} configured${cp.secretEnv ? inline` with ${code(cp.secretEnv)}` : ''}.`),
+        ...model.notifications.contactPoints.map((cp) => inline`Contact point ${contactPointLabel(cp)} configured${cp.secretEnv || cp.secretFile ? inline` with ${code(cp.secretEnv ?? cp.secretFile ?? '')}` : ''}.`),
         ...model.notifications.routes.map((r) => inline`${code(r.severity)} alerts route to ${routeFor(model, r.severity)}.`),
       ],
     },

@@ -1,8 +1,10 @@
 import { alertContent } from './alert-content.js';
 import { duplicateName } from './duplicate-name.js';
+import { goTemplates } from './go-templates.js';
 import { baseUnits } from './base-units.js';
 import { counterSuffix } from './counter-suffix.js';
 import { histogramBuckets } from './histogram-buckets.js';
+import { literalSecrets } from './literal-secrets.js';
 import { recordingRuleName } from './recording-rule-name.js';
 import { panelDescription } from './panel-description.js';
 import { placeholders } from './placeholders.js';
@@ -13,6 +15,7 @@ import { promqlUnknownLabel } from './promql-unknown-label.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { seriesBudget } from './series-budget.js';
 import { datasourceName } from './datasource-name.js';
+import { splicedExpressions } from './spliced-expressions.js';
 import { thresholdBands } from './threshold-bands.js';
 import type { Check } from './types.js';
 import { unknownReference } from './unknown-reference.js';
@@ -42,6 +45,9 @@ export const CHECKS: readonly Check[] = [
   notificationsSmtp,
   inhibitEqual,
   datasourceName,
+  goTemplates,
+  splicedExpressions,
+  literalSecrets,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

@@ -3,7 +3,8 @@ import type { Check, CheckReport } from './types.js';
 import { escapePointerSegment as p } from '../source-map.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
 
-function closest(name: string, candidates: readonly string[]): string | undefined {
+/** The candidate nearest to `name` by edit distance, when it is close enough to be a typo. */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(3, Math.floor(name.length / 3)) + 1;
   for (const c of candidates) {

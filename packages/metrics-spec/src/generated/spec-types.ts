@@ -1077,13 +1077,17 @@ export interface Notifications {
   };
 }
 /**
- * Slack webhook URL or PagerDuty routing key.
+ * Slack webhook URL, PagerDuty routing key, or the Bearer token a webhook sends.
  */
 export interface SecretRef {
   /**
    * Environment variable holding the secret.
    */
-  env: string;
+  env?: string;
+  /**
+   * Absolute path of a mounted file holding the secret: Alertmanager's *_file field names it, Grafana reads it with $__file{path}.
+   */
+  file?: string;
 }
 /**
  * Where alerts of one severity go.
@@ -1312,5 +1316,9 @@ export interface SecretRef2 {
   /**
    * Environment variable holding the secret.
    */
-  env: string;
+  env?: string;
+  /**
+   * Absolute path of a mounted file holding the secret: Alertmanager's *_file field names it, Grafana reads it with $__file{path}.
+   */
+  file?: string;
 }

@@ -95,6 +95,13 @@ export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], source
       case 'pattern':
         message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${schemaDescription(e.parentSchema) ?? 'a value matching ' + String((e.params as { pattern: string }).pattern)}`;
         break;
+      case 'minProperties':
+      case 'maxProperties': {
+        const props = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+        const limit = Number((e.params as { limit: number }).limit);
+        message = `Unexpected ${describeValue(e.data)} with ${e.keyword === 'minProperties' ? 'fewer' : 'more'} than ${limit} ${limit === 1 ? 'property' : 'properties'} at ${path}, expected ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${limit} of: ${props.join(', ')}`;
+        break;
+      }
       case 'propertyNames':
         continue; // reported by the nested `pattern` error, pointed at the key below
       case 'oneOf':

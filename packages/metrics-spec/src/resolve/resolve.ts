@@ -510,6 +510,7 @@ function resolveNotifications(spec: MonspecDocument): ResolvedNotifications {
         channel: c.channel,
         url: c.url,
         secretEnv: c.secret?.env,
+        secretFile: c.secret?.file,
       }))
       .sort(byName),
     defaultContactPoint: n.defaultContactPoint,
