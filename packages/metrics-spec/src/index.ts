@@ -17,3 +17,4 @@ export { promNumber } from './resolve/resolve.js';
 export { pointerToPath } from './source-map.js';
 export type { Artifact, Generator } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';
+export { isSafeUrl, urlScheme, SAFE_URL_SCHEMES } from './url-safety.js';
