@@ -18,3 +18,4 @@ export { pointerToPath } from './source-map.js';
 export type { Artifact, Generator } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';
 export { isSafeUrl, urlScheme, SAFE_URL_SCHEMES } from './url-safety.js';
+export { proseUrls } from './prose-urls.js';
