@@ -11,3 +11,15 @@ describe('alert template rendering', () => {
     expect(() => renderAlertTemplate('{{ range $labels }}x{{ end }}', 1, {})).toThrow(UnsupportedTemplate);
   });
 });
+
+describe('names that match JavaScript built-ins (issue #13)', () => {
+  it('a function named after an Object.prototype member is not a function', () => {
+    for (const name of ['toString', 'constructor', 'valueOf', 'hasOwnProperty']) {
+      expect(() => renderAlertTemplate(`{{ $value | ${name} }}`, 1, {}), name).toThrow(UnsupportedTemplate);
+    }
+  });
+  it('a label named after one is an absent label, as in Prometheus', () => {
+    expect(renderAlertTemplate('[{{ $labels.constructor }}][{{ $labels.toString }}]', 1, {})).toBe('[][]');
+    expect(renderAlertTemplate('[{{ $labels.constructor }}]', 1, { constructor: 'c' })).toBe('[c]');
+  });
+});

@@ -35,7 +35,8 @@ function printf(format: string, v: TemplateValue): string {
 function operand(token: string, value: number, labels: Labels): TemplateValue {
   if (token === '$value' || token === '.Value') return value;
   const label = /^(?:\$labels|\.Labels)\.([a-zA-Z_][a-zA-Z0-9_]*)$/.exec(token);
-  if (label) return labels[label[1] as string] ?? '';
+  // Own properties only: `$labels.constructor` is an absent label, not Object.prototype's member.
+  if (label) return Object.hasOwn(labels, label[1] as string) ? (labels[label[1] as string] ?? '') : '';
   throw new UnsupportedTemplate(`operand ${token}`);
 }
 
@@ -49,7 +50,7 @@ function applyCommand(words: readonly string[], input: TemplateValue | undefined
     if (arg === undefined) throw new UnsupportedTemplate('printf without argument');
     return printf(JSON.parse(format) as string, arg);
   }
-  const fn = FUNCTIONS[head];
+  const fn = Object.hasOwn(FUNCTIONS, head) ? FUNCTIONS[head] : undefined;
   if (fn) {
     const arg = rest[0] !== undefined ? operand(rest[0], value, labels) : input;
     if (arg === undefined || rest.length > 1) throw new UnsupportedTemplate(`${head} arguments`);
