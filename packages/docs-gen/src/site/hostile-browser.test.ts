@@ -41,6 +41,9 @@ describe('a hostile spec', () => {
     }
     expect(found).toContainEqual(expect.stringContaining(`service.yaml:14 Unexpected URL "${HOSTILE_REPOSITORY}" with the scheme "javascript:" in service.repository`));
     expect(found).toHaveLength(fields.length * HOSTILE_PROSE_URLS.length + 1);
+    // The raw HTML the site would drop is reported too, once per field.
+    const html = result.diagnostics.filter((d) => d.ruleId === 'raw-html').map((d) => `${d.location?.file}:${d.location?.line} ${d.message}`);
+    expect(html).toEqual(fields.map(([at, path]) => `${at} Unexpected raw HTML ${JSON.stringify('<a href="javascript:alert(7)">')} (and 4 more tags) in ${path}, expected Markdown without HTML (the docs drop it)`).sort());
   });
 });
 

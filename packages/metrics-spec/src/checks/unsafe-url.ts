@@ -1,31 +1,14 @@
 import type { Check } from './types.js';
 import { proseUrls } from '../prose-urls.js';
-import { escapePointerSegment as p, pointerToPath } from '../source-map.js';
+import { specStrings } from './spec-strings.js';
+import { pointerToPath } from '../source-map.js';
 import { urlScheme, isSafeUrl } from '../url-safety.js';
 
 /** Fields whose whole value is a URL that the docs turn into links. */
 const URL_FIELDS: readonly RegExp[] = [/^\/service\/repository$/, /^\/service\/grafana\/url$/, /^\/service\/runbookBaseUrl$/, /^\/service\/datasources\/[^/]+\/url$/, /^\/notifications\/contactPoints\/[^/]+\/url$/];
 
-/** Expressions are not prose. Templates are checked where they are instantiated, other environments' overlays when they are built. */
-const SKIPPED_KEYS: ReadonlySet<string> = new Set(['expr', 'promql', 'logql', 'selector', 'errorFilter', 'sli', 'tests']);
-const SKIPPED_SECTIONS: ReadonlySet<string> = new Set(['/templates', '/environments']);
-
 function shown(url: string): string {
   return JSON.stringify(url.length > 60 ? `${url.slice(0, 57)}...` : url);
-}
-
-function* strings(value: unknown, pointer: string): Generator<{ pointer: string; text: string }> {
-  if (typeof value === 'string') {
-    yield { pointer, text: value };
-  } else if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) yield* strings(value[i], `${pointer}/${i}`);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, v] of Object.entries(value)) {
-      const child = `${pointer}/${p(key)}`;
-      if (SKIPPED_KEYS.has(key) || SKIPPED_SECTIONS.has(child)) continue;
-      yield* strings(v, child);
-    }
-  }
 }
 
 export const unsafeUrl: Check = {
@@ -59,7 +42,7 @@ export const unsafeUrl: Check = {
     ],
   },
   run({ spec }, report) {
-    for (const { pointer, text } of strings(spec, '')) {
+    for (const { pointer, text } of specStrings(spec)) {
       const urls = URL_FIELDS.some((f) => f.test(pointer)) ? [text] : proseUrls(text);
       for (const url of urls) {
         if (isSafeUrl(url)) continue;
