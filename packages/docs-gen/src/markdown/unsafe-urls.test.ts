@@ -4,6 +4,8 @@
  */
 import { isSafeUrl, proseUrls } from '@monspec/metrics-spec';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { hostileModel } from '../__fixtures__/hostile.js';
+import { generate, verifyDocs } from '../index.js';
 import { autolink, link, text } from './inline.js';
 import { loadProseEngine, prose, proseFindings, proseInline, startProseRound } from './prose.js';
 
@@ -80,5 +82,14 @@ describe('prose', () => {
     startProseRound();
     const f = prose('See [the guide](https://x.example/g), <mailto:a@x.example> and [a runbook](runbooks/A.md).');
     expect(f.blockHtml).toBe('<p>See <a href="https://x.example/g">the guide</a>, <a href="mailto:a@x.example">mailto:a@x.example</a> and <a href="runbooks/A.md">a runbook</a>.</p>');
+  });
+});
+
+describe("a hostile spec's documents", () => {
+  it('are lint-clean, their links resolve, and every page is what remark renders from its Markdown', async () => {
+    const artifacts = await generate(hostileModel());
+    expect(await verifyDocs(artifacts)).toEqual({ lint: [], links: [], pages: [] });
+    // The layout's empty favicon (`data:,`) is the site's own, and keeps Chromium from asking for one.
+    for (const a of artifacts) expect(live(a.content.replace('<link rel="icon" href="data:,">', '')), a.path).toEqual([]);
   });
 });
