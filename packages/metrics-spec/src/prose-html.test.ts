@@ -19,6 +19,8 @@ describe('proseHtml', () => {
   it('leaves code, autolinks, emails, comparisons and escapes alone', () => {
     expect(proseHtml('Set `<namespace>` and ``a `<b>` c``.')).toEqual([]);
     expect(proseHtml('```yaml\n<div>\n```\nafter')).toEqual([]);
+    expect(proseHtml('Before\n\n~~~html\n<p>one</p>\n<p>two</p>\n~~~\n\n<b>after</b>')).toEqual(['<b>', '</b>']);
+    expect(proseHtml('```\nnever closed\n<div>')).toEqual([]);
     expect(proseHtml('See <https://example.com/x> or <ops@example.com>.')).toEqual([]);
     expect(proseHtml('p99 < 5 s and a<b, x <= 3, \\<div> escaped.')).toEqual([]);
   });

@@ -5,7 +5,7 @@
  */
 
 /** Fenced blocks and code spans (a backtick run closed by one of the same length); an escaped backtick opens none. */
-const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[`~]*[ \t]*(?=\n|$)|$)|(?<!\\)(`+)(?!`)[\s\S]*?(?<!`)\2(?!`)/gm;
+const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[`~]*[ \t]*(?=\n|(?![\s\S]))|(?![\s\S]))|(?<!\\)(`+)(?!`)[\s\S]*?(?<!`)\2(?!`)/gm;
 
 const TAG = /(?<!\\)<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|\/[A-Za-z][A-Za-z0-9-]*\s*>|!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|style|pre|textarea)(?=[\s>]|$))/gim;
 
