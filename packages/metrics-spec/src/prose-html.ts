@@ -10,5 +10,6 @@ const CODE = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n {0,3}\1[`~]*[ \t]*(?=\n|
 const TAG = /(?<!\\)<(?:[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>|\/[A-Za-z][A-Za-z0-9-]*\s*>|!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|style|pre|textarea)(?=[\s>]|$))/gim;
 
 export function proseHtml(prose: string): string[] {
+  if (!prose.includes('<')) return [];
   return [...prose.replace(CODE, ' ').matchAll(TAG)].map((m) => m[0]);
 }

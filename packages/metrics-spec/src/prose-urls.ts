@@ -19,6 +19,8 @@ const PATTERNS: readonly RegExp[] = [
 ];
 
 export function proseUrls(prose: string): string[] {
+  // Every pattern needs one of these; most prose has none.
+  if (!/[<\]=]/.test(prose)) return [];
   const urls: string[] = [];
   for (const pattern of PATTERNS) {
     for (const m of prose.matchAll(pattern)) {
