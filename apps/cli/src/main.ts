@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     io.out(TOOL_VERSION);
     return EXIT.ok;
   }
-  const entry = COMMANDS[name];
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
     io.err(`monspec: Unexpected command "${name}", expected one of: ${Object.keys(COMMANDS).join(', ')}`);
     return EXIT.usage;

@@ -20,3 +20,5 @@ export { stringifyYaml } from './emit-yaml/document.js';
 export { parseGoTemplate, type GoNode, type GoPipe, type GoCommand, type GoArg, type GoParseEnv, type GoParseResult } from './go-template/parse.js';
 export { checkGoTemplate, goTemplateEnv, type GoTemplateDialect, type GoTemplateCheck } from './go-template/check.js';
 export { quoteLabelValue } from './promql/quote.js';
+export { isSafeUrl, urlScheme, SAFE_URL_SCHEMES } from './url-safety.js';
+export { proseUrls } from './prose-urls.js';

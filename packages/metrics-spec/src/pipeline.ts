@@ -6,6 +6,7 @@ import { expandTemplates } from './load/expand-templates.js';
 import { isPlainObject, mergeDocuments } from './load/merge-documents.js';
 import { applyOverlay } from './load/overlay.js';
 import { parseSpecFile, type SpecFile } from './load/parse-yaml.js';
+import { dropReservedKeys } from './load/reserved-keys.js';
 import { validateAgainstSchema } from './load/validate-schema.js';
 import type { ResolvedModel } from './model.js';
 import { resolveModel } from './resolve/resolve.js';
@@ -75,6 +76,7 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   stage('parse');
   for (const file of parsed) {
     if (file.data === undefined) continue;
+    dropReservedKeys(file, diagnostics);
     const fileMap = new SourceMap();
     fileMap.setOrigin('', file);
     validateAgainstSchema('document', file.data, fileMap, diagnostics);
@@ -86,7 +88,7 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   const envs = (isPlainObject(merged.environments) ? merged.environments : {}) as Record<string, { default?: boolean; overlay?: Record<string, unknown> }>;
   const environments = Object.keys(envs).sort();
   const environment = options.environment ?? defaultEnvironment(envs);
-  if (options.environment !== undefined && !(options.environment in envs)) {
+  if (options.environment !== undefined && !Object.hasOwn(envs, options.environment)) {
     return done(undefined, undefined, environments, `Unexpected environment "${options.environment}", expected one of: ${environments.length ? environments.join(', ') : '(the spec declares no environments)'}`);
   }
   const defaults = environments.filter((n) => envs[n]?.default);
@@ -96,7 +98,7 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   }
 
   let spec: Record<string, unknown> = merged;
-  const overlay = envs[environment]?.overlay;
+  const overlay = Object.hasOwn(envs, environment) ? envs[environment]?.overlay : undefined;
   if (overlay && isPlainObject(overlay)) {
     spec = applyOverlay(merged, overlay, sourceMap, `/environments/${escapePointerSegment(environment)}/overlay`);
     validateAgainstSchema('document', spec, sourceMap, diagnostics);

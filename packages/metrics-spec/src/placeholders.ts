@@ -1,4 +1,5 @@
 import type { Unit } from './generated/spec-types.js';
+import { own } from './own.js';
 import { humanDuration } from './quantity.js';
 import { formatValue } from './units.js';
 
@@ -49,7 +50,7 @@ function lookup(name: string, scope: PlaceholderScope): ScopedValue | undefined 
   if (name === 'threshold') return scope.threshold;
   if (name === 'value') return scope.value === undefined ? undefined : { value: scope.value };
   if (name.startsWith('thresholds.')) return scope.thresholds.get(name.slice('thresholds.'.length));
-  return scope.extra?.[name];
+  return own(scope.extra, name);
 }
 
 /** Names a placeholder may use in this scope, for "expected" messages. */

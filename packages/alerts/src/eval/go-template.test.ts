@@ -22,3 +22,15 @@ describe('alert template rendering', () => {
     expect(renderAlertTemplate('a {{- /* note */ -}} b {{ "}}" }} {{ $labels.x -}} !', 1, { x: 'X' })).toBe('ab }} X!');
   });
 });
+
+describe('names that match JavaScript built-ins (issue #13)', () => {
+  it('a function named after an Object.prototype member is not a function', () => {
+    for (const name of ['toString', 'constructor', 'valueOf', 'hasOwnProperty']) {
+      expect(() => renderAlertTemplate(`{{ $value | ${name} }}`, 1, {}), name).toThrow(UnsupportedTemplate);
+    }
+  });
+  it('a label named after one is an absent label, as in Prometheus', () => {
+    expect(renderAlertTemplate('[{{ $labels.constructor }}][{{ $labels.toString }}]', 1, {})).toBe('[][]');
+    expect(renderAlertTemplate('[{{ $labels.constructor }}]', 1, { constructor: 'c' })).toBe('[c]');
+  });
+});

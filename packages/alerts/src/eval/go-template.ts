@@ -93,7 +93,8 @@ function operand(arg: GoArg, scope: Scope): TemplateValue {
   }
   if ((arg.kind === 'variable' && arg.name === '$value' && arg.fields.length === 0) || (arg.kind === 'field' && arg.fields.join('.') === 'Value' && scope.dot === undefined)) return scope.value;
   const [first, key, ...more] = arg.kind === 'field' && scope.dot === undefined ? arg.fields : arg.kind === 'variable' ? [arg.name, ...arg.fields] : [];
-  if ((first === '$labels' || first === 'Labels') && key !== undefined && more.length === 0) return scope.labels[key] ?? '';
+  // Own properties only: `$labels.constructor` is an absent label, not Object.prototype's member.
+  if ((first === '$labels' || first === 'Labels') && key !== undefined && more.length === 0) return Object.hasOwn(scope.labels, key) ? (scope.labels[key] ?? '') : '';
   throw new UnsupportedTemplate(`operand ${arg.kind}`);
 }
 
@@ -117,9 +118,9 @@ function applyCommand(cmd: GoCommand, input: TemplateValue | undefined, scope: S
   // Go's and/or return the deciding operand.
   if (name === 'and' && args.length >= 2) return args.find((a) => !truthy(a)) ?? (args[args.length - 1] as TemplateValue);
   if (name === 'or' && args.length >= 2) return args.find((a) => truthy(a)) ?? (args[args.length - 1] as TemplateValue);
-  const fn = FUNCTIONS[name];
+  const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
   if (fn && args.length === 1) return fn(asNumber(args[0] as TemplateValue));
-  const sfn = STRING_FUNCTIONS[name];
+  const sfn = Object.hasOwn(STRING_FUNCTIONS, name) ? STRING_FUNCTIONS[name] : undefined;
   if (sfn && args.length === 1 && typeof args[0] === 'string') return sfn(args[0]);
   throw new UnsupportedTemplate(`function ${name}`);
 }

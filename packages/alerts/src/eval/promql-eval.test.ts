@@ -45,3 +45,12 @@ describe('PromQL evaluator (test-series subset)', () => {
     expect(() => evaluator([]).vector('topk(3, up)', 0)).toThrow(UnsupportedPromql);
   });
 });
+
+describe('label names that match JavaScript built-ins (issue #13)', () => {
+  it('an absent label named constructor or toString matches "" as in Prometheus', () => {
+    const e = evaluator([{ series: 'up{job="a"}', values: '1+0x5' }]);
+    expect(e.vector('up{constructor=""}', 60)).toHaveLength(1);
+    expect(e.vector('up{toString=""}', 60)).toHaveLength(1);
+    expect(e.vector('up{constructor!=""}', 60)).toHaveLength(0);
+  });
+});

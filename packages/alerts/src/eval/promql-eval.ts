@@ -69,7 +69,7 @@ interface Matcher {
 
 function matches(labels: Labels, matchers: readonly Matcher[]): boolean {
   return matchers.every((m) => {
-    const v = labels[m.name] ?? '';
+    const v = (Object.hasOwn(labels, m.name) ? labels[m.name] : undefined) ?? '';
     switch (m.op) {
       case '=':
         return v === m.value;

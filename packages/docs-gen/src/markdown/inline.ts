@@ -2,6 +2,7 @@
  * Inline helpers for the view models. Each returns a Fragment: valid Markdown (escaped text, code
  * spans, links, table cells) and the HTML remark would render from it, so templates never format.
  */
+import { isSafeUrl } from '@monspec/metrics-spec';
 import { Fragment, asFragment, type Piece } from './fragment.js';
 import { escapeText, hrefAttribute } from './html.js';
 import { autolinkedInline } from './prose.js';
@@ -59,6 +60,8 @@ export function cell(piece: Piece): Fragment {
  */
 export function link(label: Piece, href: string): Fragment {
   const f = asFragment(label);
+  // A script or data URL that got past `validate` (unsafe-url) is not linked: the text stays.
+  if (!isSafeUrl(href)) return f;
   const url = href.replace(/[\s()<>'"*!\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   const destination = url.replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
   // GFM makes no links inside a link's text, so autolinked label text loses its anchors.
@@ -68,6 +71,7 @@ export function link(label: Piece, href: string): Fragment {
 
 /** A URL shown as itself (`<https://…>`); the text of other links is given to `link`. */
 export function autolink(url: string): Fragment {
+  if (!isSafeUrl(url)) return text(url);
   if (!/^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*$/.test(url)) return link(text(url), url);
   return new Fragment(`<${url}>`, `<a href="${hrefAttribute(url)}">${escapeText(url)}</a>`);
 }

@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { dropUnsafe } from './drop-unsafe.js';
 import { linter, lintTree } from './pipeline.js';
 import type { ProseEngine, ProseResult } from './prose.js';
 
@@ -23,6 +24,7 @@ function label(markdown: string): string {
 
 /** The canonical Markdown of `tree` (the style the generated documents use), linted and rendered. */
 function result(markdown: string, tree: Root): ProseResult {
+  dropUnsafe(tree);
   const md = linter.stringify(tree).trim();
   const canonical = linter.parse(`${md}\n`);
   return { md, html: html(canonical), lint: lintTree(label(markdown), `${md}\n`, canonical) };

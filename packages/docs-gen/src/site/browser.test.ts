@@ -4,7 +4,7 @@
  * The site in real headless Chromium (Debian `chromium` via playwright-core): served from a loopback
  * HTTP server, it follows navigation to a runbook and back, visits every page, checks every relative
  * link and anchor, that nothing remote is requested, that no console error occurs, and that pages fit
- * a phone's width. Runs always in CI (CI=true); locally it is skipped only without /usr/bin/chromium.
+ * a phone's width. Every page carries the site's Content-Security-Policy and violates none of it. Runs always in CI (CI=true); locally it is skipped only without /usr/bin/chromium.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -14,6 +14,7 @@ import { dirname, join, normalize } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../index.js';
+import { SITE_CSP } from './site.js';
 import { embeddedModel } from '../test-support/embedded.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -64,6 +65,10 @@ describe.skipIf(!run)('docs site in headless Chromium', () => {
       if (!r.url().startsWith(`${origin}/`)) foreignRequests.push(r.url());
     });
     context.on('requestfailed', (r) => failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
+    // Runs before any page script and outside the page's CSP, so a violation becomes a console error.
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
     context.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(`${m.location().url}: ${m.text()}`);
     });
@@ -126,6 +131,7 @@ describe.skipIf(!run)('docs site in headless Chromium', () => {
     const fragments: Array<{ from: string; page: string; hash: string }> = [];
     const broken: string[] = [];
     const tooWide: string[] = [];
+    const withoutCsp: string[] = [];
     while (queue.length > 0) {
       const url = queue.shift() as string;
       if (idsOf.has(url)) continue;
@@ -135,13 +141,15 @@ describe.skipIf(!run)('docs site in headless Chromium', () => {
         idsOf.set(url, []);
         continue;
       }
-      const { links, ids, scrollWidth, innerWidth } = await page.evaluate(() => ({
+      const { links, ids, scrollWidth, innerWidth, csp } = await page.evaluate(() => ({
+        csp: [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => (m as HTMLMetaElement).content),
         links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
         ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
         scrollWidth: document.documentElement.scrollWidth,
         innerWidth: window.innerWidth,
       }));
       idsOf.set(url, ids);
+      if (csp.length !== 1 || csp[0] !== SITE_CSP) withoutCsp.push(`${url}: ${JSON.stringify(csp)}`);
       if (scrollWidth > innerWidth) tooWide.push(`${url}: ${scrollWidth}px > ${innerWidth}px`);
       for (const href of links) {
         if (!href.startsWith(`${origin}/`)) continue;
@@ -159,6 +167,7 @@ describe.skipIf(!run)('docs site in headless Chromium', () => {
     await page.close();
     expect(broken).toEqual([]);
     expect(tooWide).toEqual([]);
+    expect(withoutCsp).toEqual([]);
     const pages = [...seen].map((u) => new URL(u).pathname);
     expect(pages).toContain('/TUNNEL_MONITORING_SETUP.html');
     expect(pages).toContain('/metrics.html');

@@ -6,6 +6,14 @@ import type { Artifact } from '@monspec/metrics-spec';
 import { METRICS_DOC, SITE_CSS, relativePath, sitePage } from '../paths.js';
 import { asset, render } from '../render.js';
 
+/**
+ * The site's Content-Security-Policy (a meta tag on every page): no script of any kind, the local
+ * stylesheet only, no forms, no <base>. Images may be local, `data:` (the empty favicon) or https
+ * (a picture in spec prose); an image cannot run script. Unsafe URLs are dropped before this
+ * (markdown/drop-unsafe.ts, `link`); the policy holds even if one were missed.
+ */
+export const SITE_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data: https:; base-uri 'none'; form-action 'none'";
+
 export interface SitePage {
   /** Path relative to `docs/` (`index.md` is the site's home page and exists only on the site). */
   readonly doc: string;
@@ -46,6 +54,7 @@ export function renderSite(pages: readonly SitePage[], options: SiteOptions): Ar
       .map(([label, doc, fragment]) => ({ label, href: relativePath(page, sitePage(doc)) + fragment, current: sitePage(doc) === page && fragment === '' }));
     const content = render('layout.html', {
       title: p.title,
+      csp: SITE_CSP,
       siteTitle: options.siteTitle,
       environment: options.environment,
       css: relativePath(page, SITE_CSS),

@@ -1,4 +1,5 @@
 import type { Check } from './types.js';
+import { own } from '../own.js';
 import { escapePointerSegment as p } from '../source-map.js';
 
 export const alertContent: Check = {
@@ -24,7 +25,7 @@ export const alertContent: Check = {
   run({ spec }, report) {
     const runbooks = spec.runbooks ?? {};
     for (const [name, alert] of Object.entries(spec.alerts ?? {})) {
-      if (!runbooks[name]) {
+      if (!own(runbooks, name)) {
         report({ pointer: `/alerts/${p(name)}`, atKey: true, message: `Unexpected alert "${name}" without runbook content, expected an entry runbooks.${name}` });
       }
       if (alert.summary?.includes('{{')) {
@@ -42,7 +43,7 @@ export const alertContent: Check = {
     }
     for (const [slo, def] of Object.entries(spec.slos ?? {})) {
       const name = def.alert?.name;
-      if (name && !runbooks[name]) {
+      if (name && !own(runbooks, name)) {
         report({ pointer: `/slos/${p(slo)}/alert/name`, message: `Unexpected alert "${name}" without runbook content, expected an entry runbooks.${name}` });
       }
     }

@@ -3,6 +3,7 @@ import type { Metric, MonspecDocument, Unit } from '../generated/spec-types.js';
 import { inferLabels, type LabelLookup } from '../promql/analyze.js';
 import type { PlaceholderScope, ScopedValue } from '../placeholders.js';
 import { parseQuantity } from '../quantity.js';
+import { own } from '../own.js';
 import { escapePointerSegment } from '../source-map.js';
 
 export type ExpressionLanguage = 'promql' | 'logql';
@@ -101,7 +102,7 @@ export function buildCheckContext(spec: MonspecDocument): CheckContext {
       memo.set(name, labels);
       return labels;
     }
-    const rule = spec.recordingRules?.[name];
+    const rule = own(spec.recordingRules, name);
     const expr = rule?.expr ?? sloRules.get(name);
     if (expr === undefined || inProgress.has(name)) return undefined;
     inProgress.add(name);
@@ -126,7 +127,7 @@ export function buildCheckContext(spec: MonspecDocument): CheckContext {
   }
 
   const alertScope = (alertName: string): PlaceholderScope => {
-    const alert = spec.alerts?.[alertName];
+    const alert = own(spec.alerts, alertName);
     const ref = alert?.condition?.threshold;
     const threshold = ref ? thresholdLevels.get(ref) : undefined;
     return {

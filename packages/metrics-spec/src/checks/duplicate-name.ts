@@ -1,4 +1,5 @@
 import type { Check } from './types.js';
+import { own } from '../own.js';
 import { escapePointerSegment as p } from '../source-map.js';
 
 export const duplicateName: Check = {
@@ -23,13 +24,13 @@ export const duplicateName: Check = {
   },
   run({ spec }, report) {
     for (const name of Object.keys(spec.recordingRules ?? {})) {
-      if (spec.metrics?.[name]) {
+      if (own(spec.metrics, name)) {
         report({ pointer: `/recordingRules/${p(name)}`, atKey: true, message: `Unexpected recording rule "${name}" with the name of a metric, expected a distinct level:metric:operations name` });
       }
     }
     for (const [slo, def] of Object.entries(spec.slos ?? {})) {
       const name = def.alert?.name;
-      if (name && spec.alerts?.[name]) {
+      if (name && own(spec.alerts, name)) {
         report({ pointer: `/slos/${p(slo)}/alert/name`, message: `Unexpected SLO alert name "${name}" that an alert already uses, expected a distinct name` });
       }
     }

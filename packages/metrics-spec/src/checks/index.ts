@@ -22,6 +22,8 @@ import { unknownReference } from './unknown-reference.js';
 import { alertEngineBoth } from './alert-engine-both.js';
 import { notificationsSmtp } from './notifications-smtp.js';
 import { inhibitEqual } from './inhibit-equal.js';
+import { unsafeUrl } from './unsafe-url.js';
+import { rawHtml } from './raw-html.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -48,6 +50,8 @@ export const CHECKS: readonly Check[] = [
   goTemplates,
   splicedExpressions,
   literalSecrets,
+  unsafeUrl,
+  rawHtml,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

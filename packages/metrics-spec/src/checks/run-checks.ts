@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
+import { own } from '../own.js';
 import { pointerSegments, type SourceMap } from '../source-map.js';
 import { buildCheckContext, type CheckContext } from './context.js';
 import { CHECKS } from './index.js';
@@ -14,7 +15,7 @@ export function runChecks(spec: MonspecDocument, sourceMap: SourceMap, diagnosti
   for (const check of checks) {
     check.run(ctx, (r) => {
       const segs = pointerSegments(r.pointer);
-      if (segs[0] === 'metrics' && segs[1] !== undefined && spec.metrics?.[segs[1]]?.waivers?.[check.id]) return;
+      if (segs[0] === 'metrics' && segs[1] !== undefined && own(own(spec.metrics, segs[1])?.waivers, check.id)) return;
       const location = r.atKey ? sourceMap.locateKey(r.pointer) : sourceMap.locate(r.pointer);
       diagnostics.push({ ruleId: check.id, severity: r.severity ?? check.severity, message: r.message, pointer: r.pointer, ...(location ? { location } : {}) });
     });

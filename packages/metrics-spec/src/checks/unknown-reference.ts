@@ -2,6 +2,7 @@ import { sloPanelRefs } from '../resolve/slo-dashboard.js';
 import type { Check, CheckReport } from './types.js';
 import { escapePointerSegment as p } from '../source-map.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
+import { own } from '../own.js';
 
 /** The candidate nearest to `name` by edit distance, when it is close enough to be a typo. */
 export function closest(name: string, candidates: readonly string[]): string | undefined {
@@ -72,13 +73,13 @@ export const unknownReference: Check = {
     const panelSet = new Set(panels);
     const metrics = Object.keys(spec.metrics ?? {});
     const checkThreshold = (pointer: string, name: string) => {
-      if (!spec.thresholds?.[name]) report({ pointer, message: `Unexpected threshold "${name}", ${expectedOneOf('threshold', name, thresholds)}` });
+      if (!own(spec.thresholds, name)) report({ pointer, message: `Unexpected threshold "${name}", ${expectedOneOf('threshold', name, thresholds)}` });
     };
     const checkPanel = (pointer: string, ref: string | undefined) => {
       if (ref !== undefined && !panelSet.has(ref)) report({ pointer, message: `Unexpected panel "${ref}", ${expectedOneOf('dashboardUid/panelKey', ref, panels)}` });
     };
     const checkMetric = (pointer: string, name: string, alsoRecorded = false) => {
-      if (spec.metrics?.[name] || (alsoRecorded && recordedNames.has(name))) return;
+      if (own(spec.metrics, name) || (alsoRecorded && recordedNames.has(name))) return;
       report({ pointer, message: `Unexpected metric "${name}", ${expectedOneOf('metric', name, alsoRecorded ? [...metrics, ...recordedNames] : metrics)}` });
     };
 
@@ -87,7 +88,7 @@ export const unknownReference: Check = {
       if (ref) {
         const [tName = '', level = ''] = ref.split('.');
         const pointer = `/alerts/${p(name)}/condition/threshold`;
-        const t = spec.thresholds?.[tName];
+        const t = own(spec.thresholds, tName);
         if (!t) checkThreshold(pointer, tName);
         else if (t[level as 'warning' | 'critical'] === undefined) {
           const levels = (['warning', 'critical'] as const).filter((l) => t[l] !== undefined);
@@ -128,7 +129,7 @@ export const unknownReference: Check = {
     if (spec.notifications?.defaultContactPoint) checkContact('/notifications/defaultContactPoint', spec.notifications.defaultContactPoint);
     const sources = Object.keys(spec.logs?.sources ?? {});
     for (const [name, pattern] of Object.entries(spec.logs?.patterns ?? {})) {
-      if (!spec.logs?.sources?.[pattern.source]) {
+      if (!own(spec.logs?.sources, pattern.source)) {
         report({ pointer: `/logs/patterns/${p(name)}/source`, message: `Unexpected log source "${pattern.source}", ${expectedOneOf('log source', pattern.source, sources)}` } satisfies CheckReport);
       }
     }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { isReservedName, own } from '../own.js';
 import { escapePointerSegment, type SourceMap } from '../source-map.js';
 import { isPlainObject } from './merge-documents.js';
 import { validateAgainstSchema, type ValidatorKind } from './validate-schema.js';
@@ -59,7 +60,7 @@ function expandOne(
     diagnostics.push({ ruleId: 'template', severity: 'error', message, pointer: at, ...(location ? { location } : {}) });
   };
   const name = entry.template as string;
-  const template = templates[name];
+  const template = own(templates, name);
   if (!template) {
     const known = Object.keys(templates);
     report(`${pointer}/template`, `Unexpected template "${name}", expected one of: ${known.length ? known.join(', ') : '(no templates are defined)'}`);
@@ -74,13 +75,13 @@ function expandOne(
   const values: Record<string, unknown> = {};
   let ok = true;
   for (const key of Object.keys(given)) {
-    if (!(key in declared)) {
+    if (!Object.hasOwn(declared, key)) {
       report(`${pointer}/params/${escapePointerSegment(key)}`, `Unexpected parameter "${key}" for template "${name}", expected one of: ${Object.keys(declared).join(', ') || '(none)'}`);
       ok = false;
     }
   }
   for (const [key, param] of Object.entries(declared)) {
-    const value = key in given ? given[key] : param.default;
+    const value = Object.hasOwn(given, key) ? given[key] : param.default;
     if (value === undefined) {
       report(`${pointer}/params`, `Unexpected missing parameter "${key}" for template "${name}", expected it to be set`);
       ok = false;
@@ -97,7 +98,7 @@ function expandOne(
   if (!ok) return undefined;
   const body = substitute(structuredClone(template.body), values) as Record<string, unknown>;
   for (const [key, value] of Object.entries(entry)) {
-    if (key !== 'template' && key !== 'params') body[key] = value;
+    if (key !== 'template' && key !== 'params' && !isReservedName(key)) body[key] = value;
   }
   return body;
 }
@@ -107,13 +108,13 @@ const PLACEHOLDER = /\$\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
 function substitute(value: unknown, params: Record<string, unknown>): unknown {
   if (typeof value === 'string') {
     const whole = /^\$\{([a-zA-Z][a-zA-Z0-9_]*)\}$/.exec(value);
-    if (whole && whole[1] !== undefined && whole[1] in params) return params[whole[1]];
-    return value.replace(PLACEHOLDER, (m, key: string) => (key in params ? String(params[key]) : m));
+    if (whole && whole[1] !== undefined && Object.hasOwn(params, whole[1])) return params[whole[1]];
+    return value.replace(PLACEHOLDER, (m, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : m));
   }
   if (Array.isArray(value)) return value.map((v) => substitute(v, params));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = substitute(v, params);
+    for (const [k, v] of Object.entries(value)) if (!isReservedName(k)) out[k] = substitute(v, params);
     return out;
   }
   return value;

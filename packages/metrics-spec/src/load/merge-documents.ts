@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { isReservedName } from '../own.js';
 import { escapePointerSegment, pointerToPath, SourceMap } from '../source-map.js';
 import type { ParsedFile } from './parse-yaml.js';
 
@@ -45,6 +46,8 @@ function mergeInto(
   diagnostics: Diagnostic[],
 ): void {
   for (const key of Object.keys(source)) {
+    // Reported and removed at load (reserved-keys.ts); skipped here too so no caller can pollute a prototype.
+    if (isReservedName(key)) continue;
     const child = `${pointer}/${escapePointerSegment(key)}`;
     const value = source[key];
     if (!Object.prototype.hasOwnProperty.call(target, key)) {

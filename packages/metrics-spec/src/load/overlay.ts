@@ -1,3 +1,4 @@
+import { isReservedName, own } from '../own.js';
 import { escapePointerSegment, type SourceMap } from '../source-map.js';
 import { isPlainObject } from './merge-documents.js';
 
@@ -25,13 +26,17 @@ function mergeOverlay(
   overlayPointer: string,
 ): void {
   for (const key of Object.keys(patch)) {
+    // `target.__proto__` is Object.prototype: merging into it would change every object in the process.
+    // Such keys are reported and removed at load (reserved-keys.ts); skipped here too.
+    if (isReservedName(key)) continue;
     const child = `${pointer}/${escapePointerSegment(key)}`;
     const value = patch[key];
+    const existing = own(target, key);
     if (value === null) {
       delete target[key];
       sourceMap.deleteSubtree(child);
-    } else if (isPlainObject(value) && isPlainObject(target[key])) {
-      mergeOverlay(target[key] as Record<string, unknown>, value, child, sourceMap, overlayPointer);
+    } else if (isPlainObject(value) && isPlainObject(existing)) {
+      mergeOverlay(existing, value, child, sourceMap, overlayPointer);
     } else {
       Object.defineProperty(target, key, { value: structuredClone(value), enumerable: true, writable: true, configurable: true });
       const origin = sourceMap.originOf(overlayPointer + child);

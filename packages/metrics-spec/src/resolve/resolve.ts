@@ -26,6 +26,7 @@ import { buildCheckContext, type CheckContext } from '../checks/context.js';
 import { renderText, renderValues, type PlaceholderScope } from '../placeholders.js';
 import { parseDuration, parseQuantity } from '../quantity.js';
 import { estimateSeries } from '../series-estimate.js';
+import { own } from '../own.js';
 import { escapePointerSegment as p, type SourceMap } from '../source-map.js';
 import { formatValue } from '../units.js';
 
@@ -141,10 +142,10 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
 
   const runbooks = spec.runbooks ?? {};
   const alerts: ResolvedAlert[] = [
-    ...Object.entries(spec.alerts ?? {}).map(([name, alert]) => resolveAlert(name, alert, runbooks[name], ctx, thresholdByName, service, sourceMap)),
+    ...Object.entries(spec.alerts ?? {}).map(([name, alert]) => resolveAlert(name, alert, own(runbooks, name), ctx, thresholdByName, service, sourceMap)),
     ...Object.entries(spec.slos ?? {}).flatMap(([name, slo]) => {
       const resolved = slos.find((s) => s.name === name);
-      return resolved ? resolveSloAlerts(resolved, slo, runbooks[resolved.alertName], ctx, service, sourceMap) : [];
+      return resolved ? resolveSloAlerts(resolved, slo, own(runbooks, resolved.alertName), ctx, service, sourceMap) : [];
     }),
   ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
@@ -413,9 +414,9 @@ function metricsOf(expr: string, spec: MonspecDocument, recorded: ReadonlySet<st
   const out: string[] = [];
   for (const sel of analyzePromql(expr).selectors) {
     let name = sel.name;
-    if (!spec.metrics?.[name] && !recorded.has(name)) {
+    if (!own(spec.metrics, name) && !recorded.has(name)) {
       const base = name.replace(/_(bucket|sum|count)$/, '');
-      const m = spec.metrics?.[base];
+      const m = own(spec.metrics, base);
       if (m && (m.type === 'histogram' || m.type === 'summary')) name = base;
       else continue;
     }
@@ -454,8 +455,8 @@ function resolveDashboard(
     });
     const metrics = panel.metrics ?? [...new Set(queries.filter((q) => q.datasource === 'prometheus').flatMap((q) => metricsOf(q.expr, spec, recorded)))];
     const primary = metrics[0];
-    const primaryMetric = primary ? spec.metrics?.[primary] : undefined;
-    const primaryRule = primary ? spec.recordingRules?.[primary] : undefined;
+    const primaryMetric = primary ? own(spec.metrics, primary) : undefined;
+    const primaryRule = primary ? own(spec.recordingRules, primary) : undefined;
     const threshold = panel.threshold ? thresholds.get(panel.threshold) : undefined;
     const unit: Unit | undefined = panel.unit ?? threshold?.unit ?? primaryRule?.unit ?? primaryMetric?.unit;
     return {
