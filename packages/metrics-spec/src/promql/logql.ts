@@ -1,5 +1,7 @@
 import { parser } from '@grafana/lezer-logql';
 import { normaliseExpression, type SyntaxProblem } from './analyze.js';
+import { nestingProblem } from './nesting.js';
+import { excerpt } from '../diagnostics.js';
 
 export interface LogqlAnalysis {
   readonly text: string;
@@ -15,13 +17,13 @@ export function analyzeLogql(expr: string): LogqlAnalysis {
   const hit = cache.get(expr);
   if (hit) return hit;
   const text = normaliseExpression(expr);
-  const tree = parser.parse(text);
-  const syntaxErrors: SyntaxProblem[] = [];
+  const tooDeep = nestingProblem(text);
+  const syntaxErrors: SyntaxProblem[] = tooDeep ? [tooDeep] : [];
   const selectors: string[] = [];
-  tree.iterate({
+  if (!tooDeep) parser.parse(text).iterate({
     enter(ref) {
       if (ref.type.isError) {
-        const at = text.slice(ref.from, Math.max(ref.to, ref.from + 12)).trim();
+        const at = excerpt(text.slice(ref.from, Math.max(ref.to, ref.from + 12)).trim(), 40);
         syntaxErrors.push({ offset: ref.from, message: at ? `Unexpected "${at}" at offset ${ref.from}` : `Unexpected end of expression at offset ${ref.from}` });
         return false;
       }
