@@ -15,6 +15,8 @@ import { seriesBudget } from './series-budget.js';
 import { thresholdBands } from './threshold-bands.js';
 import type { Check } from './types.js';
 import { unknownReference } from './unknown-reference.js';
+import { sloObjective } from './slo-objective.js';
+import { durationRange } from './duration-range.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -34,6 +36,8 @@ export const CHECKS: readonly Check[] = [
   recordingRuleName,
   histogramBuckets,
   seriesBudget,
+  sloObjective,
+  durationRange,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

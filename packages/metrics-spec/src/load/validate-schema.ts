@@ -95,6 +95,14 @@ export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], source
       case 'pattern':
         message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${schemaDescription(e.parentSchema) ?? 'a value matching ' + String((e.params as { pattern: string }).pattern)}`;
         break;
+      case 'maximum':
+      case 'minimum':
+      case 'exclusiveMaximum':
+      case 'exclusiveMinimum': {
+        const { comparison, limit } = e.params as { comparison: string; limit: number };
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected a number ${comparison} ${limit}`;
+        break;
+      }
       case 'propertyNames':
         continue; // reported by the nested `pattern` error, pointed at the key below
       case 'oneOf':
