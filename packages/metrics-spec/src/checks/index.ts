@@ -17,6 +17,7 @@ import type { Check } from './types.js';
 import { unknownReference } from './unknown-reference.js';
 import { sloObjective } from './slo-objective.js';
 import { durationRange } from './duration-range.js';
+import { regexRe2 } from './regex-re2.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -38,6 +39,7 @@ export const CHECKS: readonly Check[] = [
   seriesBudget,
   sloObjective,
   durationRange,
+  regexRe2,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

@@ -8,6 +8,20 @@ export interface LogqlAnalysis {
   readonly syntaxErrors: readonly SyntaxProblem[];
   /** Stream selectors as written, e.g. `{app="streaming-proxy"}`. */
   readonly selectors: readonly string[];
+  /** Every regular expression: `=~`/`!~` matchers and label filters, `|~`/`!~` line filters, `regexp` parsers. */
+  readonly regexes: readonly LogqlRegex[];
+}
+
+export interface LogqlRegex {
+  readonly offset: number;
+  /** The pattern, unquoted. */
+  readonly pattern: string;
+  readonly kind: 'matcher' | 'line filter' | 'regexp parser';
+}
+
+function unquoteString(s: string): string {
+  if (s.startsWith('`')) return s.slice(1, -1);
+  return s.slice(1, -1).replace(/\\(.)/g, '$1');
 }
 
 const cache = new Map<string, LogqlAnalysis>();
@@ -20,6 +34,7 @@ export function analyzeLogql(expr: string): LogqlAnalysis {
   const tooDeep = nestingProblem(text);
   const syntaxErrors: SyntaxProblem[] = tooDeep ? [tooDeep] : [];
   const selectors: string[] = [];
+  const regexes: LogqlRegex[] = [];
   if (!tooDeep) parser.parse(text).iterate({
     enter(ref) {
       if (ref.type.isError) {
@@ -28,11 +43,23 @@ export function analyzeLogql(expr: string): LogqlAnalysis {
         return false;
       }
       if (ref.name === 'Selector') selectors.push(text.slice(ref.from, ref.to));
+      if (ref.name === 'String') {
+        const prev = ref.node.prevSibling;
+        const kind =
+          prev?.name === 'Re' || prev?.name === 'Nre'
+            ? 'matcher'
+            : prev?.name === 'Filter' && (prev.getChild('PipeMatch') || prev.getChild('Nre'))
+              ? 'line filter'
+              : prev?.name === 'Regexp'
+                ? 'regexp parser'
+                : undefined;
+        if (kind) regexes.push({ offset: ref.from, pattern: unquoteString(text.slice(ref.from, ref.to)), kind });
+      }
       return undefined;
     },
   });
   if (text.trim() === '') syntaxErrors.push({ offset: 0, message: 'Unexpected empty expression' });
-  const result = { text, syntaxErrors, selectors };
+  const result = { text, syntaxErrors, selectors, regexes };
   cache.set(expr, result);
   return result;
 }
