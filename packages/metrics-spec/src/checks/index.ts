@@ -18,6 +18,7 @@ import { unknownReference } from './unknown-reference.js';
 import { sloObjective } from './slo-objective.js';
 import { durationRange } from './duration-range.js';
 import { regexRe2 } from './regex-re2.js';
+import { alertTestSize } from './alert-test-size.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   sloObjective,
   durationRange,
   regexRe2,
+  alertTestSize,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';
