@@ -42,3 +42,8 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
     return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
   });
 }
+
+/** At most `max` characters of a value for a message: a long expression is quoted once, shortened. */
+export function excerpt(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
+}

@@ -3,24 +3,42 @@
  * the core stays pure: the CLI and tests use it to read a spec directory.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
+import { decodeSpecBytes } from './load/decode.js';
 import type { SpecFile } from './load/parse-yaml.js';
 import { compileSpec, type CompileOptions, type CompileResult } from './pipeline.js';
 import { EMBEDDED_SPEC_DIR } from './embedded.js';
 
-/** Every *.yaml / *.yml file below `dir` (recursively), with paths relative to `dir`, sorted. */
+/** Larger spec files are refused before reading (a generated spec of 1,000 services is ~10 MB). */
+export const MAX_SPEC_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The *.yaml / *.yml files directly in `dir`, sorted by name. Subdirectories are not read, so an
+ * output folder (or anything else) kept inside the spec folder is never parsed as spec. A name
+ * that is not a regular file (a FIFO, socket or device, also through a symlink) is refused rather
+ * than read, since reading a FIFO blocks forever. Throws on such files (a usage error, exit 2).
+ */
 export function readSpecDir(dir: string): SpecFile[] {
-  const out: SpecFile[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(entry.name)) out.push({ path: relative(dir, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
-    }
-  };
   if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a directory`);
-  walk(dir);
+  const out: SpecFile[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (!/\.ya?ml$/.test(entry.name)) continue;
+    const full = join(dir, entry.name);
+    const stat = statSync(full);
+    if (stat.isDirectory()) continue;
+    if (!stat.isFile()) throw new Error(`Unexpected ${fileKind(stat)} ${entry.name}, expected a regular *.yaml file`);
+    if (stat.size > MAX_SPEC_FILE_BYTES) throw new Error(`Unexpected ${entry.name} of ${stat.size} bytes, expected a spec file of at most ${MAX_SPEC_FILE_BYTES} bytes`);
+    out.push(decodeSpecBytes(entry.name, readFileSync(full)));
+  }
   return out;
+}
+
+function fileKind(stat: ReturnType<typeof statSync> & object): string {
+  if (stat.isFIFO()) return 'FIFO (named pipe)';
+  if (stat.isSocket()) return 'socket';
+  if (stat.isCharacterDevice()) return 'character device';
+  if (stat.isBlockDevice()) return 'block device';
+  return 'special file';
 }
 
 /** Reads and compiles a spec directory (the embedded tunnel spec by default). */

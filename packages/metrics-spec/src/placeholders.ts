@@ -2,6 +2,10 @@ import type { Unit } from './generated/spec-types.js';
 import { own } from './own.js';
 import { humanDuration } from './quantity.js';
 import { formatValue } from './units.js';
+import { excerpt } from './diagnostics.js';
+
+/** Deeper than any arithmetic a message or test value needs. */
+export const MAX_PLACEHOLDER_NESTING = 32;
 
 /** A number with its unit, as placeholders see thresholds. */
 export interface ScopedValue {
@@ -36,7 +40,7 @@ function tokenize(src: string): Token[] | string {
     m = re.exec(src);
     if (!m || m[0].length === 0) {
       if (src.slice(pos).trim() === '') break;
-      return `Unexpected "${src.slice(pos).trim()}" in \${${src}}`;
+      return `Unexpected "${excerpt(src.slice(pos).trim())}" in \${${excerpt(src)}}`;
     }
     if (m[1] !== undefined) tokens.push({ kind: 'num', value: Number(m[1]) });
     else if (m[2] !== undefined) tokens.push({ kind: 'ref', name: m[2] });
@@ -70,11 +74,25 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
   if (typeof tokens === 'string') return { ok: false, problem: tokens };
   let i = 0;
   let problem: string | undefined;
+  let depth = 0;
   const peek = () => tokens[i];
   const primary = (): number => {
+    // Parentheses and unary minus recurse; bound them so `${((((…` cannot exhaust the stack.
+    if (++depth > MAX_PLACEHOLDER_NESTING) {
+      problem ??= `Unexpected nesting deeper than ${MAX_PLACEHOLDER_NESTING} levels in \${${excerpt(src)}}, expected simple arithmetic`;
+      i = tokens.length;
+      return Number.NaN;
+    }
+    try {
+      return primaryAt();
+    } finally {
+      depth--;
+    }
+  };
+  const primaryAt = (): number => {
     const t = tokens[i++];
     if (!t) {
-      problem ??= `Unexpected end of \${${src}}, expected a number or a name`;
+      problem ??= `Unexpected end of \${${excerpt(src)}}, expected a number or a name`;
       return Number.NaN;
     }
     if (t.kind === 'num') return t.value;
@@ -88,12 +106,12 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
     }
     if (t.op === '(') {
       const v = sum();
-      if (peek()?.kind !== 'op' || (peek() as { op: string }).op !== ')') problem ??= `Unexpected end of \${${src}}, expected ")"`;
+      if (peek()?.kind !== 'op' || (peek() as { op: string }).op !== ')') problem ??= `Unexpected end of \${${excerpt(src)}}, expected ")"`;
       i++;
       return v;
     }
     if (t.op === '-') return -primary();
-    problem ??= `Unexpected "${t.op}" in \${${src}}, expected a number or a name`;
+    problem ??= `Unexpected "${t.op}" in \${${excerpt(src)}}, expected a number or a name`;
     return Number.NaN;
   };
   const product = (): number => {
@@ -113,8 +131,10 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
     return v;
   };
   const value = sum();
-  if (!problem && i < tokens.length) problem = `Unexpected trailing input in \${${src}}, expected an operator`;
+  if (!problem && i < tokens.length) problem = `Unexpected trailing input in \${${excerpt(src)}}, expected an operator`;
   if (problem) return { ok: false, problem };
+  // Division by zero or overflow: promtool and Prometheus would read the text "Infinity" or "NaN" as no number at all.
+  if (!Number.isFinite(value)) return { ok: false, problem: `Unexpected ${String(value)} from \${${excerpt(src)}} (a division by zero or an overflow), expected a finite number` };
   return { ok: true, value: Number(value.toPrecision(12)) };
 }
 

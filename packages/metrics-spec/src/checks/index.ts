@@ -24,6 +24,10 @@ import { notificationsSmtp } from './notifications-smtp.js';
 import { inhibitEqual } from './inhibit-equal.js';
 import { unsafeUrl } from './unsafe-url.js';
 import { rawHtml } from './raw-html.js';
+import { sloObjective } from './slo-objective.js';
+import { durationRange } from './duration-range.js';
+import { regexRe2 } from './regex-re2.js';
+import { alertTestSize } from './alert-test-size.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -52,6 +56,10 @@ export const CHECKS: readonly Check[] = [
   literalSecrets,
   unsafeUrl,
   rawHtml,
+  sloObjective,
+  durationRange,
+  regexRe2,
+  alertTestSize,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

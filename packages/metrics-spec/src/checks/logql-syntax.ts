@@ -1,5 +1,6 @@
 import type { Check } from './types.js';
 import { analyzeLogql } from '../promql/logql.js';
+import { excerpt } from '../diagnostics.js';
 
 export const logqlSyntax: Check = {
   id: 'logql-syntax',
@@ -19,7 +20,7 @@ export const logqlSyntax: Check = {
     for (const site of expressions) {
       if (site.language !== 'logql') continue;
       const [first] = analyzeLogql(site.expr).syntaxErrors;
-      if (first) report({ pointer: site.pointer, message: `${first.message} in the LogQL of ${site.owner}, expected a valid LogQL expression: ${site.expr}` });
+      if (first) report({ pointer: site.pointer, message: `${first.message} in the LogQL of ${site.owner}, expected a valid LogQL expression: ${excerpt(site.expr)}` });
     }
   },
 };

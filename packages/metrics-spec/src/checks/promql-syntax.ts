@@ -1,5 +1,6 @@
 import type { Check } from './types.js';
 import { analyzePromql } from '../promql/analyze.js';
+import { excerpt } from '../diagnostics.js';
 
 export const promqlSyntax: Check = {
   id: 'promql-syntax',
@@ -19,7 +20,7 @@ export const promqlSyntax: Check = {
     for (const site of expressions) {
       if (site.language !== 'promql') continue;
       const [first] = analyzePromql(site.expr).syntaxErrors;
-      if (first) report({ pointer: site.pointer, message: `${first.message} in the PromQL of ${site.owner}, expected a valid PromQL expression: ${site.expr}` });
+      if (first) report({ pointer: site.pointer, message: `${first.message} in the PromQL of ${site.owner}, expected a valid PromQL expression: ${excerpt(site.expr)}` });
     }
   },
 };

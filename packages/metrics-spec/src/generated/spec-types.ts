@@ -135,7 +135,7 @@ export type AlertCondition1 = {
   [k: string]: unknown;
 };
 /**
- * A CamelCase alert name.
+ * A CamelCase alert name of at most 200 characters (it names the runbook file).
  *
  * This interface was referenced by `MonspecDocument`'s JSON-Schema
  * via the `definition` "alertName".
@@ -149,7 +149,7 @@ export type AlertName = string;
  */
 export type Duration = string;
 /**
- * A Prometheus metric or recording rule name.
+ * A Prometheus metric or recording rule name of at most 200 characters (names become file names).
  *
  * This interface was referenced by `MonspecDocument`'s JSON-Schema
  * via the `definition` "metricName".
@@ -187,14 +187,14 @@ export type ContactPoint = {
   secret?: SecretRef;
 };
 /**
- * A Prometheus label name.
+ * A Prometheus label name of at most 200 characters.
  *
  * This interface was referenced by `MonspecDocument`'s JSON-Schema
  * via the `definition` "labelName".
  */
 export type LabelName = string;
 /**
- * A snake_case or kebab-case name.
+ * A snake_case or kebab-case name of at most 200 characters (names become file names).
  *
  * This interface was referenced by `MonspecDocument`'s JSON-Schema
  * via the `definition` "identifier".
@@ -507,7 +507,7 @@ export interface Metric {
  */
 export interface RecordingRule {
   /**
-   * A snake_case or kebab-case name.
+   * A snake_case or kebab-case name of at most 200 characters (names become file names).
    */
   template?: string;
   /**
@@ -539,7 +539,7 @@ export interface StringMap1 {
  */
 export interface AlertEntry {
   /**
-   * A snake_case or kebab-case name.
+   * A snake_case or kebab-case name of at most 200 characters (names become file names).
    */
   template?: string;
   /**
@@ -798,7 +798,7 @@ export interface DashboardVariable {
    */
   label: string;
   /**
-   * A Prometheus metric or recording rule name.
+   * A Prometheus metric or recording rule name of at most 200 characters (names become file names).
    */
   metric?: string;
   /**
@@ -822,7 +822,7 @@ export interface DashboardVariable {
  */
 export interface Panel {
   /**
-   * A snake_case or kebab-case name.
+   * A snake_case or kebab-case name of at most 200 characters (names become file names).
    */
   template?: string;
   /**

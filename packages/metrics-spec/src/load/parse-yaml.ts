@@ -3,11 +3,14 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { escapePointerSegment, type FileLocations, type LocatableFile } from '../source-map.js';
 import { yamlAst } from './yaml-ast.js';
+import { checkShape, MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, type ShapeProblem } from './yaml-limits.js';
 
 export interface SpecFile {
   /** Path relative to the spec directory (used in diagnostics). */
   readonly path: string;
   readonly text: string;
+  /** Set when the bytes could not be read as text (e.g. not UTF-8); `text` is then empty. */
+  readonly unreadable?: { readonly line: number; readonly column: number; readonly message: string };
 }
 
 export interface ParsedFile extends LocatableFile {
@@ -23,31 +26,169 @@ export interface ParsedFile extends LocatableFile {
 export function parseSpecFile(file: SpecFile, diagnostics: Diagnostic[]): ParsedFile {
   let cached: FileLocations | undefined;
   const locations = () => (cached ??= buildLocations(file));
+  const fail = (): ParsedFile => ({ path: file.path, data: undefined, locations });
+  if (file.unreadable) {
+    const { line, column, message } = file.unreadable;
+    diagnostics.push({ ruleId: 'encoding', severity: 'error', message, location: { file: file.path, line, column } });
+    return fail();
+  }
   let data: unknown;
   try {
     data = jsYaml.load(file.text, { schema: jsYaml.CORE_SCHEMA, filename: file.path, json: false });
-  } catch {
-    reportSyntaxError(file, diagnostics);
-    return { path: file.path, data: undefined, locations };
+  } catch (err) {
+    reportSyntaxError(file, err, diagnostics);
+    return fail();
   }
-  return { path: file.path, data: data === null || data === undefined ? {} : data, locations };
+  if (data === null || data === undefined) {
+    diagnostics.push({
+      ruleId: 'empty-file',
+      severity: 'warning',
+      message: `Unexpected empty file ${file.path}, expected at least one section (service, metrics, alerts, …)`,
+      location: { file: file.path, line: 1, column: 1 },
+    });
+    return { path: file.path, data: {}, locations };
+  }
+  const shape = checkShape(data);
+  if (shape) {
+    diagnostics.push({ ruleId: 'yaml-limits', severity: 'error', message: shapeMessage(shape), location: shapeLocation(file, shape) });
+    return fail();
+  }
+  return { path: file.path, data, locations };
 }
 
-/** The first error of the `yaml` parser, whose messages and positions read better than js-yaml's. */
-function reportSyntaxError(file: SpecFile, diagnostics: Diagnostic[]): void {
-  const { LineCounter, parseDocument } = yamlAst();
+function shapeMessage(p: ShapeProblem): string {
+  switch (p.kind) {
+    case 'cycle':
+      return 'Unexpected alias inside the node it refers to (a self-referencing alias), expected an alias to a finished node';
+    case 'depth':
+      return `Unexpected nesting ${p.depth} levels deep, expected at most ${MAX_NESTING_DEPTH}`;
+    case 'expansion':
+      return `Unexpected aliases expanding the document to ${p.values > 1e15 ? 'more than 10^15' : p.values} values (an alias bomb?), expected aliases to add at most ${MAX_ALIAS_EXPANSION} values`;
+  }
+}
+
+/**
+ * Where a shape problem is: the alias that closes the cycle or expands the most, or the first node
+ * nested too deep. Walks the `yaml` AST once, memoizing each anchored node's expanded size.
+ */
+function shapeLocation(file: SpecFile, problem: ShapeProblem): SourceLocation {
+  const { LineCounter, parseDocument, isAlias, isMap, isSeq, isPair } = yamlAst();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(file.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  // The first error is the real one; the rest are the parser losing its footing after it.
-  const err = doc.errors[0];
-  const pos = err ? lineCounter.linePos(err.pos[0]) : { line: 1, col: 1 };
-  const message = err ? (err.message.split('\n')[0] ?? err.message).replace(/ at line \d+, column \d+:?$/, '') : 'the document does not parse';
-  diagnostics.push({
-    ruleId: 'yaml-syntax',
-    severity: 'error',
-    message: `Unexpected YAML syntax: ${message}, expected a valid YAML document`,
-    location: { file: file.path, line: pos.line, column: pos.col },
-  });
+  const doc = parseDocument(file.text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const memo = new Map<unknown, number>();
+  const active = new Set<unknown>();
+  let best: { node: YamlNode; score: number } | undefined;
+  const consider = (node: YamlNode, score: number) => {
+    if (!best || score > best.score) best = { node, score };
+  };
+  const size = (node: unknown, depth: number): number => {
+    if (node == null || typeof node !== 'object') return 1;
+    if (isPair(node)) return size(node.key, depth) + size(node.value, depth);
+    if (depth > MAX_NESTING_DEPTH) {
+      if (problem.kind === 'depth') consider(node as YamlNode, 1);
+      return 1;
+    }
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (!target) return 1;
+      if (active.has(target)) {
+        consider(node, Number.POSITIVE_INFINITY);
+        return 1;
+      }
+      const s = size(target, depth);
+      if (problem.kind === 'expansion') consider(node, s);
+      return s;
+    }
+    const known = memo.get(node);
+    if (known !== undefined) return known;
+    active.add(node);
+    let total = 1;
+    if (isMap(node) || isSeq(node)) for (const item of node.items) total += size(item, depth + 1);
+    active.delete(node);
+    memo.set(node, total);
+    return total;
+  };
+  size(doc.contents, 0);
+  const found = best as { node: YamlNode; score: number } | undefined;
+  const { line, col } = lineCounter.linePos(found?.node.range?.[0] ?? 0);
+  return { file: file.path, line, column: col };
+}
+
+/** js-yaml's error, reported with the `yaml` parser's first error where that reads better. */
+function reportSyntaxError(file: SpecFile, err: unknown, diagnostics: Diagnostic[]): void {
+  const push = (message: string, line: number, column: number) =>
+    diagnostics.push({ ruleId: 'yaml-syntax', severity: 'error', message, location: { file: file.path, line, column } });
+  const mark = (err as { mark?: { line: number; column: number } }).mark;
+  const reason = (err as { reason?: string }).reason ?? '';
+  if (err instanceof RangeError) {
+    // js-yaml recurses per nesting level; only absurd nesting overflows the stack.
+    push(`Unexpected nesting too deep to parse, expected at most ${MAX_NESTING_DEPTH} levels`, 1, 1);
+    return;
+  }
+  const tag = /^unknown tag !<(.*)>/.exec(reason);
+  if (tag && mark) {
+    const name = (tag[1] as string).replace(/^tag:yaml\.org,2002:/, '!!');
+    push(`Unexpected YAML tag ${name}, expected plain values without tags (monspec reads YAML's core schema only)`, mark.line + 1, mark.column + 1);
+    return;
+  }
+  if (/^duplicated mapping key/.test(reason)) {
+    const dup = findDuplicateKey(file.text);
+    if (dup) {
+      push(`Unexpected duplicate key "${excerptKey(dup.key)}" at line ${dup.second}, expected each key once in a mapping (first at line ${dup.first})`, dup.second, dup.column);
+      return;
+    }
+  }
+  let parsed: { message: string; line: number; col: number } | undefined;
+  try {
+    const { LineCounter, parseDocument } = yamlAst();
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(file.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    // The first error is the real one; the rest are the parser losing its footing after it.
+    const first = doc.errors[0];
+    if (first) parsed = { message: (first.message.split('\n')[0] ?? first.message).replace(/ at line \d+, column \d+:?$/, ''), ...lineCounter.linePos(first.pos[0]) };
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed) push(`Unexpected YAML syntax: ${parsed.message}, expected a valid YAML document`, parsed.line, parsed.col);
+  else if (mark) push(`Unexpected YAML syntax: ${reason || 'the document does not parse'}, expected a valid YAML document`, mark.line + 1, mark.column + 1);
+  else push('Unexpected YAML syntax: the document does not parse, expected a valid YAML document', 1, 1);
+}
+
+function excerptKey(key: string): string {
+  return key.length > 80 ? `${key.slice(0, 80)}…` : key;
+}
+
+/** The first key that repeats within one mapping, with the lines of both. */
+function findDuplicateKey(text: string): { key: string; first: number; second: number; column: number } | undefined {
+  const { LineCounter, parseDocument, isMap, isSeq, isScalar, isPair } = yamlAst();
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const visit = (node: unknown, depth: number): { key: string; first: number; second: number; column: number } | undefined => {
+    if (depth > MAX_NESTING_DEPTH) return undefined;
+    if (isSeq(node)) {
+      for (const item of node.items) {
+        const d = visit(item, depth + 1);
+        if (d) return d;
+      }
+    } else if (isMap(node)) {
+      const seen = new Map<string, number>();
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = pair.key;
+        if (isScalar(key) && key.range) {
+          const name = String(key.value);
+          const { line, col } = lineCounter.linePos(key.range[0]);
+          const first = seen.get(name);
+          if (first !== undefined) return { key: name, first, second: line, column: col };
+          seen.set(name, line);
+        }
+        const d = visit(pair.value, depth + 1);
+        if (d) return d;
+      }
+    }
+    return undefined;
+  };
+  return visit(doc.contents, 0);
 }
 
 function buildLocations(file: SpecFile): FileLocations {
@@ -60,10 +201,11 @@ function buildLocations(file: SpecFile): FileLocations {
     const { line, col } = lineCounter.linePos(offset);
     return { file: file.path, line, column: col };
   };
-  walk(doc, doc.contents, '', values, keys, at);
+  walk(doc, doc.contents, '', values, keys, at, 0);
   return { value: (p) => values.get(p), key: (p) => keys.get(p) };
 }
 
+/** Records positions by pointer. Only files that passed `checkShape` get here, so depth and aliases are bounded. */
 function walk(
   doc: Document,
   node: YamlNode | null | undefined,
@@ -71,14 +213,15 @@ function walk(
   values: Map<string, SourceLocation>,
   keys: Map<string, SourceLocation>,
   at: (offset: number) => SourceLocation,
+  depth: number,
 ): void {
-  if (node == null) return;
+  if (node == null || depth > MAX_NESTING_DEPTH) return;
   const { isAlias, isMap, isScalar, isSeq } = yamlAst();
   if (node.range) values.set(pointer, at(node.range[0]));
   if (isAlias(node)) {
-    walk(doc, node.resolve(doc) ?? null, pointer, values, keys, at);
+    walk(doc, node.resolve(doc) ?? null, pointer, values, keys, at, depth + 1);
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => walk(doc, item as YamlNode, `${pointer}/${i}`, values, keys, at));
+    node.items.forEach((item, i) => walk(doc, item as YamlNode, `${pointer}/${i}`, values, keys, at, depth + 1));
   } else if (isMap(node)) {
     for (const pair of node.items) {
       const keyNode = pair.key as YamlNode | null;
@@ -88,7 +231,7 @@ function walk(
         keys.set(child, at(keyNode.range[0]));
         if (pair.value == null) values.set(child, at(keyNode.range[0]));
       }
-      walk(doc, pair.value as YamlNode | null, child, values, keys, at);
+      walk(doc, pair.value as YamlNode | null, child, values, keys, at, depth + 1);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic } from '../diagnostics.js';
+import { excerpt, type Diagnostic } from '../diagnostics.js';
 import * as generated from '../generated/validators.js';
 import { pointerToPath, type SourceMap } from '../source-map.js';
 
@@ -73,7 +73,7 @@ export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], source
         const prop = String((e.params as { additionalProperty: string }).additionalProperty);
         const props = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
         keyPointer = `${pointer}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        message = `Unexpected property "${prop}" in ${path}, expected ${props.length ? 'one of: ' + props.join(', ') : 'no properties'}`;
+        message = `Unexpected property "${excerpt(prop)}" in ${path}, expected ${props.length ? 'one of: ' + props.join(', ') : 'no properties'}`;
         break;
       }
       case 'required': {
@@ -102,6 +102,14 @@ export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], source
         message = `Unexpected ${describeValue(e.data)} with ${e.keyword === 'minProperties' ? 'fewer' : 'more'} than ${limit} ${limit === 1 ? 'property' : 'properties'} at ${path}, expected ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${limit} of: ${props.join(', ')}`;
         break;
       }
+      case 'maximum':
+      case 'minimum':
+      case 'exclusiveMaximum':
+      case 'exclusiveMinimum': {
+        const { comparison, limit } = e.params as { comparison: string; limit: number };
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected a number ${comparison} ${limit}`;
+        break;
+      }
       case 'propertyNames':
         continue; // reported by the nested `pattern` error, pointed at the key below
       case 'oneOf':
@@ -115,7 +123,7 @@ export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], source
     const propertyName = (e.params as { propertyName?: string }).propertyName;
     if (propertyName !== undefined) {
       keyPointer = `${pointer}/${propertyName.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      message = `Unexpected name ${JSON.stringify(propertyName)} in ${path}, expected ${schemaDescription(e.parentSchema) ?? 'a valid name'}`;
+      message = `Unexpected name ${JSON.stringify(excerpt(propertyName))} in ${path}, expected ${schemaDescription(e.parentSchema) ?? 'a valid name'}`;
     }
     const dedupe = `${keyPointer ?? pointer}|${message}`;
     if (seen.has(dedupe)) continue;

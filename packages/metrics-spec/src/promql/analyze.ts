@@ -1,6 +1,8 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { DEFAULTS } from '../conventions.js';
+import { excerpt } from '../diagnostics.js';
+import { nestingProblem } from './nesting.js';
 
 export interface LabelMatcher {
   readonly label: string;
@@ -83,13 +85,15 @@ function parse(expr: string): { analysis: PromqlAnalysis; tree: Tree } {
   const hit = cache.get(expr);
   if (hit) return hit;
   const text = normaliseExpression(expr);
-  const tree = parser.parse(text);
-  const syntaxErrors: SyntaxProblem[] = [];
+  const tooDeep = nestingProblem(text);
+  // Too deep to parse in linear time: report that alone, with an empty tree for the other passes.
+  const tree = parser.parse(tooDeep ? '' : text);
+  const syntaxErrors: SyntaxProblem[] = tooDeep ? [tooDeep] : [];
   const selectors: Selector[] = [];
-  tree.iterate({
+  if (!tooDeep) tree.iterate({
     enter(ref) {
       if (ref.type.isError) {
-        const at = text.slice(ref.from, Math.max(ref.to, ref.from + 12)).trim();
+        const at = excerpt(text.slice(ref.from, Math.max(ref.to, ref.from + 12)).trim(), 40);
         syntaxErrors.push({
           offset: ref.from,
           message: at ? `Unexpected "${at}" at offset ${ref.from}` : `Unexpected end of expression at offset ${ref.from}`,
