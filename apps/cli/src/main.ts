@@ -53,12 +53,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    io.err(`monspec: Unexpected command "${name}", expected one of: ${Object.keys(COMMANDS).join(', ')}`);
+    // Loaded only on this error path: `monspec --version` stays cheap.
+    const { closest } = await import('@monspec/metrics-spec');
+    const guess = closest(name, Object.keys(COMMANDS));
+    io.err(`monspec: Unexpected command "${name}", expected one of: ${Object.keys(COMMANDS).join(', ')}${guess ? `; did you mean \`monspec ${[guess, ...rest].join(' ')}\`?` : ''}`);
     return EXIT.usage;
   }
   try {
     const command = await entry.load();
-    const args = parseCommandArgs(command, rest);
+    const args = await parseCommandArgs(command, rest);
     if (args.values.help) {
       io.out(helpText(command));
       return EXIT.ok;

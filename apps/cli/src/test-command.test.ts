@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './test-support/run-cli.js';
+import { EMBEDDED_SPEC, runCli, tempDir } from './test-support/run-cli.js';
 
 const haveTools = existsSync('/usr/bin/promtool') && existsSync('/usr/bin/amtool');
 // In CI the tools are installed by scripts/install-tools.sh and these tests must run.
@@ -11,8 +11,8 @@ if (!haveTools && process.env.CI !== 'true') console.warn('skipping monspec test
 run('monspec test (real promtool and amtool)', () => {
   it('passes on freshly built artifacts of every environment, and fails when a generated test is broken', () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--all-envs', '--out', 'out'], cwd).code).toBe(0);
-    const ok = runCli(['test', '--out', 'out'], cwd);
+    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--all-envs', '--out', 'out'], cwd).code).toBe(0);
+    const ok = runCli(['test', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('✓ production: promtool test rules');
     expect(ok.stderr).toContain('✓ staging: amtool config routes test (critical → team-slack)');
@@ -25,19 +25,19 @@ run('monspec test (real promtool and amtool)', () => {
     const broken = readFileSync(testFile, 'utf8').replace(/summary: Tunnel circuit breaker open for .*/, 'summary: something else');
     expect(broken).not.toBe(readFileSync(testFile, 'utf8'));
     writeFileSync(testFile, broken);
-    const failed = runCli(['test', '--out', 'out', '--env', 'production'], cwd);
+    const failed = runCli(['test', '--spec', EMBEDDED_SPEC, '--out', 'out', '--env', 'production'], cwd);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('✗ production: promtool test rules');
   });
 
   it('fails when a site page no longer says what its Markdown says, or a link breaks', () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--out', 'out'], cwd).code).toBe(0);
+    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd).code).toBe(0);
     const page = join(cwd, 'out', 'production', 'site', 'runbooks', 'HighErrorRate.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace('<h2 id="meaning">Meaning', '<h2 id="meaning">Meaning (edited)'));
     const doc = join(cwd, 'out', 'production', 'docs', 'metrics.md');
     writeFileSync(doc, `${readFileSync(doc, 'utf8')}\nSee [nothing](nowhere.md).\n`);
-    const r = runCli(['test', '--out', 'out'], cwd);
+    const r = runCli(['test', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✗ production: site pages are what remark renders from the Markdown');
     expect(r.stderr).toContain('site/runbooks/HighErrorRate.html:');
@@ -47,11 +47,11 @@ run('monspec test (real promtool and amtool)', () => {
 
   it('exits 2 and names the Debian package when a tool is missing', () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--out', 'out'], cwd).code).toBe(0);
+    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd).code).toBe(0);
     const bin = join(cwd, 'bin');
     mkdirSync(bin);
     symlinkSync(process.execPath, join(bin, 'node'));
-    const r = runCli(['test', '--out', 'out'], cwd, { PATH: bin });
+    const r = runCli(['test', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd, { PATH: bin });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('install the Debian package prometheus');
   });

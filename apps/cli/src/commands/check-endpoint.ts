@@ -37,7 +37,7 @@ export const checkEndpointCommand: Command = {
     const format = parseFormat(stringOpt(args, 'format'), ['text', 'json']);
     const timeout = Number(stringOpt(args, 'timeout') ?? '5000');
     if (!Number.isFinite(timeout) || timeout <= 0) throw new UsageError(`Unexpected --timeout ${stringOpt(args, 'timeout')}, expected milliseconds > 0`);
-    const spec = locateSpec(stringOpt(args, 'spec'), io.cwd);
+    const spec = locateSpec(stringOpt(args, 'spec'), io);
     const result = compileAt(spec, stringOpt(args, 'env'));
     if (!result.model || hasErrors(result.diagnostics)) {
       io.err(`monspec check-endpoint: the spec at ${spec.displayDir} is invalid; run monspec validate`);

@@ -115,7 +115,7 @@ export const explainCommand: Command = {
   async run(args, io) {
     const format = parseFormat(stringOpt(args, 'format'), ['text', 'json']);
     const name = args.positionals[0] as string;
-    const spec = locateSpec(stringOpt(args, 'spec'), io.cwd);
+    const spec = locateSpec(stringOpt(args, 'spec'), io);
     const result = compileAt(spec, stringOpt(args, 'env'));
     if (!result.model) {
       io.err(`monspec explain: the spec at ${spec.displayDir} is invalid; run monspec validate`);

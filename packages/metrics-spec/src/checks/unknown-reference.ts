@@ -2,7 +2,8 @@ import type { Check, CheckReport } from './types.js';
 import { escapePointerSegment as p } from '../source-map.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
 
-function closest(name: string, candidates: readonly string[]): string | undefined {
+/** The candidate within a few edits of `name` (for "did you mean"), or undefined. */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(3, Math.floor(name.length / 3)) + 1;
   for (const c of candidates) {
