@@ -151,7 +151,7 @@ withTools('the starter tells the truth (real promtool and amtool)', () => {
 describe('the starter sets what notifications need', () => {
   it('every alert of every environment links an absolute runbook URL', () => {
     const cwd = project('checkout');
-    expect(runCli(['build', '--all-envs'], cwd).code).toBe(0);
+    expect(runCli(['build', '--spec', 'monitoring', '--all-envs'], cwd).code).toBe(0);
     for (const env of ['production', 'staging']) {
       const rules = readFileSync(join(cwd, 'generated', env, 'prometheus', 'rules', 'alerts.rules.yml'), 'utf8');
       const urls = [...rules.matchAll(/runbook_url: (.*)/g)].map((m) => m[1] as string);
