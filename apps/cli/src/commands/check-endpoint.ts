@@ -31,7 +31,7 @@ export const checkEndpointCommand: Command = {
     format: { type: 'string', help: 'text (default) or json.' },
   },
   positionals: { min: 1, max: 1 },
-  examples: ['monspec check-endpoint http://localhost:8080/api/tunnel/metrics', 'monspec check-endpoint ./metrics.txt --format json'],
+  examples: ['monspec check-endpoint http://localhost:8080/metrics', 'monspec check-endpoint ./metrics.txt --format json'],
   async run(args, io) {
     const target = args.positionals[0] as string;
     const format = parseFormat(stringOpt(args, 'format'), ['text', 'json']);

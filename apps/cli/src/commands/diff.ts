@@ -17,8 +17,8 @@ export const diffCommand: Command = {
   },
   positionals: { min: 1, max: 1 },
   examples: [
-    'monspec diff ../base/packages/metrics-spec/spec',
-    'git worktree add /tmp/base origin/main && monspec diff /tmp/base/packages/metrics-spec/spec --format json',
+    'mkdir -p ../base && git archive origin/main monitoring | tar -x -C ../base && monspec diff ../base/monitoring',
+    'mkdir -p ../base && git archive origin/main monitoring | tar -x -C ../base && monspec diff ../base/monitoring --format json > diff.json',
   ],
   async run(args, io) {
     const format = parseFormat(stringOpt(args, 'format'), ['markdown', 'json']);
