@@ -15,7 +15,7 @@ export const initCommand: Command = {
   summary: 'Write a starter spec for a new service that validates and builds as it is.',
   usage: 'monspec init [DIR] [--service NAME] [--schema URL|PATH] [--force]',
   options: {
-    schema: { type: 'string', help: `The JSON Schema each file names for editors (default: ${DEFAULT_SCHEMA_URL}), e.g. ../node_modules/@monspec/cli/schema/monspec.schema.json.` },
+    schema: { type: 'string', help: `The JSON Schema each file names for editors (default: ${DEFAULT_SCHEMA_URL}), e.g. ../node_modules/@monspec/cli/dist/schema/monspec.schema.json (the copy the installed package ships).` },
     service: { type: 'string', help: 'Service name (lowercase, dashes); default: the directory\'s parent name or "my-service".' },
     force: { type: 'boolean', help: 'Write into a directory that already has files (overwrites the starter\'s files).' },
   },
