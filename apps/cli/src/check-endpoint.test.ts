@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { expositionFor } from './test-support/exposition.js';
-import { runCli, runCliAsync, tempDir } from './test-support/run-cli.js';
+import { EMBEDDED_SPEC, runCli, runCliAsync, tempDir } from './test-support/run-cli.js';
 import { parseExposition } from './endpoint/parse-exposition.js';
 
 const model = compileSpecDir().model;
@@ -45,10 +45,10 @@ describe('monspec check-endpoint', () => {
   it('passes a conforming exposition from a file and over HTTP on loopback', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'metrics.txt'), conforming);
-    const file = runCli(['check-endpoint', 'metrics.txt'], dir);
+    const file = runCli(['check-endpoint', '--spec', EMBEDDED_SPEC, 'metrics.txt'], dir);
     expect(file.code, file.stdout + file.stderr).toBe(0);
     body = conforming;
-    const http = await runCliAsync(['check-endpoint', url], dir);
+    const http = await runCliAsync(['check-endpoint', '--spec', EMBEDDED_SPEC, url], dir);
     expect(http.code, http.stdout + http.stderr).toBe(0);
     expect(http.stderr).toContain('0 error(s)');
   });
@@ -61,7 +61,7 @@ describe('monspec check-endpoint', () => {
       .replace(/^tunnel_circuit_breaker_state 1$/m, 'tunnel_circuit_breaker_state{breaker="db"} 1')
       .replace(/tier="free"/g, 'tier="gold"')
       .replace(/(tunnel_connection_duration_seconds_bucket\{[^}]*le=")[^"]+"/, (_m, head: string) => `${head}0.123"`);
-    const r = await runCliAsync(['check-endpoint', url, '--format', 'json'], dir);
+    const r = await runCliAsync(['check-endpoint', '--spec', EMBEDDED_SPEC, url, '--format', 'json'], dir);
     expect(r.code).toBe(1);
     const messages = (JSON.parse(r.stdout) as { findings: Array<{ severity: string; message: string }> }).findings.map((f) => `${f.severity} ${f.message}`);
     expect(messages).toContainEqual(expect.stringContaining('error Unexpected missing metric tunnel_active_connections'));
@@ -74,9 +74,9 @@ describe('monspec check-endpoint', () => {
 
   it('exits 2 when the endpoint cannot be reached or the file is missing', () => {
     const dir = tempDir();
-    const unreachable = runCli(['check-endpoint', 'http://127.0.0.1:9/metrics', '--timeout', '2000'], dir);
+    const unreachable = runCli(['check-endpoint', '--spec', EMBEDDED_SPEC, 'http://127.0.0.1:9/metrics', '--timeout', '2000'], dir);
     expect(unreachable.code).toBe(2);
     expect(unreachable.stderr).toContain('expected a reachable metrics endpoint');
-    expect(runCli(['check-endpoint', 'nope.txt'], dir).code).toBe(2);
+    expect(runCli(['check-endpoint', '--spec', EMBEDDED_SPEC, 'nope.txt'], dir).code).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyEmbeddedSpec, runCli, tempDir } from './test-support/run-cli.js';
+import { copyEmbeddedSpec, EMBEDDED_SPEC, runCli, tempDir } from './test-support/run-cli.js';
 
 describe('monspec (top level)', () => {
   it('lists the commands with --help and exits 0', () => {
@@ -31,7 +31,7 @@ describe('monspec (top level)', () => {
 
 describe('monspec validate', () => {
   it('accepts the embedded spec and prints a summary', () => {
-    const r = runCli(['validate'], tempDir());
+    const r = runCli(['validate', '--spec', EMBEDDED_SPEC], tempDir());
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/26 metrics, \d+ alerts, 4 dashboards, \d+ panels, ~\d+ series of a 2000 budget/);
   });
@@ -59,10 +59,10 @@ describe('monspec validate', () => {
     const missing = runCli(['validate', '--spec', 'does-not-exist'], cwd);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('does-not-exist: it does not exist');
-    const env = runCli(['validate', '--env', 'qa'], cwd);
+    const env = runCli(['validate', '--spec', EMBEDDED_SPEC, '--env', 'qa'], cwd);
     expect(env.code).toBe(2);
     expect(env.stderr).toContain('Unexpected environment "qa", expected one of: production, staging');
-    expect(runCli(['validate', '--format', 'xml'], cwd).code).toBe(2);
+    expect(runCli(['validate', '--spec', EMBEDDED_SPEC, '--format', 'xml'], cwd).code).toBe(2);
   });
 
   it('an empty spec directory is a finding (exit 1), not a crash', () => {
@@ -76,7 +76,7 @@ describe('monspec validate', () => {
 describe('monspec build', () => {
   it('writes every environment with a manifest, and --check catches edits, deletions and extras', () => {
     const cwd = tempDir();
-    const built = runCli(['build', '--all-envs', '--out', 'out'], cwd);
+    const built = runCli(['build', '--spec', EMBEDDED_SPEC, '--all-envs', '--out', 'out'], cwd);
     expect(built.code, built.stderr).toBe(0);
     for (const env of ['production', 'staging']) {
       const manifest = JSON.parse(readFileSync(join(cwd, 'out', env, 'manifest.json'), 'utf8')) as { environment: string; specHash: string; artifacts: Array<{ path: string; sha256: string }> };
@@ -84,17 +84,17 @@ describe('monspec build', () => {
       expect(manifest.specHash).toMatch(/^[0-9a-f]{64}$/);
       for (const a of manifest.artifacts) expect(existsSync(join(cwd, 'out', env, a.path)), a.path).toBe(true);
     }
-    expect(runCli(['build', '--all-envs', '--out', 'out', '--check'], cwd).code).toBe(0);
+    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--all-envs', '--out', 'out', '--check'], cwd).code).toBe(0);
 
     const manifestPath = join(cwd, 'out', 'production', 'manifest.json');
     writeFileSync(manifestPath, readFileSync(manifestPath, 'utf8') + ' ');
-    const stale = runCli(['build', '--all-envs', '--out', 'out', '--check'], cwd);
+    const stale = runCli(['build', '--spec', EMBEDDED_SPEC, '--all-envs', '--out', 'out', '--check'], cwd);
     expect(stale.code).toBe(1);
     expect(stale.stdout).toContain(`stale    ${manifestPath}`);
 
     unlinkSync(manifestPath);
     writeFileSync(join(cwd, 'out', 'staging', 'hand-made.txt'), 'x');
-    const missing = runCli(['build', '--all-envs', '--out', 'out', '--check'], cwd);
+    const missing = runCli(['build', '--spec', EMBEDDED_SPEC, '--all-envs', '--out', 'out', '--check'], cwd);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain(`missing  ${manifestPath}`);
     expect(missing.stdout).toContain('extra    ');
@@ -102,8 +102,8 @@ describe('monspec build', () => {
 
   it('is deterministic: two builds give the same bytes', () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--out', 'a'], cwd).code).toBe(0);
-    expect(runCli(['build', '--out', 'b'], cwd).code).toBe(0);
+    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--out', 'a'], cwd).code).toBe(0);
+    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--out', 'b'], cwd).code).toBe(0);
     const a = readFileSync(join(cwd, 'a', 'production', 'manifest.json'), 'utf8');
     const b = readFileSync(join(cwd, 'b', 'production', 'manifest.json'), 'utf8');
     expect(a).toBe(b);
@@ -123,8 +123,8 @@ describe('monspec build', () => {
   });
 
   it('rejects contradictory flags with exit 2', () => {
-    expect(runCli(['build', '--env', 'staging', '--all-envs'], tempDir()).code).toBe(2);
-    expect(runCli(['build', '--check', '--watch'], tempDir()).code).toBe(2);
+    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--env', 'staging', '--all-envs'], tempDir()).code).toBe(2);
+    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--check', '--watch'], tempDir()).code).toBe(2);
   });
 });
 
@@ -145,7 +145,7 @@ describe('monspec diff', () => {
   });
 
   it('says so when nothing changed', () => {
-    const r = runCli(['diff', copyEmbeddedSpec()], tempDir());
+    const r = runCli(['diff', copyEmbeddedSpec(), '--spec', EMBEDDED_SPEC], tempDir());
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('No semantic changes');
   });
@@ -153,15 +153,15 @@ describe('monspec diff', () => {
 
 describe('monspec explain', () => {
   it('explains a metric and an alert, and rejects unknown names', () => {
-    const metric = runCli(['explain', 'tunnel_active_connections'], tempDir());
+    const metric = runCli(['explain', 'tunnel_active_connections', '--spec', EMBEDDED_SPEC], tempDir());
     expect(metric.code).toBe(0);
     expect(metric.stdout).toContain('tunnel_active_connections (metric)');
     expect(metric.stdout).toContain('Normal range: active_connections');
     expect(metric.stdout).toContain('https://grafana.cloudtolocalllm.online/');
-    const alert = runCli(['explain', 'HighErrorRate', '--format', 'json'], tempDir());
+    const alert = runCli(['explain', 'HighErrorRate', '--spec', EMBEDDED_SPEC, '--format', 'json'], tempDir());
     expect(alert.code).toBe(0);
     expect(JSON.parse(alert.stdout)).toMatchObject({ kind: 'alert', name: 'HighErrorRate' });
-    const unknown = runCli(['explain', 'tunnel_nothing'], tempDir());
+    const unknown = runCli(['explain', 'tunnel_nothing', '--spec', EMBEDDED_SPEC], tempDir());
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Unexpected name "tunnel_nothing"');
   });

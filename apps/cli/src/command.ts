@@ -27,8 +27,8 @@ export interface Command {
   run(args: Parsed, io: Io): Promise<ExitCode>;
 }
 
-/** Parses argv for one command; unknown flags and wrong arity are usage errors naming the fix. */
-export function parseCommandArgs(command: Command, argv: readonly string[]): Parsed {
+/** Parses argv for one command; unknown flags (with a did-you-mean) and wrong arity are usage errors naming the fix. */
+export async function parseCommandArgs(command: Command, argv: readonly string[]): Promise<Parsed> {
   const options: Options = { help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } };
   for (const [name, o] of Object.entries(command.options)) {
     options[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
@@ -38,7 +38,11 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (err) {
     const message = (err as Error).message.split('\n')[0] ?? String(err);
-    throw new UsageError(`${message.replace(/\. To specify a positional argument.*$/, '')} (monspec ${command.name} --help lists the options)`);
+    // "Unknown option '--wacth'": suggest the declared option it is a few edits from.
+    const unknown = /^Unknown option '--([^'=]+)/.exec(message)?.[1];
+    const guess = unknown === undefined ? undefined : (await import('@monspec/metrics-spec')).closest(unknown, Object.keys(options));
+    const hint = guess ? `did you mean --${guess}? ` : '';
+    throw new UsageError(`${message.replace(/\. To specify a positional argument.*$/, '')} (${hint}monspec ${command.name} --help lists the options)`);
   }
   const { min, max } = command.positionals ?? { min: 0, max: 0 };
   if (!parsed.values.help && (parsed.positionals.length < min || parsed.positionals.length > max)) {

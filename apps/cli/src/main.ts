@@ -6,8 +6,8 @@ import { TOOL_VERSION } from './version.js';
 /** Commands are imported when used, so `monspec validate` never loads the generators. */
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   build: { summary: 'Generate all artifacts (atomic; --check for drift; --watch).', load: async () => (await import('./commands/build.js')).buildCommand },
-  validate: { summary: 'Schema and semantic checks with file:line diagnostics.', load: async () => (await import('./commands/validate.js')).validateCommand },
-  test: { summary: 'Run promtool and amtool against the generated artifacts.', load: async () => (await import('./commands/test.js')).testCommand },
+  validate: { summary: 'Schema, semantic checks and dashboard lint with file:line diagnostics (--all-envs).', load: async () => (await import('./commands/validate.js')).validateCommand },
+  test: { summary: 'Build in memory (or check --out is current) and run promtool, amtool and the docs checks.', load: async () => (await import('./commands/test.js')).testCommand },
   diff: { summary: 'Semantic diff of two specs, as Markdown for a PR comment.', load: async () => (await import('./commands/diff.js')).diffCommand },
   'check-endpoint': { summary: 'Check a Prometheus exposition (URL or file) against the spec.', load: async () => (await import('./commands/check-endpoint.js')).checkEndpointCommand },
   explain: { summary: 'Explain a metric or alert: meaning, thresholds, queries, runbook, links.', load: async () => (await import('./commands/explain.js')).explainCommand },
@@ -24,6 +24,7 @@ function usage(): string {
     'Commands:',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
+    'Commands read the spec in --spec DIR, else ./monitoring/ (start one with `monspec init monitoring --service NAME`).',
     'Run `monspec <command> --help` for a command\'s options and examples.',
     'Exit codes: 0 ok, 1 findings (invalid spec, stale artifacts, failed tests), 2 usage or environment error.',
   ].join('\n');
@@ -53,12 +54,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   }
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
-    io.err(`monspec: Unexpected command "${name}", expected one of: ${Object.keys(COMMANDS).join(', ')}`);
+    // Loaded only on this error path: `monspec --version` stays cheap.
+    const { closest } = await import('@monspec/metrics-spec');
+    const guess = closest(name, Object.keys(COMMANDS));
+    io.err(`monspec: Unexpected command "${name}", expected one of: ${Object.keys(COMMANDS).join(', ')}${guess ? `; did you mean \`monspec ${[guess, ...rest].join(' ')}\`?` : ''}`);
     return EXIT.usage;
   }
   try {
     const command = await entry.load();
-    const args = parseCommandArgs(command, rest);
+    const args = await parseCommandArgs(command, rest);
     if (args.values.help) {
       io.out(helpText(command));
       return EXIT.ok;

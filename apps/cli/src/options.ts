@@ -4,7 +4,7 @@ import type { Command } from './command.js';
 type OptionSpec = Command['options'][string];
 
 /** Options several commands share, documented once. */
-export const SPEC_OPTION: OptionSpec = { type: 'string', help: 'Spec directory (default: the embedded streaming-proxy spec).' };
+export const SPEC_OPTION: OptionSpec = { type: 'string', help: 'Spec directory (default: ./monitoring; inside the monspec repository without one, its embedded streaming-proxy spec).' };
 export const ENV_OPTION: OptionSpec = { type: 'string', help: "Environment whose overlay is applied (default: the spec's default environment)." };
 
 /** Validates a --format value against the command's formats; the first is the default. */

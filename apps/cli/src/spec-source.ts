@@ -1,6 +1,6 @@
-import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import { EMBEDDED_SPEC_DIR, type CompileOptions, type CompileResult } from '@monspec/metrics-spec';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { CompileOptions, CompileResult } from '@monspec/metrics-spec';
 import { readSpecDir } from '@monspec/metrics-spec/node';
 import { compileSpec } from '@monspec/metrics-spec';
 import { UsageError } from './errors.js';
@@ -12,13 +12,63 @@ export interface LoadedSpec {
   readonly displayDir: string;
 }
 
-/** The spec directory from --spec, or the embedded tunnel spec. Missing or unreadable is a usage error. */
-export function locateSpec(specArg: string | undefined, cwd: string): LoadedSpec {
-  const dir = specArg === undefined ? EMBEDDED_SPEC_DIR.replace(/\/+$/, '') : resolve(cwd, specArg);
-  if (!existsSync(dir)) throw new UsageError(`Unexpected spec directory ${specArg ?? dir}: it does not exist, expected a directory of monspec *.yaml files`);
-  if (!statSync(dir).isDirectory()) throw new UsageError(`Unexpected spec path ${specArg ?? dir}: it is not a directory, expected a directory of monspec *.yaml files`);
+/** The directory a project keeps its spec in, found without --spec. */
+export const DEFAULT_SPEC_DIR = 'monitoring';
+
+/** The root package of the monspec repository, whose embedded tunnel spec is the default only there. */
+const MONOREPO_NAME = 'monspec-monorepo';
+const EMBEDDED_SPEC_IN_REPO = join('packages', 'metrics-spec', 'spec');
+
+export const NO_SPEC_MESSAGE = `no spec found: expected ./${DEFAULT_SPEC_DIR}/ or --spec DIR; run \`monspec init ${DEFAULT_SPEC_DIR} --service NAME\``;
+
+/** The monspec repository's root when `cwd` is inside it (its root package.json names the monorepo), else undefined. */
+export function monorepoRoot(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name === MONOREPO_NAME) return dir;
+      } catch {
+        // An unreadable package.json on the way up is not the monorepo's; keep looking.
+      }
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+function display(dir: string, cwd: string): string {
   const rel = relative(cwd, dir);
-  return { dir, displayDir: rel === '' ? '.' : rel.startsWith('..') ? dir : rel };
+  return rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+}
+
+function checkedDir(dir: string, named: string): string {
+  if (!existsSync(dir)) throw new UsageError(`Unexpected spec directory ${named}: it does not exist, expected a directory of monspec *.yaml files`);
+  if (!statSync(dir).isDirectory()) throw new UsageError(`Unexpected spec path ${named}: it is not a directory, expected a directory of monspec *.yaml files`);
+  return dir;
+}
+
+/**
+ * The spec a command works on: `--spec DIR`; else `./monitoring/`; else, only inside the monspec
+ * repository, its embedded tunnel spec, announced on one stderr line so nobody mistakes it for theirs.
+ * Anywhere else without a spec is a usage error that says how to make one.
+ */
+export function locateSpec(specArg: string | undefined, io: { readonly cwd: string; err(text: string): void }): LoadedSpec {
+  const { cwd } = io;
+  if (specArg !== undefined) {
+    const dir = checkedDir(resolve(cwd, specArg), specArg);
+    return { dir, displayDir: display(dir, cwd) };
+  }
+  const local = resolve(cwd, DEFAULT_SPEC_DIR);
+  if (existsSync(local)) {
+    checkedDir(local, `./${DEFAULT_SPEC_DIR}`);
+    return { dir: local, displayDir: display(local, cwd) };
+  }
+  const root = monorepoRoot(cwd);
+  if (root === undefined) throw new UsageError(NO_SPEC_MESSAGE);
+  const dir = checkedDir(join(root, EMBEDDED_SPEC_IN_REPO), EMBEDDED_SPEC_IN_REPO);
+  const displayDir = display(dir, cwd);
+  io.err(`monspec: using the embedded streaming-proxy spec (${displayDir}): no ./${DEFAULT_SPEC_DIR}/ here and no --spec DIR`);
+  return { dir, displayDir };
 }
 
 /** Reads and compiles; an unknown environment is a usage error. */

@@ -14,7 +14,7 @@ export { analyzeLogql, type LogqlAnalysis } from './promql/logql.js';
 export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, slugify, type DashboardLinkOptions } from './links.js';
 export { indexModel, type ModelIndex } from './model-index.js';
 export { promNumber } from './resolve/resolve.js';
-export { pointerToPath } from './source-map.js';
+export { escapePointerSegment, pointerToPath } from './source-map.js';
 export type { Artifact, Generator } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';
 export { parseGoTemplate, type GoNode, type GoPipe, type GoCommand, type GoArg, type GoParseEnv, type GoParseResult } from './go-template/parse.js';
@@ -22,3 +22,4 @@ export { checkGoTemplate, goTemplateEnv, type GoTemplateDialect, type GoTemplate
 export { quoteLabelValue } from './promql/quote.js';
 export { isSafeUrl, urlScheme, SAFE_URL_SCHEMES } from './url-safety.js';
 export { proseUrls } from './prose-urls.js';
+export { closest } from './checks/unknown-reference.js';

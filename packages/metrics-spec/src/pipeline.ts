@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { runChecks } from './checks/run-checks.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { hasErrors, sortDiagnostics, type Diagnostic, type SourceLocation } from './diagnostics.js';
 import type { MonspecDocument } from './generated/spec-types.js';
 import { expandTemplates } from './load/expand-templates.js';
 import { isPlainObject, mergeDocuments } from './load/merge-documents.js';
@@ -29,6 +29,11 @@ export interface CompileResult {
   readonly environments: readonly string[];
   /** A usage problem rather than a finding in the spec (exit code 2). */
   readonly usageError: string | undefined;
+  /**
+   * file:line:col of a pointer into the merged spec (e.g. `/dashboards/UID/panels/KEY`: its key, else
+   * its value), for findings made after compiling, such as the dashboard lint.
+   */
+  readonly locate: (pointer: string) => SourceLocation | undefined;
 }
 
 /** sha256 over the files' paths and contents, in path order. */
@@ -51,12 +56,14 @@ export function defaultEnvironment(environments: Readonly<Record<string, { defau
  */
 export function compileSpec(files: readonly SpecFile[], options: CompileOptions = {}): CompileResult {
   const diagnostics: Diagnostic[] = [];
+  let locate: CompileResult['locate'] = () => undefined;
   const done = (model: ResolvedModel | undefined, environment: string | undefined, environments: readonly string[], usageError?: string): CompileResult => ({
     model,
     diagnostics: sortDiagnostics(diagnostics),
     environment,
     environments,
     usageError,
+    locate,
   });
 
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -85,6 +92,7 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   if (hasErrors(diagnostics)) return done(undefined, undefined, []);
 
   const { data: merged, sourceMap } = mergeDocuments(parsed, diagnostics);
+  locate = (pointer) => sourceMap.locateKey(pointer);
   const envs = (isPlainObject(merged.environments) ? merged.environments : {}) as Record<string, { default?: boolean; overlay?: Record<string, unknown> }>;
   const environments = Object.keys(envs).sort();
   const environment = options.environment ?? defaultEnvironment(envs);

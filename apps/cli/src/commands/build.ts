@@ -170,7 +170,7 @@ export const buildCommand: Command = {
     if (boolOpt(args, 'check') && boolOpt(args, 'watch')) throw new UsageError('Unexpected --check together with --watch, expected one of them');
     const opsDocs = stringOpt(args, 'ops-docs');
     const settings: BuildSettings = {
-      spec: locateSpec(stringOpt(args, 'spec'), io.cwd),
+      spec: locateSpec(stringOpt(args, 'spec'), io),
       envs: boolOpt(args, 'all-envs') ? 'all' : (env ?? 'default'),
       out: resolve(io.cwd, stringOpt(args, 'out') ?? 'generated'),
       opsDocs: opsDocs === undefined ? undefined : resolve(io.cwd, opsDocs),

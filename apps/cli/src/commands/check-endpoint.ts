@@ -45,13 +45,13 @@ export const checkEndpointCommand: Command = {
     format: { type: 'string', help: 'text (default) or json.' },
   },
   positionals: { min: 1, max: 1 },
-  examples: ['monspec check-endpoint http://localhost:8080/api/tunnel/metrics', 'monspec check-endpoint ./metrics.txt --format json'],
+  examples: ['monspec check-endpoint http://localhost:8080/metrics', 'monspec check-endpoint ./metrics.txt --format json'],
   async run(args, io) {
     const target = args.positionals[0] as string;
     const format = parseFormat(stringOpt(args, 'format'), ['text', 'json']);
     const timeoutMs = positiveNumber(args, 'timeout', 5000, 'milliseconds');
     const maxBytes = positiveNumber(args, 'max-bytes', DEFAULT_MAX_BYTES, 'bytes');
-    const spec = locateSpec(stringOpt(args, 'spec'), io.cwd);
+    const spec = locateSpec(stringOpt(args, 'spec'), io);
     const result = compileAt(spec, stringOpt(args, 'env'));
     if (!result.model || hasErrors(result.diagnostics)) {
       io.err(`monspec check-endpoint: the spec at ${spec.displayDir} is invalid; run monspec validate`);

@@ -11,20 +11,20 @@ export const diffCommand: Command = {
   summary: 'Semantic diff between a base spec and the current one: metrics, thresholds, alerts, panels, routing.',
   usage: 'monspec diff BASE_SPEC_DIR [--spec DIR] [--env NAME] [--format markdown|json]',
   options: {
-    spec: { ...SPEC_OPTION, help: 'The changed spec (default: the embedded streaming-proxy spec).' },
+    spec: { ...SPEC_OPTION, help: 'The changed spec (default: ./monitoring; see monspec --help).' },
     env: { type: 'string', help: 'Environment to compare (default: the default environment of each spec).' },
     format: { type: 'string', help: 'markdown (default, for a PR comment) or json.' },
   },
   positionals: { min: 1, max: 1 },
   examples: [
-    'monspec diff ../base/packages/metrics-spec/spec',
-    'git worktree add /tmp/base origin/main && monspec diff /tmp/base/packages/metrics-spec/spec --format json',
+    'mkdir -p ../base && git archive origin/main monitoring | tar -x -C ../base && monspec diff ../base/monitoring',
+    'mkdir -p ../base && git archive origin/main monitoring | tar -x -C ../base && monspec diff ../base/monitoring --format json > diff.json',
   ],
   async run(args, io) {
     const format = parseFormat(stringOpt(args, 'format'), ['markdown', 'json']);
     const env = stringOpt(args, 'env');
-    const baseSpec = locateSpec(args.positionals[0], io.cwd);
-    const headSpec = locateSpec(stringOpt(args, 'spec'), io.cwd);
+    const baseSpec = locateSpec(args.positionals[0], io);
+    const headSpec = locateSpec(stringOpt(args, 'spec'), io);
     const base = compileAt(baseSpec, env);
     const head = compileAt(headSpec, env);
     for (const [spec, r] of [

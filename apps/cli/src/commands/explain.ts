@@ -111,11 +111,11 @@ export const explainCommand: Command = {
     format: { type: 'string', help: 'text (default) or json.' },
   },
   positionals: { min: 1, max: 1 },
-  examples: ['monspec explain tunnel_active_connections', 'monspec explain HighErrorRate', 'monspec explain error_rate --format json'],
+  examples: ['monspec explain http_requests_total', 'monspec explain HighErrorRate', 'monspec explain error_rate --format json'],
   async run(args, io) {
     const format = parseFormat(stringOpt(args, 'format'), ['text', 'json']);
     const name = args.positionals[0] as string;
-    const spec = locateSpec(stringOpt(args, 'spec'), io.cwd);
+    const spec = locateSpec(stringOpt(args, 'spec'), io);
     const result = compileAt(spec, stringOpt(args, 'env'));
     if (!result.model) {
       io.err(`monspec explain: the spec at ${spec.displayDir} is invalid; run monspec validate`);

@@ -1,6 +1,12 @@
-/** The starter spec `monspec init` writes: small, valid, and a model of how a spec is laid out. */
-export function starterSpec(service: string): Record<string, string> {
-  const header = '# yaml-language-server: $schema=https://monspec.dev/schema/monspec.schema.json\n';
+/** Where editors find the JSON Schema unless `monspec init --schema` names another URL or path. */
+export const DEFAULT_SCHEMA_URL = 'https://monspec.dev/schema/monspec.schema.json';
+
+/**
+ * The starter spec `monspec init` writes: small, valid in every environment it declares (its alert
+ * tests pass there too), and a model of how a spec is laid out.
+ */
+export function starterSpec(service: string, schema: string = DEFAULT_SCHEMA_URL): Record<string, string> {
+  const header = `# yaml-language-server: $schema=${schema}\n`;
   return {
     'service.yaml': `${header}service:
   name: ${service}
@@ -10,6 +16,9 @@ export function starterSpec(service: string): Record<string, string> {
   job: ${service}
   metricsPath: /metrics
   seriesBudget: 500
+  # Alert notifications link here (runbook_url): where the runbooks monspec generates
+  # (generated/production/docs/runbooks/) are published.
+  runbookBaseUrl: https://github.com/my-org/${service}/blob/main/generated/production/docs/runbooks
   grafana:
     url: https://grafana.example.com
     folder: ${service}
@@ -81,14 +90,14 @@ export function starterSpec(service: string): Record<string, string> {
     tests:
       - name: just above the threshold fires after 5m
         series:
-          'http_requests_total{job="${service}",instance="a",code="2xx"}': '0+1000x20'
+          'http_requests_total{job="${service}",instance="a",code="2xx"}': '0+\${1000 * (1 - threshold * 1.1)}x20'
           'http_requests_total{job="${service}",instance="a",code="5xx"}': '0+\${1000 * threshold * 1.1}x20'
         expect:
           - { at: 4m, firing: false }
           - { at: 15m, firing: true }
       - name: just below the threshold does not fire
         series:
-          'http_requests_total{job="${service}",instance="a",code="2xx"}': '0+1000x20'
+          'http_requests_total{job="${service}",instance="a",code="2xx"}': '0+\${1000 * (1 - threshold * 0.9)}x20'
           'http_requests_total{job="${service}",instance="a",code="5xx"}': '0+\${1000 * threshold * 0.9}x20'
         expect:
           - { at: 15m, firing: false }
