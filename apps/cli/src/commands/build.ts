@@ -75,6 +75,8 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
 }
 
 async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
+  // The folders themselves first (before the generators run), the environments' folders once known.
+  checkLayout({ out: settings.out, envDirs: [], opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
   const { targets, failed } = await plan(settings, io);
   if (failed) return EXIT.findings;
   checkLayout({ out: settings.out, envDirs: targets.filter((t) => t.option === '--out').map((t) => t.dir), opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
