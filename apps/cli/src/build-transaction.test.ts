@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { copyEmbeddedSpec, runCliAsync, tempDir } from './test-support/run-cli.js';
+import { BIN, copyEmbeddedSpec, runCliAsync, tempDir } from './test-support/run-cli.js';
 
 function setCritical(spec: string, percent: number): void {
   const path = join(spec, 'thresholds.yaml');
@@ -79,15 +79,23 @@ describe('monspec build is atomic for crashes', () => {
 describe('monspec build is atomic for readers and serialised between builds', () => {
   it('a second build into the same output waits for the first', async () => {
     const cwd = tempDir();
-    const first = runCliAsync(['build', '--out', 'out'], cwd, { MONSPEC_TEST_HOLD_LOCK_MS: '3000' });
+    const release = join(cwd, 'release');
+    const first = runCliAsync(['build', '--out', 'out'], cwd, { MONSPEC_TEST_HOLD_LOCK_UNTIL: release });
     const lock = join(cwd, 'out', '.monspec.lock');
-    for (let i = 0; i < 600 && !existsSync(lock); i++) await sleep(50);
+    for (let i = 0; i < 1200 && !existsSync(lock); i++) await sleep(50);
     const holder = read(lock).trim();
-    const second = await runCliAsync(['build', '--out', 'out'], cwd);
+    const child = spawn(process.execPath, [BIN, 'build', '--out', 'out'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const second = new Promise<number | null>((done) => child.on('close', done));
+    for (let i = 0; i < 1200 && !stderr.includes('waiting for'); i++) await sleep(50);
+    expect(stderr).toContain(`waiting for the build in process ${holder} to finish`);
+    // While the first holds the lock the second has written nothing.
+    expect(existsSync(join(cwd, 'out', 'production'))).toBe(false);
+    writeFileSync(release, '');
     const firstRun = await first;
     expect(firstRun.code, firstRun.stderr).toBe(0);
-    expect(second.code, second.stderr).toBe(0);
-    expect(second.stderr).toContain(`waiting for the build in process ${holder} to finish`);
+    expect(await second, stderr).toBe(0);
     expect(existsSync(lock)).toBe(false);
     expect((await runCliAsync(['build', '--out', 'out', '--check'], cwd)).code).toBe(0);
   });
@@ -103,27 +111,37 @@ describe('monspec build is atomic for readers and serialised between builds', ()
     expect(existsSync(join(cwd, 'out', '.monspec.lock'))).toBe(false);
   });
 
-  it('a reader polling during rebuilds always finds the folder and a complete manifest', async () => {
+  it('a reader polling during rebuilds always finds the folder and a complete manifest; the folder is never replaced', async () => {
     const cwd = tempDir();
     const spec = copyEmbeddedSpec();
     const args = ['build', '--spec', spec, '--out', 'out'];
     expect((await runCliAsync(args, cwd)).code).toBe(0);
     const manifest = join(cwd, 'out', 'production', 'manifest.json');
     const stop = join(cwd, 'stop');
+    // A tight loop in its own process: the manifest must exist at every look, and parse.
     const poller = spawn(process.execPath, [
       '-e',
-      `const fs = require('fs'); let polls = 0, misses = 0;
-       while (!fs.existsSync(${JSON.stringify(stop)})) {
+      `const fs = require('fs'); let polls = 0, misses = 0, partial = 0;
+       for (;;) {
+         if (polls % 200 === 0 && fs.existsSync(${JSON.stringify(stop)})) break;
          polls++;
-         try { JSON.parse(fs.readFileSync(${JSON.stringify(manifest)}, 'utf8')); } catch { misses++; }
+         const st = fs.statSync(${JSON.stringify(manifest)}, { throwIfNoEntry: false });
+         if (st === undefined) { misses++; continue; }
+         if (polls % 20 === 0) { try { JSON.parse(fs.readFileSync(${JSON.stringify(manifest)}, 'utf8')); } catch { partial++; } }
        }
-       process.stdout.write(JSON.stringify({ polls, misses }));`,
+       process.stdout.write(JSON.stringify({ polls, misses, partial }));`,
     ]);
     let out = '';
     poller.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const closed = new Promise((done) => poller.on('close', done));
+    // The environment folder itself must never be renamed away or created anew (inotify sees that
+    // deterministically, however short the moment).
+    const folderEvents: string[] = [];
+    const watcher = watch(join(cwd, 'out'), (event, file) => {
+      if (String(file) === 'production') folderEvents.push(event);
+    });
     try {
-      for (const percent of [4, 6, 4, 6]) {
+      for (const percent of [4, 6, 4]) {
         setCritical(spec, percent);
         const r = await runCliAsync(args, cwd);
         expect(r.code, r.stderr).toBe(0);
@@ -131,9 +149,12 @@ describe('monspec build is atomic for readers and serialised between builds', ()
     } finally {
       writeFileSync(stop, '');
       await closed;
+      watcher.close();
     }
-    const { polls, misses } = JSON.parse(out) as { polls: number; misses: number };
-    expect(polls).toBeGreaterThan(100);
-    expect(misses).toBe(0);
+    expect(read(join(cwd, 'out', 'production', 'prometheus', 'rules', 'alerts.rules.yml'))).toContain('> 0.04');
+    expect(folderEvents).toEqual([]);
+    const { polls, misses, partial } = JSON.parse(out) as { polls: number; misses: number; partial: number };
+    expect(polls).toBeGreaterThan(1000);
+    expect({ misses, partial }).toEqual({ misses: 0, partial: 0 });
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Artifact } from '@monspec/metrics-spec';
@@ -33,9 +33,9 @@ export async function writeTargets(options: WriteOptions): Promise<readonly Targ
     const recovered = recover(options.out, options.targets.map((t) => t.dir));
     for (const c of recovered.completed) options.say(`monspec: completed ${c}, which was killed after its commit point`);
     for (const r of recovered.removed) options.say(`monspec: removed ${r}, the temp folder of a build killed before it changed anything`);
-    // Test-only: hold the lock a while so a test can start a second build against it.
-    const hold = Number(process.env.MONSPEC_TEST_HOLD_LOCK_MS ?? 0);
-    if (hold > 0) await sleep(hold);
+    // Test-only: hold the lock until a file appears, so a test can run a second build against it.
+    const release = process.env.MONSPEC_TEST_HOLD_LOCK_UNTIL;
+    for (let waited = 0; release !== undefined && !existsSync(release) && waited < 60_000; waited += 50) await sleep(50);
     const plans = options.targets.map((t) => planTarget(t, options.force));
     writeAll(options.out, plans);
     return plans;
