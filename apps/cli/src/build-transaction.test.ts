@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('monspec build is atomic for crashes', () => {
 
     const next = await runCliAsync(args, cwd);
     expect(next.code, next.stderr).toBe(0);
-    expect(next.stderr).toMatch(/removed .*\.monspec-staging-.*the temp folder of a build killed/);
+    expect(next.stderr).toMatch(/removed .*\.monspec-staging-.*a temp folder a killed build left/);
     expect(bookkeeping(join(cwd, 'out'))).toEqual([]);
     expect((await runCliAsync([...args, '--check'], cwd)).code).toBe(0);
   });
@@ -73,6 +73,28 @@ describe('monspec build is atomic for crashes', () => {
     expect(bookkeeping(join(cwd, 'ops'))).toEqual([]);
     expect(read(join(cwd, 'out', 'production', 'prometheus', 'rules', 'alerts.rules.yml'))).toContain('> 0.04');
     expect((await runCliAsync([...args, '--check'], cwd)).code).toBe(0);
+  });
+});
+
+describe('monspec build cleans up after older monspec versions', () => {
+  it('finds the .<env>.tmp-<pid> / .<env>.old-<pid> folders a killed build of an older monspec left, restoring a missing folder', async () => {
+    const cwd = tempDir();
+    expect((await runCliAsync(['build', '--out', 'out'], cwd)).code).toBe(0);
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const out = join(cwd, 'out');
+    // Killed between its two renames: the folder is gone, the previous copy is .production.old-<pid>.
+    renameSync(join(out, 'production'), join(out, `.production.old-${dead}`));
+    mkdirSync(join(out, `.production.tmp-${dead}`));
+    writeFileSync(join(out, `.production.tmp-${dead}`, 'manifest.json'), '{}');
+    const check = await runCliAsync(['build', '--out', 'out', '--check'], cwd);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain(`leftover ${join(out, `.production.old-${dead}`)}`);
+    expect(check.stdout).toContain(`leftover ${join(out, `.production.tmp-${dead}`)}`);
+    const r = await runCliAsync(['build', '--out', 'out'], cwd, { MONSPEC_TEST_KILL_AT: 'staged' });
+    // Restored, and identical to what this build makes: nothing to stage, so the crash point is never reached.
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`restored ${join(out, 'production')} from ${join(out, `.production.old-${dead}`)}`);
+    expect(readdirSync(out).sort()).toEqual(['production']);
   });
 });
 

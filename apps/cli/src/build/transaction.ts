@@ -179,10 +179,36 @@ export function writeAll(out: string, plans: readonly TargetPlan[]): void {
 export interface Recovery {
   readonly completed: string[];
   readonly removed: string[];
+  /** [restored folder, from] */
+  readonly restored: [string, string][];
+}
+
+/**
+ * Temp folders of older monspec versions, which replaced a whole folder by renames: `.<name>.tmp-<pid>`
+ * (the new copy) and `.<name>.old-<pid>` (the previous one, the only copy if it was killed between its
+ * two renames). Only those of processes no longer running.
+ */
+function legacyTemps(dirs: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const dir of dirs) {
+    const parent = dirname(dir);
+    const pattern = new RegExp(`^\\.${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`);
+    let names: string[];
+    try {
+      names = readdirSync(parent);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = pattern.exec(name);
+      if (m && !processAlive(Number(m[2]))) found.push(join(parent, name));
+    }
+  }
+  return found.sort();
 }
 
 /** Bookkeeping leftovers in the folders a build is about to write (for --check, and for recover). */
-export function leftovers(out: string, dirs: readonly string[]): { journal: string | undefined; staging: string[] } {
+export function leftovers(out: string, dirs: readonly string[]): { journal: string | undefined; staging: string[]; legacy: string[] } {
   const journalPath = join(out, JOURNAL_NAME);
   const staging: string[] = [];
   for (const dir of new Set([out, ...dirs, ...subfolders(out)])) {
@@ -197,7 +223,10 @@ export function leftovers(out: string, dirs: readonly string[]): { journal: stri
       if (name.startsWith(STAGING_PREFIX) && (pid === process.pid || !processAlive(pid))) staging.push(join(dir, name));
     }
   }
-  return { journal: existsSync(journalPath) ? journalPath : undefined, staging: staging.sort() };
+  // A journal is a leftover only when its build is no longer running (--check may run beside a build).
+  const journalPid = existsSync(journalPath) ? readJson<Journal>(journalPath).pid : undefined;
+  const journal = journalPid !== undefined && (journalPid === process.pid || !processAlive(journalPid)) ? journalPath : undefined;
+  return { journal, staging: staging.sort(), legacy: legacyTemps(dirs) };
 }
 
 function subfolders(dir: string): string[] {
@@ -218,8 +247,21 @@ function subfolders(dir: string): string[] {
 export function recover(out: string, dirs: readonly string[]): Recovery {
   const completed: string[] = [];
   const removed: string[] = [];
+  const restored: [string, string][] = [];
   const found = leftovers(out, dirs);
-  if (found.journal) completed.push(`the build of process ${completeJournal(found.journal)} (${found.journal})`);
+  for (const temp of found.legacy) {
+    const target = join(dirname(temp), basename(temp).replace(/^\.(.+)\.(tmp|old)-\d+$/, '$1'));
+    if (/\.old-\d+$/.test(temp) && lstatOrUndefined(target) === undefined) {
+      fsDo('restoring', target, () => renameSync(temp, target));
+      restored.push([target, temp]);
+    } else {
+      removeStaging(temp);
+      removed.push(temp);
+    }
+  }
+  // Under the lock any journal is a dead build's, whatever process now has its pid.
+  const journalPath = join(out, JOURNAL_NAME);
+  if (existsSync(journalPath)) completed.push(`the build of process ${completeJournal(journalPath)} (${journalPath})`);
   for (const s of found.staging) {
     if (!existsSync(s)) continue; // completed above
     const planPath = join(s, PLAN_NAME);
@@ -232,5 +274,5 @@ export function recover(out: string, dirs: readonly string[]): Recovery {
       removed.push(s);
     }
   }
-  return { completed, removed };
+  return { completed, removed, restored };
 }

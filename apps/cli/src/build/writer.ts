@@ -24,15 +24,17 @@ export interface WriteOptions {
  * and again under the lock, where they count.
  */
 export async function writeTargets(options: WriteOptions): Promise<readonly TargetPlan[]> {
-  // Read-only first: a folder monspec may not own gets no lock file either.
-  for (const t of options.targets) planTarget(t, options.force);
   const lockDirs = [...new Set([options.out, ...(options.opsDocs === undefined ? [] : [options.opsDocs])])].sort();
+  // Read-only first where the lock file would go into the target itself (the ops docs): a folder
+  // monspec may not own gets no lock file either. The rest are planned under the lock only.
+  for (const t of options.targets) if (lockDirs.includes(t.dir)) planTarget(t, options.force);
   const releases: (() => void)[] = [];
   try {
     for (const dir of lockDirs) releases.push(await acquireLock(dir, { say: options.say }));
     const recovered = recover(options.out, options.targets.map((t) => t.dir));
     for (const c of recovered.completed) options.say(`monspec: completed ${c}, which was killed after its commit point`);
-    for (const r of recovered.removed) options.say(`monspec: removed ${r}, the temp folder of a build killed before it changed anything`);
+    for (const r of recovered.removed) options.say(`monspec: removed ${r}, a temp folder a killed build left (nothing in it was committed)`);
+    for (const [to, from] of recovered.restored) options.say(`monspec: restored ${to} from ${from}, which a build of an older monspec left when it was killed`);
     // Test-only: hold the lock until a file appears, so a test can run a second build against it.
     const release = process.env.MONSPEC_TEST_HOLD_LOCK_UNTIL;
     for (let waited = 0; release !== undefined && !existsSync(release) && waited < 60_000; waited += 50) await sleep(50);
@@ -68,5 +70,5 @@ export function diffTree(dir: string, artifacts: readonly Artifact[]): TreeDiffe
 /** Temp folders and journals a killed build left (the next build removes or completes them). */
 export function leftoverFindings(out: string, targets: readonly WriteTarget[]): string[] {
   const found = leftovers(out, targets.map((t) => t.dir));
-  return [...(found.journal ? [found.journal] : []), ...found.staging];
+  return [...(found.journal ? [found.journal] : []), ...found.staging, ...found.legacy];
 }
