@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, copyEmbeddedSpec, tempDir } from './test-support/run-cli.js';
+import { startWatch, type WatchRun } from './test-support/watch-cli.js';
 
 describe('monspec build --watch', () => {
   it('rebuilds when a spec file changes, reports it, and stops on SIGTERM', async () => {
@@ -47,3 +48,80 @@ describe('monspec build --watch', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('monspec build --watch survives changes to the spec folder itself', () => {
+  it('keeps working after the spec folder is deleted and created again', async () => {
+    const spec = copyEmbeddedSpec();
+    const backup = copyEmbeddedSpec();
+    const out = join(tempDir(), 'out');
+    const w = startWatch(['--spec', spec, '--out', out]);
+    try {
+      await w.seen(/watching .* for changes/);
+      rmSync(spec, { recursive: true });
+      // (Its first rebuild may see the folder half deleted; either way it fails.)
+      await w.seen(/✗ rebuilt in \d+ ms/);
+      const thresholds = join(backup, 'thresholds.yaml');
+      writeFileSync(thresholds, readFileSync(thresholds, 'utf8').replace(/critical: 5%/, 'critical: 3%'));
+      cpSync(backup, spec, { recursive: true });
+      const rules = join(out, 'production', 'prometheus', 'rules', 'alerts.rules.yml');
+      await waitFor(() => readFileSync(rules, 'utf8').includes('> 0.03'), w);
+      // And the new folder is watched: a later edit in it rebuilds too.
+      const recreated = join(spec, 'thresholds.yaml');
+      writeFileSync(recreated, readFileSync(recreated, 'utf8').replace(/critical: 3%/, 'critical: 2%'));
+      await waitFor(() => readFileSync(rules, 'utf8').includes('> 0.02'), w);
+    } finally {
+      expect(await w.stop()).toBe(0);
+    }
+  });
+
+  it('watches folders created after it started', async () => {
+    const spec = copyEmbeddedSpec();
+    const out = join(tempDir(), 'out');
+    const w = startWatch(['--spec', spec, '--out', out]);
+    try {
+      await w.seen(/watching .* for changes/);
+      mkdirSync(join(spec, 'more'));
+      // Give the watcher a moment to notice the folder before a file appears in it.
+      await new Promise((done) => setTimeout(done, 500));
+      writeFileSync(join(spec, 'more', 'broken.yaml'), 'thresholds: [\n');
+      await w.seen(/more\/broken\.yaml:\d+:\d+: error Unexpected YAML syntax/);
+      rmSync(join(spec, 'more', 'broken.yaml'));
+      await w.seen(/↻ rebuilt in \d+ ms/);
+    } finally {
+      expect(await w.stop()).toBe(0);
+    }
+  });
+
+  it('a bad overlay is reported and the next good edit rebuilds every environment', async () => {
+    const spec = copyEmbeddedSpec();
+    const out = join(tempDir(), 'out');
+    const w = startWatch(['--spec', spec, '--out', out, '--all-envs']);
+    const environments = join(spec, 'environments.yaml');
+    const original = readFileSync(environments, 'utf8');
+    try {
+      await w.seen(/watching .* for changes/);
+      writeFileSync(environments, original.replace('replicas: 1', 'replicas: [1]'));
+      await w.seen(/environments\.yaml:\d+:\d+: error Unexpected a list at service\.replicas/);
+      await w.seen(/✗ rebuilt in \d+ ms/);
+      writeFileSync(environments, original.replace(/(error_rate:\s+warning: 2%\s+critical: )10%/, '$112%'));
+      await waitFor(() => readFileSync(join(out, 'staging', 'prometheus', 'rules', 'alerts.rules.yml'), 'utf8').includes('> 0.12'), w);
+      expect(readFileSync(join(out, 'production', 'prometheus', 'rules', 'alerts.rules.yml'), 'utf8')).toContain('> 0.05');
+    } finally {
+      expect(await w.stop()).toBe(0);
+    }
+  });
+});
+
+/** Polls until `ok()` holds (a missing file counts as not yet). */
+async function waitFor(ok: () => boolean, w: WatchRun, timeoutMs = 45_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (ok()) return;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() > end) throw new Error(`timed out; stderr:\n${w.stderr()}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}

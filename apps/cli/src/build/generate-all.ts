@@ -1,6 +1,6 @@
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { addHeaders } from './headers.js';
-import { buildManifest } from './manifest.js';
+import { buildManifest, OPS_MANIFEST_PATH } from './manifest.js';
 
 export interface GeneratedEnvironment {
   readonly environment: string;
@@ -64,8 +64,12 @@ function collectLint(dashboards: Record<string, unknown>, model: ResolvedModel):
   return Array.isArray(findings) ? (findings as GeneratedEnvironment['lint']) : [];
 }
 
-/** The production copy of the docs (docs/OPERATIONS), when the docs generator provides it. */
-export async function operationsDocs(model: ResolvedModel): Promise<Artifact[]> {
+/**
+ * The production copy of the docs (docs/OPERATIONS), sorted, with its own manifest last: the folder is
+ * plain Markdown for people, and the dotfile tells the next build which files are monspec's.
+ */
+export async function operationsDocs(model: ResolvedModel, toolVersion: string): Promise<Artifact[]> {
   const { docs } = await loadGenerators();
-  return addHeaders(await docs.operationsDocs(model), model);
+  const artifacts = addHeaders(await docs.operationsDocs(model), model).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...artifacts, buildManifest(model, artifacts, toolVersion, OPS_MANIFEST_PATH)];
 }

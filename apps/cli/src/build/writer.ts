@@ -1,54 +1,49 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Artifact } from '@monspec/metrics-spec';
+import { acquireLock } from './lock.js';
+import { planTarget, type TargetPlan, type WriteTarget } from './plan-target.js';
+import { leftovers, recover, writeAll } from './transaction.js';
+import { lstatOrUndefined, scanTree } from './tree.js';
 
-/**
- * Replaces `dir` with exactly `artifacts`, atomically as far as a directory can be: everything is
- * written to a sibling temp dir first, and only then swapped in with renames. A failure while
- * writing leaves the previous output untouched.
- */
-export function writeTree(dir: string, artifacts: readonly Artifact[]): void {
-  const parent = dirname(dir);
-  mkdirSync(parent, { recursive: true });
-  const base = dir.slice(parent.length + 1);
-  const temp = join(parent, `.${base}.tmp-${process.pid}`);
-  const old = join(parent, `.${base}.old-${process.pid}`);
-  rmSync(temp, { recursive: true, force: true });
-  try {
-    mkdirSync(temp, { recursive: true });
-    for (const a of artifacts) {
-      const target = join(temp, ...a.path.split('/'));
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, a.content);
-    }
-  } catch (err) {
-    rmSync(temp, { recursive: true, force: true });
-    throw err;
-  }
-  const hadOld = existsSync(dir);
-  if (hadOld) renameSync(dir, old);
-  try {
-    renameSync(temp, dir);
-  } catch (err) {
-    if (hadOld) renameSync(old, dir);
-    rmSync(temp, { recursive: true, force: true });
-    throw err;
-  }
-  if (hadOld) rmSync(old, { recursive: true, force: true });
+export type { WriteTarget } from './plan-target.js';
+
+export interface WriteOptions {
+  readonly out: string;
+  readonly opsDocs: string | undefined;
+  readonly targets: readonly WriteTarget[];
+  readonly force: boolean;
+  /** Messages about locks and recovery (stderr). */
+  readonly say: (text: string) => void;
 }
 
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const full = join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else out.push(relative(dir, full).split(sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
+/**
+ * Writes every target folder of one build as one transaction (see transaction.ts), under a lock per
+ * output root. Conflicts with files monspec does not own are refused before anything is written,
+ * and again under the lock, where they count.
+ */
+export async function writeTargets(options: WriteOptions): Promise<readonly TargetPlan[]> {
+  const lockDirs = [...new Set([options.out, ...(options.opsDocs === undefined ? [] : [options.opsDocs])])].sort();
+  // Read-only first where the lock file would go into the target itself (the ops docs): a folder
+  // monspec may not own gets no lock file either. The rest are planned under the lock only.
+  for (const t of options.targets) if (lockDirs.includes(t.dir)) planTarget(t, options.force);
+  const releases: (() => void)[] = [];
+  try {
+    for (const dir of lockDirs) releases.push(await acquireLock(dir, { say: options.say }));
+    const recovered = recover(options.out, options.targets.map((t) => t.dir));
+    for (const c of recovered.completed) options.say(`monspec: completed ${c}, which was killed after its commit point`);
+    for (const r of recovered.removed) options.say(`monspec: removed ${r}, a temp folder a killed build left (nothing in it was committed)`);
+    for (const [to, from] of recovered.restored) options.say(`monspec: restored ${to} from ${from}, which a build of an older monspec left when it was killed`);
+    // Test-only: hold the lock until a file appears, so a test can run a second build against it.
+    const release = process.env.MONSPEC_TEST_HOLD_LOCK_UNTIL;
+    for (let waited = 0; release !== undefined && !existsSync(release) && waited < 60_000; waited += 50) await sleep(50);
+    const plans = options.targets.map((t) => planTarget(t, options.force));
+    writeAll(options.out, plans);
+    return plans;
+  } finally {
+    for (const release of releases.reverse()) release();
+  }
 }
 
 export interface TreeDifference {
@@ -59,13 +54,21 @@ export interface TreeDifference {
 
 /** What `build --check` reports: files whose bytes differ, files not there, files nobody generates. */
 export function diffTree(dir: string, artifacts: readonly Artifact[]): TreeDifference {
-  const onDisk = new Set(listFiles(dir));
+  const onDisk = new Map<string, string>();
+  if (lstatOrUndefined(dir)?.isDirectory()) for (const [p, kind] of scanTree(dir)) if (kind !== 'dir') onDisk.set(p, kind);
   const stale: string[] = [];
   const missing: string[] = [];
   for (const a of artifacts) {
-    if (!onDisk.has(a.path)) missing.push(a.path);
-    else if (readFileSync(join(dir, ...a.path.split('/')), 'utf8') !== a.content) stale.push(a.path);
+    const kind = onDisk.get(a.path);
+    if (kind === undefined) missing.push(a.path);
+    else if (kind !== 'file' || !readFileSync(join(dir, ...a.path.split('/'))).equals(Buffer.from(a.content))) stale.push(a.path);
     onDisk.delete(a.path);
   }
-  return { stale, missing, extra: [...onDisk].sort() };
+  return { stale, missing, extra: [...onDisk.keys()].sort() };
+}
+
+/** Temp folders and journals a killed build left (the next build removes or completes them). */
+export function leftoverFindings(out: string, targets: readonly WriteTarget[]): string[] {
+  const found = leftovers(out, targets.map((t) => t.dir));
+  return [...(found.journal ? [found.journal] : []), ...found.staging, ...found.legacy];
 }

@@ -1,21 +1,16 @@
-import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hasErrors, type Artifact } from '@monspec/metrics-spec';
+import { hasErrors } from '@monspec/metrics-spec';
 import { boolOpt, stringOpt, type Command, type Io, type Parsed } from '../command.js';
 import { EXIT, UsageError, type ExitCode } from '../errors.js';
 import { formatDiagnostics } from '../output/format-diagnostics.js';
 import { compileAt, locateSpec, type LoadedSpec } from '../spec-source.js';
 import { generateEnvironment, operationsDocs } from '../build/generate-all.js';
-import { diffTree, writeTree } from '../build/writer.js';
+import { checkLayout } from '../build/layout.js';
+import { MANIFEST_PATH, OPS_MANIFEST_PATH } from '../build/manifest.js';
+import { watchSpecDir } from '../build/watch-spec.js';
+import { diffTree, leftoverFindings, writeTargets, type WriteTarget } from '../build/writer.js';
 import { TOOL_VERSION } from '../version.js';
 import { SPEC_OPTION } from '../options.js';
-
-interface Target {
-  /** Directory replaced as a whole. */
-  readonly dir: string;
-  readonly label: string;
-  readonly artifacts: readonly Artifact[];
-}
 
 interface BuildSettings {
   readonly spec: LoadedSpec;
@@ -23,18 +18,19 @@ interface BuildSettings {
   readonly out: string;
   readonly opsDocs: string | undefined;
   readonly check: boolean;
+  readonly force: boolean;
   readonly quiet: boolean;
   /** Stage durations in ms, summed over environments, when --timings is given. */
   readonly timings: Record<string, number> | undefined;
 }
 
 /** Compiles and generates every requested environment in memory; nothing is written unless all succeed. */
-async function plan(settings: BuildSettings, io: Io): Promise<{ targets: Target[]; failed: boolean }> {
+async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTarget[]; failed: boolean }> {
   const timings = settings.timings;
   const onStage = timings ? (stage: string, ms: number) => void (timings[stage] = (timings[stage] ?? 0) + ms) : undefined;
   const first = compileAt(settings.spec, settings.envs === 'default' || settings.envs === 'all' ? undefined : settings.envs, onStage, timings);
   const envNames = settings.envs === 'all' && first.environments.length > 0 ? first.environments : [first.environment ?? 'default'];
-  const targets: Target[] = [];
+  const targets: WriteTarget[] = [];
   let failed = false;
   for (const env of envNames) {
     const started = performance.now();
@@ -66,9 +62,9 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: Target[
       failed = true;
       continue;
     }
-    targets.push({ dir: join(settings.out, env), label: env, artifacts: generated.artifacts });
+    targets.push({ dir: join(settings.out, env), label: env, manifestPath: MANIFEST_PATH, artifacts: generated.artifacts, option: '--out' });
     if (settings.opsDocs && (env === 'production' || (envNames.length === 1 && !envNames.includes('production')))) {
-      targets.push({ dir: settings.opsDocs, label: `${env} operations docs`, artifacts: await operationsDocs(result.model) });
+      targets.push({ dir: settings.opsDocs, label: `${env} operations docs`, manifestPath: OPS_MANIFEST_PATH, artifacts: await operationsDocs(result.model, TOOL_VERSION), option: '--ops-docs' });
     }
     if (!settings.quiet) {
       const ms = Math.round(performance.now() - started);
@@ -79,10 +75,17 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: Target[
 }
 
 async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
+  // The folders themselves first (before the generators run), the environments' folders once known.
+  checkLayout({ out: settings.out, envDirs: [], opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
   const { targets, failed } = await plan(settings, io);
   if (failed) return EXIT.findings;
+  checkLayout({ out: settings.out, envDirs: targets.filter((t) => t.option === '--out').map((t) => t.dir), opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
   if (settings.check) {
     let stale = 0;
+    for (const path of leftoverFindings(settings.out, targets)) {
+      io.out(`leftover ${path}`);
+      stale++;
+    }
     for (const t of targets) {
       const d = diffTree(t.dir, t.artifacts);
       for (const p of d.stale) io.out(`stale    ${join(t.dir, p)}`);
@@ -91,29 +94,35 @@ async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
       stale += d.stale.length + d.missing.length + d.extra.length;
     }
     if (stale > 0) {
-      io.err(io.errStyle.red('✗ ') + `${stale} generated file(s) out of date: run \`npx turbo build\` (or monspec build) and commit the result`);
+      io.err(io.errStyle.red('✗ ') + `${stale} generated file(s) out of date or left over by a killed build: run \`npx turbo build\` (or monspec build) and commit the result`);
       return EXIT.findings;
     }
     if (!settings.quiet) io.err(io.errStyle.green('✓ ') + 'generated files are up to date');
     return EXIT.ok;
   }
   const writeStarted = performance.now();
-  for (const t of targets) writeTree(t.dir, t.artifacts);
+  const plans = await writeTargets({ out: settings.out, opsDocs: settings.opsDocs, targets, force: settings.force, say: (t) => io.err(t) });
   if (settings.timings) settings.timings.write = performance.now() - writeStarted;
-  if (!settings.quiet) for (const t of targets) io.err(`  wrote ${t.artifacts.length} files to ${t.dir}`);
+  if (!settings.quiet) {
+    for (const p of plans) {
+      const removed = p.removeFirst.length + p.removeAfter.length;
+      io.err(`  ${p.target.dir}: ${p.target.artifacts.length} files, ${p.writes.length} written${removed > 0 ? `, ${removed} removed` : ''}${p.adopted ? ' (adopted: its files carry monspec\'s "Generated" note)' : ''}`);
+      if (p.kept.length > 0) io.err(`  kept ${p.kept.length} file(s) monspec does not own in ${p.target.dir} (${p.kept.slice(0, 3).join(', ')}${p.kept.length > 3 ? ', …' : ''})`);
+    }
+  }
   return EXIT.ok;
 }
 
 function watchAndRebuild(settings: BuildSettings, io: Io): Promise<ExitCode> {
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
-  const onChange = (file: string | Buffer | null) => {
-    if (file && !/\.ya?ml$/.test(String(file))) return;
+  const onChange = () => {
     clearTimeout(timer);
     // Editors write in bursts; one rebuild per burst.
     timer = setTimeout(() => {
       running = running.then(async () => {
         const t = performance.now();
+        // Every rebuild starts from the files as they are now: nothing of a failed one is kept.
         const code = await buildOnce({ ...settings, quiet: true }, io).catch((err: unknown) => {
           io.err(io.errStyle.red('✗ ') + String((err as Error).message));
           return EXIT.findings;
@@ -122,19 +131,13 @@ function watchAndRebuild(settings: BuildSettings, io: Io): Promise<ExitCode> {
       });
     }, 20);
   };
-  // One non-recursive watcher per directory, set up synchronously: Node 20's recursive mode on Linux
-  // walks the tree asynchronously and misses edits made right after it starts.
-  const watchers: FSWatcher[] = [];
-  const watchTree = (dir: string) => {
-    watchers.push(watch(dir, (_event, file) => onChange(file)));
-    for (const e of readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) watchTree(join(dir, e.name));
-  };
-  watchTree(settings.spec.dir);
+  const watcher = watchSpecDir(settings.spec.dir, onChange);
   // Only now: whoever waits for this line may edit a file right away.
   io.err(`watching ${settings.spec.displayDir} for changes (Ctrl-C to stop)`);
   return new Promise((done) => {
     const stop = () => {
-      for (const w of watchers) w.close();
+      watcher.close();
+      clearTimeout(timer);
       done(EXIT.ok);
     };
     process.once('SIGINT', stop);
@@ -145,14 +148,15 @@ function watchAndRebuild(settings: BuildSettings, io: Io): Promise<ExitCode> {
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Generate every artifact (dashboards, rules, tests, routing, docs, site) for a spec, atomically.',
-  usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--check] [--watch]',
+  usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--force] [--check] [--watch]',
   options: {
     spec: SPEC_OPTION,
     env: { type: 'string', help: 'Build this environment only (default: the spec\'s default environment).' },
     'all-envs': { type: 'boolean', help: 'Build every environment the spec declares.' },
     out: { type: 'string', help: 'Output root; artifacts go to OUT/<env>/ (default: ./generated).' },
     'ops-docs': { type: 'string', help: 'Also write the production setup guide and runbooks to this directory (e.g. docs/OPERATIONS).' },
-    check: { type: 'boolean', help: 'Write nothing; list stale, missing and extra files and exit 1 if any.' },
+    check: { type: 'boolean', help: 'Write nothing; list stale, missing and extra files and a killed build\'s leftovers, and exit 1 if any.' },
+    force: { type: 'boolean', help: 'Write into a folder without a monspec manifest that holds other files, beside them (they are never overwritten or deleted).' },
     watch: { type: 'boolean', short: 'w', help: 'Rebuild whenever a spec file changes.' },
     quiet: { type: 'boolean', short: 'q', help: 'Print only problems.' },
     timings: { type: 'boolean', help: 'Print per-stage durations and peak memory as one JSON line on stderr (for benchmarks).' },
@@ -175,6 +179,7 @@ export const buildCommand: Command = {
       out: resolve(io.cwd, stringOpt(args, 'out') ?? 'generated'),
       opsDocs: opsDocs === undefined ? undefined : resolve(io.cwd, opsDocs),
       check: boolOpt(args, 'check'),
+      force: boolOpt(args, 'force'),
       quiet: boolOpt(args, 'quiet'),
       timings: boolOpt(args, 'timings') ? {} : undefined,
     };

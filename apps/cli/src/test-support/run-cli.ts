@@ -12,6 +12,8 @@ export interface CliRun {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** The CLI's process id (runCliAsync only). */
+  readonly pid?: number;
 }
 
 export function runCli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
@@ -39,6 +41,6 @@ export function runCliAsync(args: readonly string[], cwd: string, env: NodeJS.Pr
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
+    child.on('close', (code) => done({ code, stdout, stderr, ...(child.pid === undefined ? {} : { pid: child.pid }) }));
   });
 }

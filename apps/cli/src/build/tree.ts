@@ -1,0 +1,56 @@
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { fsDo } from './fs-errors.js';
+
+/** Names the writer uses for its own bookkeeping; never artifacts, never a user's files. */
+export const LOCK_NAME = '.monspec.lock';
+export const JOURNAL_NAME = '.monspec-journal.json';
+export const STAGING_PREFIX = '.monspec-staging-';
+
+export function isBookkeeping(name: string): boolean {
+  return name === LOCK_NAME || name === JOURNAL_NAME || name.startsWith(STAGING_PREFIX);
+}
+
+export type EntryKind = 'file' | 'dir' | 'link' | 'other';
+
+export function kindOf(st: Stats): EntryKind {
+  return st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+}
+
+/** lstat that answers undefined for a missing path (and a usage error for an unreadable one). */
+export function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return fsDo('reading', path, () => {
+      throw err;
+    });
+  }
+}
+
+/**
+ * Everything below `dir` by relative '/'-path, without following symbolic links (a link is reported
+ * as a link, never entered) and without the writer's own bookkeeping at the top level.
+ */
+export function scanTree(dir: string): Map<string, EntryKind> {
+  const out = new Map<string, EntryKind>();
+  const walk = (abs: string, rel: string) => {
+    const entries = fsDo('reading the folder', abs, () => readdirSync(abs, { withFileTypes: true }));
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (rel === '' && isBookkeeping(e.name)) continue;
+      const r = rel === '' ? e.name : `${rel}/${e.name}`;
+      const kind: EntryKind = e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';
+      out.set(r, kind);
+      if (kind === 'dir') walk(join(abs, e.name), r);
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+/** The folders above `path` inside its tree: 'a/b/c.json' → ['a', 'a/b']. */
+export function ancestors(path: string): string[] {
+  const parts = path.split('/');
+  return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
