@@ -7,7 +7,7 @@ function hasHeader(content: string): boolean {
 
 /**
  * One pass over every artifact that marks it as generated, so nobody edits it by hand: a comment in
- * YAML and Markdown that lack one (generators may place their own, e.g. after a Markdown title for
+ * YAML, Markdown and SVG that lack one (generators may place their own, e.g. after a Markdown title for
  * the lint's sake; JSON has no comments; the site's HTML carries it in its footer).
  */
 export function addHeaders(artifacts: readonly Artifact[], model: ResolvedModel): Artifact[] {
@@ -16,6 +16,8 @@ export function addHeaders(artifacts: readonly Artifact[], model: ResolvedModel)
     if (hasHeader(a.content)) return a;
     if (/\.ya?ml$/.test(a.path)) return { path: a.path, content: `# ${note}\n${a.content}` };
     if (a.path.endsWith('.md')) return { path: a.path, content: `<!-- ${note} -->\n\n${a.content}` };
+    // XML allows a comment before the root element (the note has no `--`, which a comment may not hold).
+    if (a.path.endsWith('.svg')) return { path: a.path, content: `<!-- ${note} -->\n${a.content}` };
     return a;
   });
 }
