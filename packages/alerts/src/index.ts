@@ -5,7 +5,7 @@ export { prometheusEvaluates, grafanaEvaluates } from './deployment.js';
 export { alertmanagerConfig, DEFAULT_SECRETS_DIR, type AlertmanagerOptions } from './alertmanager/config.js';
 export { RECORDING_RULES_PATH } from './prometheus/recording-rules.js';
 export { ALERT_RULES_PATH } from './prometheus/alert-rules.js';
-export { UNIT_TESTS_PATH } from './prometheus/unit-tests.js';
+export { UNIT_TESTS_PATH, promtoolTestCaseCount } from './prometheus/unit-tests.js';
 export { ALERTMANAGER_PATH } from './alertmanager/config.js';
 export { GRAFANA_RULES_PATH } from './grafana/rules.js';
 export { GRAFANA_CONTACT_POINTS_PATH } from './grafana/contact-points.js';

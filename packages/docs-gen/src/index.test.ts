@@ -235,6 +235,15 @@ describe('runbooks state routing and related alerts from the model', () => {
   });
 });
 
+describe('the promtool test count', () => {
+  it('is stated only as the count the caller passes (the alerts generator knows it), never the declared tests alone', async () => {
+    const model = embeddedModel('production');
+    const guide = (options: { promtoolTestCases?: number }) => generate(model, options).then((a) => get(a, 'docs/TUNNEL_MONITORING_SETUP.md'));
+    expect(await guide({ promtoolTestCases: 69 })).toContain('fire (and stay quiet) as declared (69 test cases).');
+    expect(await guide({})).toContain('fire (and stay quiet) as declared.');
+  });
+});
+
 describe('empty sections are left out', () => {
   it('a service without health endpoints or log sources gets neither section, and the docs stay clean', async () => {
     const model = withoutLoki(embeddedModel('production'));

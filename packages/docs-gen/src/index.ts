@@ -36,6 +36,11 @@ export interface DocsOptions {
    * the Markdown (`verifyDocs`) runs in the tests and `monspec test`.
    */
   readonly verify?: boolean;
+  /**
+   * How many test cases the promtool test file holds, declared and generated (the CLI gets it from
+   * the alerts generator), so the guide states the number that runs; without it, no number.
+   */
+  readonly promtoolTestCases?: number;
 }
 
 export class DocsCheckError extends Error {
@@ -61,19 +66,19 @@ interface DocSource {
   readonly view: () => object;
 }
 
-function sources(model: ResolvedModel): DocSource[] {
+function sources(model: ResolvedModel, options: DocsOptions): DocSource[] {
   const title = model.service.title;
   return [
     { doc: 'index.md', title: `${title} monitoring`, template: 'index.md', view: () => indexView(model) },
-    { doc: model.service.setupGuide, title: `${title} monitoring setup`, template: 'setup.md', view: () => setupView(model) },
+    { doc: model.service.setupGuide, title: `${title} monitoring setup`, template: 'setup.md', view: () => setupView(model, options) },
     { doc: METRICS_DOC, title: `${title} metrics catalogue`, template: 'metrics.md', view: () => metricsView(model) },
     ...alertNames(model).map((name) => ({ doc: runbookDoc(name), title: name, template: 'runbook.md' as const, view: () => runbookView(model, name) })),
   ];
 }
 
 /** Every document once; `prose` may report that remark was needed and not loaded (then call again). */
-function build(model: ResolvedModel): { docs: Artifact[]; pages: SitePage[] } {
-  const all = sources(model);
+function build(model: ResolvedModel, options: DocsOptions): { docs: Artifact[]; pages: SitePage[] } {
+  const all = sources(model, options);
   const known = new Set(all.map((s) => s.doc));
   const docs: Artifact[] = [];
   const pages: SitePage[] = [];
@@ -96,15 +101,17 @@ function byPath(a: Artifact, b: Artifact): number {
  */
 export async function generate(model: ResolvedModel, options: DocsOptions = {}): Promise<Artifact[]> {
   const verify = options.verify ?? true;
-  const cache = verify ? verified : unverified;
-  const hit = cache.get(model);
+  let cache = remembered.get(model);
+  if (!cache) remembered.set(model, (cache = new Map()));
+  const key = `${verify}:${options.promtoolTestCases ?? ''}`;
+  const hit = cache.get(key);
   if (hit) return [...hit];
   startProseRound();
-  let built = build(model);
+  let built = build(model, options);
   if (proseEngineMissing()) {
     await loadProseEngine();
     startProseRound();
-    built = build(model);
+    built = build(model, options);
   }
   const site = renderSite(built.pages, { siteTitle: `${model.service.title} monitoring`, environment: model.environment, setupGuide: model.service.setupGuide });
   // The guide's architecture picture, next to the guide in docs/ (GitHub shows it) and on the site.
@@ -116,7 +123,7 @@ export async function generate(model: ResolvedModel, options: DocsOptions = {}):
     const links = siteLinks(artifacts);
     if (lint.length > 0 || links.length > 0) throw new DocsCheckError(lint, links);
   }
-  cache.set(model, Object.freeze(artifacts.map((a) => Object.freeze(a))));
+  cache.set(key, Object.freeze(artifacts.map((a) => Object.freeze(a))));
   return artifacts;
 }
 
@@ -128,8 +135,7 @@ function siteLinks(artifacts: readonly Artifact[]): BrokenLink[] {
 }
 
 /** Models are frozen, so a model's documents can be remembered (`--all-envs` asks twice for production). */
-const verified = new WeakMap<ResolvedModel, readonly Artifact[]>();
-const unverified = new WeakMap<ResolvedModel, readonly Artifact[]>();
+const remembered = new WeakMap<ResolvedModel, Map<string, readonly Artifact[]>>();
 
 /**
  * The copy committed at the repository's `docs/OPERATIONS/` (the seed's path): the setup guide and

@@ -42,7 +42,8 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
     ...timed('dashboards', () => g.dashboards.generate(model)),
     ...timed('alerts', () => g.alerts.generate(model)),
     // Async: remark is loaded only when the spec's prose needs it.
-    ...(await timedAsync('docs', () => g.docs.generate(model))),
+    // The guide states how many promtool cases run: a fact of the alerts generator, passed along.
+    ...(await timedAsync('docs', () => g.docs.generate(model, { promtoolTestCases: g.alerts.promtoolTestCaseCount(model) }))),
     ...timed('instrumentation', () => g.instrumentation.generate(model)),
   ];
   const lint = timed('lint', () => collectLint(g.dashboards, model));
@@ -69,7 +70,7 @@ function collectLint(dashboards: Record<string, unknown>, model: ResolvedModel):
  * plain Markdown for people, and the dotfile tells the next build which files are monspec's.
  */
 export async function operationsDocs(model: ResolvedModel, toolVersion: string): Promise<Artifact[]> {
-  const { docs } = await loadGenerators();
-  const artifacts = addHeaders(await docs.operationsDocs(model), model).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const { docs, alerts } = await loadGenerators();
+  const artifacts = addHeaders(await docs.operationsDocs(model, { promtoolTestCases: alerts.promtoolTestCaseCount(model) }), model).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return [...artifacts, buildManifest(model, artifacts, toolVersion, OPS_MANIFEST_PATH)];
 }

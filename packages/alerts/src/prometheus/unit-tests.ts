@@ -5,7 +5,7 @@
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
 import { dedupLabels } from '../deployment.js';
-import type { LinkedAlert } from '../links.js';
+import { linkAlerts, type LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
 import { ALERT_RULES_PATH } from './alert-rules.js';
 import { evaluatorFor, expectedAlert } from './expected-alert.js';
@@ -21,12 +21,23 @@ export function ruleFilesFromTests(): string[] {
   return [RECORDING_RULES_PATH, ALERT_RULES_PATH].map((p) => `../${p.slice('prometheus/'.length)}`);
 }
 
+/** The scenarios of a model, once (the test file and its case count ask for the same ones). */
+const scenariosOf = new WeakMap<ResolvedModel, Scenario[]>();
+
 export function scenarios(model: ResolvedModel, alerts: readonly LinkedAlert[]): Scenario[] {
+  const known = scenariosOf.get(model);
+  if (known) return known;
   const promAlerts = alerts.filter((l) => l.alert.datasource === 'prometheus');
   const out: Scenario[] = [];
   for (const linked of promAlerts) for (const test of linked.alert.tests) out.push(specScenario(linked, test));
   for (const slo of model.slos) out.push(...sloScenarios(model, slo, promAlerts.filter((l) => l.alert.slo?.name === slo.name)));
+  scenariosOf.set(model, out);
   return out;
+}
+
+/** How many `alert_rule_test` cases the test file holds: declared and generated (what the guide states). */
+export function promtoolTestCaseCount(model: ResolvedModel): number {
+  return scenarios(model, linkAlerts(model)).reduce((n, s) => n + s.evals.length, 0);
 }
 
 function testGroup(model: ResolvedModel, s: Scenario): Record<string, unknown> {
