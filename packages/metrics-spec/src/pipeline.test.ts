@@ -23,11 +23,11 @@ describe('bad input gives located diagnostics (issue: bad input fixtures)', () =
     const { lines } = findings({
       'bad.yaml': 'metrics:\n  demo_x_total:\n    type: counter\n    unit: count\n    help: 3\n    meaning: m\n    grup: request\n',
     });
-    expect(lines).toContain('bad.yaml:5:11 schema Unexpected number 3 at metrics.demo_x_total.help, expected string');
+    expect(lines).toContain('bad.yaml:5:11 schema Unexpected number 3 at metrics.demo_x_total.help, expected a string');
     expect(lines).toContain(
-      'bad.yaml:7:5 schema Unexpected property "grup" in metrics.demo_x_total, expected one of: type, unit, help, meaning, group, origin, labels, buckets, bands, deprecated, waivers',
+      'bad.yaml:7:5 schema Unexpected key "grup" in metrics.demo_x_total, expected one of: type, unit, help, meaning, group, origin, labels, buckets, bands, deprecated, waivers; did you mean "group"?',
     );
-    expect(lines.some((l) => l.startsWith('bad.yaml:3:5 schema Unexpected missing property "group"'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('bad.yaml:3:5 schema Unexpected missing key "group"'))).toBe(true);
   });
 
   it('enum violation names the allowed values', () => {

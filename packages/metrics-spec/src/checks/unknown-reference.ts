@@ -1,39 +1,12 @@
 import type { Check, CheckReport } from './types.js';
 import { escapePointerSegment as p } from '../source-map.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
+import { didYouMean } from '../did-you-mean.js';
 
-function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(name.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
-}
-
-/** "expected one of …" with a did-you-mean when a candidate is close. */
+/** "expected one of …" (or "a declared KIND" when there are many) with a did-you-mean when a candidate is close. */
 export function expectedOneOf(kind: string, name: string, candidates: readonly string[]): string {
-  const guess = closest(name, candidates);
-  if (guess) return `expected a declared ${kind} (did you mean "${guess}"?)`;
-  return candidates.length > 0 && candidates.length <= 12 ? `expected one of: ${candidates.join(', ')}` : `expected a declared ${kind}`;
+  const list = candidates.length > 0 && candidates.length <= 12 ? `expected one of: ${candidates.join(', ')}` : `expected a declared ${kind}`;
+  return list + didYouMean(name, candidates);
 }
 
 function panelRefs(spec: MonspecDocument): string[] {
@@ -53,7 +26,7 @@ export const unknownReference: Check = {
       {
         title: 'alert on an undeclared threshold',
         yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', threshold: error_ratio.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\n",
-        message: 'Unexpected threshold "error_ratio", expected a declared threshold (did you mean "error_rate"?)',
+        message: 'Unexpected threshold "error_ratio", expected one of: error_rate; did you mean "error_rate"?',
       },
       {
         title: 'alert pointing at a missing panel',
