@@ -15,6 +15,7 @@ import { seriesBudget } from './series-budget.js';
 import { thresholdBands } from './threshold-bands.js';
 import type { Check } from './types.js';
 import { unknownReference } from './unknown-reference.js';
+import { durationSyntax } from './duration-syntax.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -34,6 +35,7 @@ export const CHECKS: readonly Check[] = [
   recordingRuleName,
   histogramBuckets,
   seriesBudget,
+  durationSyntax,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';
