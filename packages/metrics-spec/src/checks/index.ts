@@ -16,6 +16,7 @@ import { thresholdBands } from './threshold-bands.js';
 import type { Check } from './types.js';
 import { unknownReference } from './unknown-reference.js';
 import { durationSyntax } from './duration-syntax.js';
+import { promqlLabelValue } from './promql-label-value.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -36,6 +37,7 @@ export const CHECKS: readonly Check[] = [
   histogramBuckets,
   seriesBudget,
   durationSyntax,
+  promqlLabelValue,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';
