@@ -8,6 +8,7 @@ export { EMBEDDED_SPEC_DIR, SCHEMA_PATH } from './embedded.js';
 export { CHECKS, type Check, type CheckExample, type CheckReport } from './checks/index.js';
 export * from './conventions.js';
 export { UNITS, formatValue, type UnitInfo } from './units.js';
+export { simpleSli, type SimpleSli } from './simple-sli.js';
 export { editDistance, closestMatch, didYouMean } from './did-you-mean.js';
 export { parseDuration, formatDuration, humanDuration, parseQuantity } from './quantity.js';
 export { analyzePromql, inferLabels, normaliseExpression, type PromqlAnalysis, type Selector } from './promql/analyze.js';

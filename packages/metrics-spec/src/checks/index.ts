@@ -17,6 +17,7 @@ import type { Check } from './types.js';
 import { unknownReference } from './unknown-reference.js';
 import { durationSyntax } from './duration-syntax.js';
 import { promqlLabelValue } from './promql-label-value.js';
+import { sloTests } from './slo-tests.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -38,6 +39,7 @@ export const CHECKS: readonly Check[] = [
   seriesBudget,
   durationSyntax,
   promqlLabelValue,
+  sloTests,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';
