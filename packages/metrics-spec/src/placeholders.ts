@@ -19,7 +19,8 @@ export interface PlaceholderScope {
   readonly extra?: Readonly<Record<string, ScopedValue>>;
 }
 
-export type PlaceholderResult = { ok: true; text: string } | { ok: false; problem: string };
+/** On failure, `unknownName` is the name that was not in scope, when that was the problem. */
+export type PlaceholderResult = { ok: true; text: string } | { ok: false; problem: string; unknownName?: string };
 
 const PLACEHOLDER = /\$\{([^}]*)\}/g;
 
@@ -64,11 +65,12 @@ function knownNames(scope: PlaceholderScope): string[] {
 }
 
 /** Evaluates `threshold * 1000 * 1.1` style arithmetic (numbers, references, + - * / and parentheses). */
-export function evaluate(src: string, scope: PlaceholderScope): { ok: true; value: number } | { ok: false; problem: string } {
+export function evaluate(src: string, scope: PlaceholderScope): { ok: true; value: number } | { ok: false; problem: string; unknownName?: string } {
   const tokens = tokenize(src);
   if (typeof tokens === 'string') return { ok: false, problem: tokens };
   let i = 0;
   let problem: string | undefined;
+  let unknownName: string | undefined;
   const peek = () => tokens[i];
   const primary = (): number => {
     const t = tokens[i++];
@@ -80,6 +82,7 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
     if (t.kind === 'ref') {
       const v = lookup(t.name, scope);
       if (!v) {
+        if (problem === undefined) unknownName = t.name;
         problem ??= `Unexpected placeholder name "${t.name}", expected one of: ${knownNames(scope).join(', ')}`;
         return Number.NaN;
       }
@@ -113,7 +116,7 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
   };
   const value = sum();
   if (!problem && i < tokens.length) problem = `Unexpected trailing input in \${${src}}, expected an operator`;
-  if (problem) return { ok: false, problem };
+  if (problem) return { ok: false, problem, ...(unknownName !== undefined ? { unknownName } : {}) };
   return { ok: true, value: Number(value.toPrecision(12)) };
 }
 
@@ -123,10 +126,12 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
  */
 export function renderText(text: string, scope: PlaceholderScope): PlaceholderResult {
   let problem: string | undefined;
+  let unknownName: string | undefined;
   const out = text.replace(PLACEHOLDER, (_m, inner: string) => {
     const src = inner.trim();
     if (src === 'for') {
       if (scope.for === undefined) {
+        if (problem === undefined) unknownName = 'for';
         problem ??= `Unexpected placeholder name "for", expected one of: ${knownNames(scope).join(', ')}`;
         return '';
       }
@@ -136,24 +141,27 @@ export function renderText(text: string, scope: PlaceholderScope): PlaceholderRe
     if (single?.unit) return formatValue(single.value, single.unit);
     const r = evaluate(src, scope);
     if (!r.ok) {
+      if (problem === undefined) unknownName = r.unknownName;
       problem ??= r.problem;
       return '';
     }
     return String(r.value);
   });
-  return problem ? { ok: false, problem } : { ok: true, text: out };
+  return problem ? { ok: false, problem, ...(unknownName !== undefined ? { unknownName } : {}) } : { ok: true, text: out };
 }
 
 /** Fills `${...}` with raw numbers (promtool input series). */
 export function renderValues(text: string, scope: PlaceholderScope): PlaceholderResult {
   let problem: string | undefined;
+  let unknownName: string | undefined;
   const out = text.replace(PLACEHOLDER, (_m, inner: string) => {
     const r = evaluate(inner.trim(), scope);
     if (!r.ok) {
+      if (problem === undefined) unknownName = r.unknownName;
       problem ??= r.problem;
       return '';
     }
     return String(r.value);
   });
-  return problem ? { ok: false, problem } : { ok: true, text: out };
+  return problem ? { ok: false, problem, ...(unknownName !== undefined ? { unknownName } : {}) } : { ok: true, text: out };
 }

@@ -19,6 +19,15 @@ export const placeholders: Check = {
   },
   run(ctx, report) {
     const { spec } = ctx;
+    // The threshold level an unknown name stands for, so the finding folds under a bad level's error.
+    const cause = (alertName: string, unknownName: string | undefined): { cause?: string } => {
+      if (unknownName === 'threshold') {
+        const ref = spec.alerts?.[alertName]?.condition?.threshold;
+        return ref ? { cause: `threshold:${ref}` } : {};
+      }
+      const m = /^thresholds\.(.+)$/.exec(unknownName ?? '');
+      return m ? { cause: `threshold:${m[1]}` } : {};
+    };
     for (const [name, alert] of Object.entries(spec.alerts ?? {})) {
       const scope = ctx.alertScope(name);
       const base = `/alerts/${p(name)}`;
@@ -26,12 +35,12 @@ export const placeholders: Check = {
         const text = alert[field];
         if (text === undefined) continue;
         const r = renderText(text, scope);
-        if (!r.ok) report({ pointer: `${base}/${field}`, message: `${r.problem} in the ${field} of ${name}` });
+        if (!r.ok) report({ pointer: `${base}/${field}`, ...cause(name, r.unknownName), message: `${r.problem} in the ${field} of ${name}` });
       }
       (alert.tests ?? []).forEach((test, i) => {
         for (const [series, values] of Object.entries(test.series ?? {})) {
           const r = renderValues(values, scope);
-          if (!r.ok) report({ pointer: `${base}/tests/${i}/series/${p(series)}`, message: `${r.problem} in test "${test.name}" of ${name}` });
+          if (!r.ok) report({ pointer: `${base}/tests/${i}/series/${p(series)}`, ...cause(name, r.unknownName), message: `${r.problem} in test "${test.name}" of ${name}` });
         }
       });
     }
@@ -49,7 +58,7 @@ export const placeholders: Check = {
       ];
       for (const [pointer, text] of texts) {
         const r = renderText(text, scope);
-        if (!r.ok) report({ pointer, message: `${r.problem} in the runbook of ${name}` });
+        if (!r.ok) report({ pointer, ...cause(name, r.unknownName), message: `${r.problem} in the runbook of ${name}` });
       }
     }
   },

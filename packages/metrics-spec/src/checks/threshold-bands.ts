@@ -31,6 +31,11 @@ export const thresholdBands: Check = {
         message: 'Unexpected warning level "150%" for ratio threshold "failures"',
       },
       {
+        title: 'a bad level, reported once for the alert texts that use it',
+        yaml: "thresholds:\n  lat: { description: x, unit: seconds, critical: 5% }\nalerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', threshold: lat.critical }\n    summary: 'Above ${threshold}'\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: 'Above ${threshold}', impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
+        message: 'Unexpected "5%" for threshold "lat", expected a plain number or a duration quantity for unit seconds',
+      },
+      {
         title: 'a quantity of the wrong dimension',
         yaml: 'thresholds:\n  memory: { description: x, unit: bytes, warning: 5% }\n',
         message: 'Unexpected "5%" for threshold "memory", expected a plain number or a bytes quantity',
@@ -52,7 +57,7 @@ export const thresholdBands: Check = {
             message: `Unexpected ${level} level ${JSON.stringify(raw)} for ratio threshold "${name}" (${formatValue(q.value, 'ratio')} when read as a ratio), expected a ratio between 0 and 1${hint || ', or a percentage between 0% and 100%'}`,
           });
         } else if (q.ok) levels[level] = q.value;
-        else report({ pointer: `/thresholds/${p(name)}/${level}`, message: `Unexpected ${JSON.stringify(raw)} for threshold "${name}", expected ${q.expected}` });
+        else report({ pointer: `/thresholds/${p(name)}/${level}`, subject: `threshold:${name}.${level}`, message: `Unexpected ${JSON.stringify(raw)} for threshold "${name}", expected ${q.expected}` });
       }
       const { warning, critical } = levels;
       if (warning === undefined || critical === undefined) continue;

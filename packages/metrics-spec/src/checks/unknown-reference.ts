@@ -40,8 +40,8 @@ export const unknownReference: Check = {
     const panels = panelRefs(spec);
     const panelSet = new Set(panels);
     const metrics = Object.keys(spec.metrics ?? {});
-    const checkThreshold = (pointer: string, name: string) => {
-      if (!spec.thresholds?.[name]) report({ pointer, message: `Unexpected threshold "${name}", ${expectedOneOf('threshold', name, thresholds)}` });
+    const checkThreshold = (pointer: string, name: string, subject = `threshold:${name}`) => {
+      if (!spec.thresholds?.[name]) report({ pointer, subject, message: `Unexpected threshold "${name}", ${expectedOneOf('threshold', name, thresholds)}` });
     };
     const checkPanel = (pointer: string, ref: string | undefined) => {
       if (ref !== undefined && !panelSet.has(ref)) report({ pointer, message: `Unexpected panel "${ref}", ${expectedOneOf('dashboardUid/panelKey', ref, panels)}` });
@@ -57,10 +57,10 @@ export const unknownReference: Check = {
         const [tName = '', level = ''] = ref.split('.');
         const pointer = `/alerts/${p(name)}/condition/threshold`;
         const t = spec.thresholds?.[tName];
-        if (!t) checkThreshold(pointer, tName);
+        if (!t) checkThreshold(pointer, tName, `threshold:${ref}`);
         else if (t[level as 'warning' | 'critical'] === undefined) {
           const levels = (['warning', 'critical'] as const).filter((l) => t[l] !== undefined);
-          report({ pointer, message: `Unexpected level "${level}" of threshold "${tName}", expected one of: ${levels.join(', ')}` });
+          report({ pointer, subject: `threshold:${ref}`, message: `Unexpected level "${level}" of threshold "${tName}", expected one of: ${levels.join(', ')}` });
         }
       }
       checkPanel(`/alerts/${p(name)}/dashboard`, alert.dashboard);
