@@ -1,9 +1,9 @@
 /**
  * Renders the subset of Prometheus alert templating monspec texts use: `{{ $value }}`,
  * `{{ $labels.name }}`, pipelines into humanize / humanize1024 / humanizePercentage /
- * humanizeDuration / printf "%.Nf", and the call form `{{ humanize $value }}`. Anything else throws.
+ * humanizeDuration / humanizeTimestamp / printf "%.Nf", and the call form `{{ humanize $value }}`. Anything else throws.
  */
-import { goG, goValue, humanize, humanize1024, humanizeDuration, humanizePercentage } from './go-format.js';
+import { goF, goG, goValue, humanize, humanize1024, humanizeDuration, humanizePercentage, humanizeTimestamp } from './go-format.js';
 import type { Labels } from './series.js';
 
 export class UnsupportedTemplate extends Error {}
@@ -15,17 +15,19 @@ const FUNCTIONS: Readonly<Record<string, (v: number) => string>> = {
   humanize1024,
   humanizePercentage,
   humanizeDuration,
+  humanizeTimestamp,
 };
 
 function asNumber(v: TemplateValue): number {
-  const n = typeof v === 'number' ? v : Number(v);
+  if (typeof v === 'number') return v; // NaN and ±Inf are values Prometheus renders too
+  const n = Number(v);
   if (Number.isNaN(n) && v !== 'NaN') throw new UnsupportedTemplate(`not a number: ${v}`);
   return n;
 }
 
 function printf(format: string, v: TemplateValue): string {
   const m = /^%\.(\d+)f$/.exec(format);
-  if (m) return asNumber(v).toFixed(Number(m[1]));
+  if (m) return goF(asNumber(v), Number(m[1]));
   const g = /^%\.(\d+)g$/.exec(format);
   if (g) return goG(asNumber(v), Number(g[1]));
   if (format === '%s' || format === '%v') return typeof v === 'number' ? goValue(v) : v;
