@@ -1,4 +1,5 @@
 import type { Unit } from './generated/spec-types.js';
+import { didYouMean } from './did-you-mean.js';
 import { humanDuration } from './quantity.js';
 import { formatValue } from './units.js';
 
@@ -53,6 +54,11 @@ function lookup(name: string, scope: PlaceholderScope): ScopedValue | undefined 
   return scope.extra?.[name];
 }
 
+/** Every name in scope spelt out (thresholds.error_rate.critical), for did-you-mean. */
+function candidateNames(scope: PlaceholderScope): string[] {
+  return [...knownNames(scope).filter((n) => n !== 'thresholds.NAME.LEVEL'), ...[...scope.thresholds.keys()].map((k) => `thresholds.${k}`)];
+}
+
 /** Names a placeholder may use in this scope, for "expected" messages. */
 function knownNames(scope: PlaceholderScope): string[] {
   const names: string[] = [];
@@ -83,7 +89,7 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
       const v = lookup(t.name, scope);
       if (!v) {
         if (problem === undefined) unknownName = t.name;
-        problem ??= `Unexpected placeholder name "${t.name}", expected one of: ${knownNames(scope).join(', ')}`;
+        problem ??= `Unexpected placeholder name "${t.name}", expected one of: ${knownNames(scope).join(', ')}${didYouMean(t.name, candidateNames(scope))}`;
         return Number.NaN;
       }
       return v.value;
