@@ -63,4 +63,13 @@ describe('monspec validate: errors that point at the cause', () => {
     const json = JSON.parse(validate(yaml, '--format', 'json').stdout) as { diagnostics: Array<{ ruleId: string }> };
     expect(json.diagnostics.filter((d) => d.ruleId === 'promql-label-value')).toHaveLength(25);
   });
+
+  it('a misspelt name on the command line gets a did-you-mean (explain, --env)', () => {
+    const explain = runCli(['explain', 'HighErorRate'], tempDir());
+    expect(explain.code).toBe(1);
+    expect(explain.stderr).toContain('did you mean "HighErrorRate"?');
+    const env = runCli(['validate', '--env', 'stagign'], tempDir());
+    expect(env.code).toBe(2);
+    expect(`${env.stdout}${env.stderr}`).toContain('did you mean "staging"?');
+  });
 });

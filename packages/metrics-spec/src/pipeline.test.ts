@@ -99,6 +99,11 @@ describe('environments and overlays', () => {
           for: 1m
 `;
 
+  it('a misspelt environment gets a did-you-mean', () => {
+    const result = compileSpec([...base(), { path: 'envs.yaml', text: envs }], { environment: 'stagign' });
+    expect(result.usageError).toBe('Unexpected environment "stagign", expected one of: production, staging; did you mean "staging"?');
+  });
+
   it('objects merge, scalars replace, null deletes', () => {
     const prod = compileSpec([...base(), { path: 'envs.yaml', text: envs }]);
     const staging = compileSpec([...base(), { path: 'envs.yaml', text: envs }], { environment: 'staging' });
@@ -162,7 +167,7 @@ runbooks:
   it('reports an unknown parameter at its key', () => {
     const result = compileSpec([...base(), { path: 'templates.yaml', text: templates.replace('level: error_rate.warning', 'levle: error_rate.warning') }]);
     const messages = result.diagnostics.map((d) => `${d.location?.file}:${d.location?.line} ${d.message}`);
-    expect(messages).toContain('templates.yaml:20 Unexpected parameter "levle" for template "ratio_above", expected one of: rule, level, minutes');
+    expect(messages).toContain('templates.yaml:20 Unexpected parameter "levle" for template "ratio_above", expected one of: rule, level, minutes; did you mean "level"?');
   });
 });
 
