@@ -32,6 +32,8 @@ const TEMPLATES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ['PrintfF0', '{{ $value | printf "%.0f" }}', VALUES],
   ['PrintfG4', '{{ printf "%.4g" $value }}', VALUES],
   ['PrintfV', '{{ printf "%v" $value }}', VALUES],
+  ['PrintfS', '{{ printf "%s" $value }}', VALUES],
+  ['Label', '{{ $labels.i }}: {{ $value | humanize }}', VALUES],
   ['HumanizeTimestamp', '{{ $value | humanizeTimestamp }}', TIMESTAMPS],
 ];
 

@@ -30,7 +30,9 @@ function printf(format: string, v: TemplateValue): string {
   if (m) return goF(asNumber(v), Number(m[1]));
   const g = /^%\.(\d+)g$/.exec(format);
   if (g) return goG(asNumber(v), Number(g[1]));
-  if (format === '%s' || format === '%v') return typeof v === 'number' ? goValue(v) : v;
+  if (format === '%v') return typeof v === 'number' ? goValue(v) : v;
+  // Go's fmt flags a float under %s as a bad verb rather than formatting it.
+  if (format === '%s') return typeof v === 'number' ? `%!s(float64=${goValue(v)})` : v;
   throw new UnsupportedTemplate(`printf ${format}`);
 }
 
