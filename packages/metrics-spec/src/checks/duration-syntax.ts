@@ -69,7 +69,7 @@ export const durationSyntax: Check = {
     invalid: [
       {
         title: 'units out of order',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    for: 5m10h\n    summary: x\n    description: x\n    dashboard: demo/errors\n",
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    for: 5m10h\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
         message: 'Unexpected duration "5m10h" at alerts.DemoOther.for, expected units from largest to smallest, each at most once (y, w, d, h, m, s, ms), such as 10h5m',
       },
       {
