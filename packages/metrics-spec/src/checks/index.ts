@@ -18,6 +18,7 @@ import { unknownReference } from './unknown-reference.js';
 import { durationSyntax } from './duration-syntax.js';
 import { promqlLabelValue } from './promql-label-value.js';
 import { sloTests } from './slo-tests.js';
+import { sloObjective } from './slo-objective.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -40,6 +41,7 @@ export const CHECKS: readonly Check[] = [
   durationSyntax,
   promqlLabelValue,
   sloTests,
+  sloObjective,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

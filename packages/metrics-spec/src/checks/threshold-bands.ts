@@ -2,6 +2,7 @@ import type { Check } from './types.js';
 import { escapePointerSegment as p } from '../source-map.js';
 import { parseQuantity } from '../quantity.js';
 import { formatValue } from '../units.js';
+import { ratioExpectation } from './ratio-hint.js';
 
 export const thresholdBands: Check = {
   id: 'threshold-bands',
@@ -51,11 +52,7 @@ export const thresholdBands: Check = {
         const q = parseQuantity(raw, t.unit);
         if (q.ok && t.unit === 'ratio' && (q.value > 1 || q.value < 0)) {
           // A ratio is 0..1: `critical: 5` means 500 %, almost always meant as 5 %.
-          const hint = typeof raw === 'number' && raw > 1 && raw <= 100 ? ` such as ${raw}% (${raw / 100})` : '';
-          report({
-            pointer: `/thresholds/${p(name)}/${level}`,
-            message: `Unexpected ${level} level ${JSON.stringify(raw)} for ratio threshold "${name}" (${formatValue(q.value, 'ratio')} when read as a ratio), expected a ratio between 0 and 1${hint || ', or a percentage between 0% and 100%'}`,
-          });
+          report({ pointer: `/thresholds/${p(name)}/${level}`, message: `Unexpected ${level} level ${JSON.stringify(raw)} for ratio threshold "${name}" ${ratioExpectation(raw, q.value)}` });
         } else if (q.ok) levels[level] = q.value;
         else report({ pointer: `/thresholds/${p(name)}/${level}`, subject: `threshold:${name}.${level}`, message: `Unexpected ${JSON.stringify(raw)} for threshold "${name}", expected ${q.expected}` });
       }
