@@ -19,6 +19,7 @@ import { durationSyntax } from './duration-syntax.js';
 import { promqlLabelValue } from './promql-label-value.js';
 import { sloTests } from './slo-tests.js';
 import { sloObjective } from './slo-objective.js';
+import { alertRatioValue } from './alert-ratio-value.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -42,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   promqlLabelValue,
   sloTests,
   sloObjective,
+  alertRatioValue,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';
