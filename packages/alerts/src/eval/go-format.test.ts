@@ -54,4 +54,11 @@ describe('Go formatting that promtool showed monspec got wrong (go-format-promto
     expect(goF(1.5e21, 2)).toBe('1500000000000000000000.00');
     expect(goF(-0.001, 2)).toBe('-0.00');
   });
+  it('humanizeTimestamp fails beyond int64 nanoseconds, as Prometheus does', async () => {
+    const { humanizeTimestamp } = await import('./go-format.js');
+    // 1700000000.123 * 1e9 is 1700000000122999808 as a double: Prometheus prints .122 too.
+    expect(humanizeTimestamp(1700000000.123)).toBe('2023-11-14 22:13:20.122 +0000 UTC');
+    expect(humanizeTimestamp(1700000000.5)).toBe('2023-11-14 22:13:20.5 +0000 UTC');
+    expect(() => humanizeTimestamp(1e10)).toThrow(RangeError);
+  });
 });

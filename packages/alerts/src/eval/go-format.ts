@@ -173,11 +173,15 @@ export function humanizeDuration(v: number): string {
 
 /**
  * humanizeTimestamp: Unix seconds as Go prints a UTC time.Time (`2023-11-14 22:13:20.123 +0000 UTC`),
- * truncated to milliseconds as Prometheus's model.Time is; NaN and ±Inf as `%.4g`.
+ * truncated to milliseconds as Prometheus's model.Time is; NaN and ±Inf as `%.4g`; beyond year 2262
+ * (int64 nanoseconds) a RangeError, where Prometheus fails the template.
  */
 export function humanizeTimestamp(v: number): string {
   if (!Number.isFinite(v)) return goG(v, 4);
-  const ms = Math.trunc((v * 1e9) / 1e6);
+  // Prometheus fails the template here ("overflows int64"); callers keep the text unrendered.
+  if (Math.abs(v * 1e9) >= 2 ** 63) throw new RangeError(`${v} cannot be represented as a nanoseconds timestamp since it overflows int64`);
+  // Go: int64(v * 1e9) nanoseconds, then integer division to milliseconds (model.TimeFromUnixNano).
+  const ms = Number(BigInt(Math.trunc(v * 1e9)) / 1_000_000n);
   const d = new Date(ms);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
   const frac = d.getUTCMilliseconds() ? `.${pad(d.getUTCMilliseconds(), 3).replace(/0+$/, '')}` : '';
