@@ -40,7 +40,7 @@ export async function parseCommandArgs(command: Command, argv: readonly string[]
     const message = (err as Error).message.split('\n')[0] ?? String(err);
     // "Unknown option '--wacth'": suggest the declared option it is a few edits from.
     const unknown = /^Unknown option '--([^'=]+)/.exec(message)?.[1];
-    const guess = unknown === undefined ? undefined : (await import('@monspec/metrics-spec')).closest(unknown, Object.keys(options));
+    const guess = unknown === undefined ? undefined : (await import('@monspec/metrics-spec')).closestMatch(unknown, Object.keys(options));
     const hint = guess ? `did you mean --${guess}? ` : '';
     throw new UsageError(`${message.replace(/\. To specify a positional argument.*$/, '')} (${hint}monspec ${command.name} --help lists the options)`);
   }

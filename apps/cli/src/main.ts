@@ -55,7 +55,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!entry) {
     // Loaded only on this error path: `monspec --version` stays cheap.
-    const { closest } = await import('@monspec/metrics-spec');
+    const { closestMatch: closest } = await import('@monspec/metrics-spec');
     const guess = closest(name, Object.keys(COMMANDS));
     io.err(`monspec: Unexpected command "${name}", expected one of: ${Object.keys(COMMANDS).join(', ')}${guess ? `; did you mean \`monspec ${[guess, ...rest].join(' ')}\`?` : ''}`);
     return EXIT.usage;

@@ -21,6 +21,22 @@ export interface Diagnostic {
   readonly location?: SourceLocation;
   /** JSON pointer into the merged spec, when the finding is about a value. */
   readonly pointer?: string;
+  /**
+   * Findings that follow from this one (a bad threshold level makes every `${threshold}` that uses
+   * it unknown): not reported on their own, listed here so one mistake gives one error.
+   */
+  readonly related?: readonly RelatedDiagnostic[];
+}
+
+export interface RelatedDiagnostic {
+  readonly ruleId: string;
+  readonly message: string;
+  readonly location?: SourceLocation;
+}
+
+/** Whether the key `cause` is `subject` or lies under it (`threshold:a` covers `threshold:a.critical`). */
+export function causedBy(cause: string, subject: string): boolean {
+  return cause === subject || cause.startsWith(`${subject}.`);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

@@ -8,6 +8,8 @@ export { EMBEDDED_SPEC_DIR, SCHEMA_PATH } from './embedded.js';
 export { CHECKS, type Check, type CheckExample, type CheckReport } from './checks/index.js';
 export * from './conventions.js';
 export { UNITS, formatValue, type UnitInfo } from './units.js';
+export { simpleSli, type SimpleSli } from './simple-sli.js';
+export { editDistance, closestMatch, didYouMean } from './did-you-mean.js';
 export { parseDuration, formatDuration, humanDuration, parseQuantity } from './quantity.js';
 export { analyzePromql, inferLabels, normaliseExpression, type PromqlAnalysis, type Selector } from './promql/analyze.js';
 export { analyzeLogql, type LogqlAnalysis } from './promql/logql.js';
@@ -22,4 +24,3 @@ export { checkGoTemplate, goTemplateEnv, type GoTemplateDialect, type GoTemplate
 export { quoteLabelValue } from './promql/quote.js';
 export { isSafeUrl, urlScheme, SAFE_URL_SCHEMES } from './url-safety.js';
 export { proseUrls } from './prose-urls.js';
-export { closest } from './checks/unknown-reference.js';

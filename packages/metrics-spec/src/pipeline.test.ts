@@ -23,11 +23,11 @@ describe('bad input gives located diagnostics (issue: bad input fixtures)', () =
     const { lines } = findings({
       'bad.yaml': 'metrics:\n  demo_x_total:\n    type: counter\n    unit: count\n    help: 3\n    meaning: m\n    grup: request\n',
     });
-    expect(lines).toContain('bad.yaml:5:11 schema Unexpected number 3 at metrics.demo_x_total.help, expected string');
+    expect(lines).toContain('bad.yaml:5:11 schema Unexpected number 3 at metrics.demo_x_total.help, expected a string');
     expect(lines).toContain(
-      'bad.yaml:7:5 schema Unexpected property "grup" in metrics.demo_x_total, expected one of: type, unit, help, meaning, group, origin, labels, buckets, bands, deprecated, waivers',
+      'bad.yaml:7:5 schema Unexpected key "grup" in metrics.demo_x_total, expected one of: type, unit, help, meaning, group, origin, labels, buckets, bands, deprecated, waivers; did you mean "group"?',
     );
-    expect(lines.some((l) => l.startsWith('bad.yaml:3:5 schema Unexpected missing property "group"'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('bad.yaml:3:5 schema Unexpected missing key "group"'))).toBe(true);
   });
 
   it('label and annotation names are Prometheus label names (they become rule labels and Alertmanager matchers)', () => {
@@ -113,6 +113,11 @@ describe('environments and overlays', () => {
           for: 1m
 `;
 
+  it('a misspelt environment gets a did-you-mean', () => {
+    const result = compileSpec([...base(), { path: 'envs.yaml', text: envs }], { environment: 'stagign' });
+    expect(result.usageError).toBe('Unexpected environment "stagign", expected one of: production, staging; did you mean "staging"?');
+  });
+
   it('objects merge, scalars replace, null deletes', () => {
     const prod = compileSpec([...base(), { path: 'envs.yaml', text: envs }]);
     const staging = compileSpec([...base(), { path: 'envs.yaml', text: envs }], { environment: 'staging' });
@@ -176,7 +181,7 @@ runbooks:
   it('reports an unknown parameter at its key', () => {
     const result = compileSpec([...base(), { path: 'templates.yaml', text: templates.replace('level: error_rate.warning', 'levle: error_rate.warning') }]);
     const messages = result.diagnostics.map((d) => `${d.location?.file}:${d.location?.line} ${d.message}`);
-    expect(messages).toContain('templates.yaml:20 Unexpected parameter "levle" for template "ratio_above", expected one of: rule, level, minutes');
+    expect(messages).toContain('templates.yaml:20 Unexpected parameter "levle" for template "ratio_above", expected one of: rule, level, minutes; did you mean "level"?');
   });
 });
 

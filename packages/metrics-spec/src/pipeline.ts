@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { didYouMean } from './did-you-mean.js';
 import { runChecks } from './checks/run-checks.js';
 import { hasErrors, sortDiagnostics, type Diagnostic, type SourceLocation } from './diagnostics.js';
 import type { MonspecDocument } from './generated/spec-types.js';
@@ -97,7 +98,7 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   const environments = Object.keys(envs).sort();
   const environment = options.environment ?? defaultEnvironment(envs);
   if (options.environment !== undefined && !Object.hasOwn(envs, options.environment)) {
-    return done(undefined, undefined, environments, `Unexpected environment "${options.environment}", expected one of: ${environments.length ? environments.join(', ') : '(the spec declares no environments)'}`);
+    return done(undefined, undefined, environments, `Unexpected environment "${options.environment}", expected one of: ${environments.length ? environments.join(', ') : '(the spec declares no environments)'}${didYouMean(options.environment, environments)}`);
   }
   const defaults = environments.filter((n) => envs[n]?.default);
   if (defaults.length > 1) {

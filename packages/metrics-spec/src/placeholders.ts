@@ -1,5 +1,6 @@
 import type { Unit } from './generated/spec-types.js';
 import { own } from './own.js';
+import { didYouMean } from './did-you-mean.js';
 import { humanDuration } from './quantity.js';
 import { formatValue } from './units.js';
 import { excerpt } from './diagnostics.js';
@@ -24,7 +25,8 @@ export interface PlaceholderScope {
   readonly extra?: Readonly<Record<string, ScopedValue>>;
 }
 
-export type PlaceholderResult = { ok: true; text: string } | { ok: false; problem: string };
+/** On failure, `unknownName` is the name that was not in scope, when that was the problem. */
+export type PlaceholderResult = { ok: true; text: string } | { ok: false; problem: string; unknownName?: string };
 
 const PLACEHOLDER = /\$\{([^}]*)\}/g;
 
@@ -57,6 +59,11 @@ function lookup(name: string, scope: PlaceholderScope): ScopedValue | undefined 
   return own(scope.extra, name);
 }
 
+/** Every name in scope spelt out (thresholds.error_rate.critical), for did-you-mean. */
+function candidateNames(scope: PlaceholderScope): string[] {
+  return [...knownNames(scope).filter((n) => n !== 'thresholds.NAME.LEVEL'), ...[...scope.thresholds.keys()].map((k) => `thresholds.${k}`)];
+}
+
 /** Names a placeholder may use in this scope, for "expected" messages. */
 function knownNames(scope: PlaceholderScope): string[] {
   const names: string[] = [];
@@ -69,12 +76,13 @@ function knownNames(scope: PlaceholderScope): string[] {
 }
 
 /** Evaluates `threshold * 1000 * 1.1` style arithmetic (numbers, references, + - * / and parentheses). */
-export function evaluate(src: string, scope: PlaceholderScope): { ok: true; value: number } | { ok: false; problem: string } {
+export function evaluate(src: string, scope: PlaceholderScope): { ok: true; value: number } | { ok: false; problem: string; unknownName?: string } {
   const tokens = tokenize(src);
   if (typeof tokens === 'string') return { ok: false, problem: tokens };
   let i = 0;
   let problem: string | undefined;
   let depth = 0;
+  let unknownName: string | undefined;
   const peek = () => tokens[i];
   const primary = (): number => {
     // Parentheses and unary minus recurse; bound them so `${((((…` cannot exhaust the stack.
@@ -99,7 +107,8 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
     if (t.kind === 'ref') {
       const v = lookup(t.name, scope);
       if (!v) {
-        problem ??= `Unexpected placeholder name "${t.name}", expected one of: ${knownNames(scope).join(', ')}`;
+        if (problem === undefined) unknownName = t.name;
+        problem ??= `Unexpected placeholder name "${t.name}", expected one of: ${knownNames(scope).join(', ')}${didYouMean(t.name, candidateNames(scope))}`;
         return Number.NaN;
       }
       return v.value;
@@ -132,7 +141,7 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
   };
   const value = sum();
   if (!problem && i < tokens.length) problem = `Unexpected trailing input in \${${excerpt(src)}}, expected an operator`;
-  if (problem) return { ok: false, problem };
+  if (problem) return { ok: false, problem, ...(unknownName !== undefined ? { unknownName } : {}) };
   // Division by zero or overflow: promtool and Prometheus would read the text "Infinity" or "NaN" as no number at all.
   if (!Number.isFinite(value)) return { ok: false, problem: `Unexpected ${String(value)} from \${${excerpt(src)}} (a division by zero or an overflow), expected a finite number` };
   return { ok: true, value: Number(value.toPrecision(12)) };
@@ -144,10 +153,12 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
  */
 export function renderText(text: string, scope: PlaceholderScope): PlaceholderResult {
   let problem: string | undefined;
+  let unknownName: string | undefined;
   const out = text.replace(PLACEHOLDER, (_m, inner: string) => {
     const src = inner.trim();
     if (src === 'for') {
       if (scope.for === undefined) {
+        if (problem === undefined) unknownName = 'for';
         problem ??= `Unexpected placeholder name "for", expected one of: ${knownNames(scope).join(', ')}`;
         return '';
       }
@@ -157,24 +168,27 @@ export function renderText(text: string, scope: PlaceholderScope): PlaceholderRe
     if (single?.unit) return formatValue(single.value, single.unit);
     const r = evaluate(src, scope);
     if (!r.ok) {
+      if (problem === undefined) unknownName = r.unknownName;
       problem ??= r.problem;
       return '';
     }
     return String(r.value);
   });
-  return problem ? { ok: false, problem } : { ok: true, text: out };
+  return problem ? { ok: false, problem, ...(unknownName !== undefined ? { unknownName } : {}) } : { ok: true, text: out };
 }
 
 /** Fills `${...}` with raw numbers (promtool input series). */
 export function renderValues(text: string, scope: PlaceholderScope): PlaceholderResult {
   let problem: string | undefined;
+  let unknownName: string | undefined;
   const out = text.replace(PLACEHOLDER, (_m, inner: string) => {
     const r = evaluate(inner.trim(), scope);
     if (!r.ok) {
+      if (problem === undefined) unknownName = r.unknownName;
       problem ??= r.problem;
       return '';
     }
     return String(r.value);
   });
-  return problem ? { ok: false, problem } : { ok: true, text: out };
+  return problem ? { ok: false, problem, ...(unknownName !== undefined ? { unknownName } : {}) } : { ok: true, text: out };
 }

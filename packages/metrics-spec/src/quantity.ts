@@ -1,14 +1,56 @@
 import type { Unit } from './generated/spec-types.js';
 
-const DURATION_PART = /([0-9]+)(ms|s|m|h|d|w|y)/g;
-const DURATION_SECONDS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+/** Prometheus's duration units, largest first, in seconds. */
+const DURATION_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['y', 31536000],
+  ['w', 604800],
+  ['d', 86400],
+  ['h', 3600],
+  ['m', 60],
+  ['s', 1],
+  ['ms', 0.001],
+];
 
-/** Parses a Prometheus duration (`1h30m`) into seconds; NaN when it is not one. */
+/**
+ * Prometheus's duration grammar (model.ParseDuration, used for `for:`, ranges, intervals): units in
+ * descending order, each at most once, or a bare `0`. The schema's pattern is looser (`5m10h`).
+ */
+const DURATION = /^(?:([0-9]+)y)?(?:([0-9]+)w)?(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?(?:([0-9]+)ms)?$/;
+
+/** The largest duration Prometheus accepts: a Go time.Duration in nanoseconds, about 292 years. */
+const MAX_DURATION_MS = 2 ** 63 / 1e6;
+
+/** Parses a Prometheus duration (`1h30m`) into seconds; NaN when Prometheus would reject it. */
 export function parseDuration(text: string): number {
-  if (!/^([0-9]+(ms|s|m|h|d|w|y))+$/.test(text)) return Number.NaN;
-  let total = 0;
-  for (const m of text.matchAll(DURATION_PART)) total += Number(m[1]) * (DURATION_SECONDS[m[2] as string] ?? 0);
-  return total;
+  if (text === '0') return 0;
+  const m = text === '' ? null : DURATION.exec(text);
+  if (!m) return Number.NaN;
+  let ms = 0;
+  DURATION_UNITS.forEach(([, seconds], i) => {
+    const n = m[i + 1];
+    if (n !== undefined) ms += Number(n) * seconds * 1000;
+  });
+  return ms >= MAX_DURATION_MS ? Number.NaN : ms / 1000;
+}
+
+/**
+ * Why `text` is not a Prometheus duration, as the "expected …" half of a message, or undefined when
+ * it is one.
+ */
+export function durationProblem(text: string): string | undefined {
+  if (!Number.isNaN(parseDuration(text))) return undefined;
+  const parts = [...text.matchAll(/([0-9]+)(ms|y|w|d|h|m|s)/g)];
+  const whole = parts.map((p) => p[0]).join('') === text && parts.length > 0;
+  if (whole) {
+    const order = parts.map((p) => DURATION_UNITS.findIndex(([u]) => u === p[2]));
+    const sorted = order.every((o, i) => i === 0 || o > (order[i - 1] as number));
+    if (!sorted) {
+      const total = parts.reduce((sum, p) => sum + Number(p[1]) * (DURATION_UNITS.find(([u]) => u === p[2])?.[1] ?? 0), 0);
+      return `expected units from largest to smallest, each at most once (y, w, d, h, m, s, ms), such as ${formatDuration(total)}`;
+    }
+    return 'expected a duration below 292 years';
+  }
+  return 'expected a duration such as 30s, 5m or 1h30m';
 }
 
 /** Formats seconds as the shortest Prometheus duration (`90` → `1m30s`). */

@@ -1,4 +1,4 @@
-import { dashboardUrl, exploreUrl, formatValue, indexModel, panelUrl, runbookUrl, type ResolvedModel } from '@monspec/metrics-spec';
+import { dashboardUrl, didYouMean, exploreUrl, formatValue, indexModel, panelUrl, runbookUrl, type ResolvedModel } from '@monspec/metrics-spec';
 import { stringOpt, type Command } from '../command.js';
 import { EXIT } from '../errors.js';
 import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
@@ -126,7 +126,7 @@ export const explainCommand: Command = {
       const m = result.model;
       const names = [...m.metrics.map((x) => x.name), ...m.recordingRules.map((x) => x.name), ...new Set(m.alerts.map((x) => x.name)), ...m.thresholds.map((x) => x.name)];
       const near = names.filter((n) => n.toLowerCase().includes(name.toLowerCase())).slice(0, 8);
-      io.err(`monspec explain: Unexpected name "${name}", expected a metric, recording rule, alert or threshold${near.length ? ` (similar: ${near.join(', ')})` : ''}`);
+      io.err(`monspec explain: Unexpected name "${name}", expected a metric, recording rule, alert or threshold${near.length ? ` (similar: ${near.join(', ')})` : ''}${didYouMean(name, names)}`);
       return EXIT.findings;
     }
     if (format === 'json') {

@@ -32,3 +32,33 @@ describe('Go rounding', () => {
     expect(goG(-15.845, 4)).toBe('-15.85');
   });
 });
+
+describe('Go formatting that promtool showed monspec got wrong (go-format-promtool.test.ts checks all against promtool)', () => {
+  it('humanizeDuration prints %.4gs between 1 s and 60 s', async () => {
+    const { humanizeDuration } = await import('./go-format.js');
+    expect(humanizeDuration(2.5)).toBe('2.5s');
+    expect(humanizeDuration(59.99)).toBe('59.99s');
+    expect(humanizeDuration(61.5)).toBe('1m 1s');
+    expect(humanizeDuration(-61.5)).toBe('-1m 1s');
+    expect(humanizeDuration(0.5)).toBe('500ms');
+  });
+  it('%v switches to exponent form from 1e+06', () => {
+    expect(goValue(123456)).toBe('123456');
+    expect(goValue(1048576)).toBe('1.048576e+06');
+  });
+  it('%.Nf rounds the exact value half to even and writes every digit', async () => {
+    const { goF } = await import('./go-format.js');
+    expect(goF(0.125, 2)).toBe('0.12');
+    expect(goF(2.5, 0)).toBe('2');
+    expect(goF(1.005, 2)).toBe('1.00');
+    expect(goF(1.5e21, 2)).toBe('1500000000000000000000.00');
+    expect(goF(-0.001, 2)).toBe('-0.00');
+  });
+  it('humanizeTimestamp fails beyond int64 nanoseconds, as Prometheus does', async () => {
+    const { humanizeTimestamp } = await import('./go-format.js');
+    // 1700000000.123 * 1e9 is 1700000000122999808 as a double: Prometheus prints .122 too.
+    expect(humanizeTimestamp(1700000000.123)).toBe('2023-11-14 22:13:20.122 +0000 UTC');
+    expect(humanizeTimestamp(1700000000.5)).toBe('2023-11-14 22:13:20.5 +0000 UTC');
+    expect(() => humanizeTimestamp(1e10)).toThrow(RangeError);
+  });
+});

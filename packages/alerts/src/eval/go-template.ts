@@ -1,11 +1,11 @@
 /**
  * Renders the subset of Prometheus alert templating monspec texts use: `{{ $value }}`,
  * `{{ $labels.name }}`, pipelines into humanize / humanize1024 / humanizePercentage /
- * humanizeDuration / printf "%.Nf" / toUpper / toLower, the call form `{{ humanize $value }}`, and
+ * humanizeDuration / humanizeTimestamp / printf "%.Nf" / toUpper / toLower, the call form `{{ humanize $value }}`, and
  * `{{ if }}` / `{{ with }}` / `{{ else }}` over eq, ne, lt, le, gt, ge, and, or, not. Anything else
  * throws. Parsing is metrics-spec's Go template parser, the one the `go-templates` check uses.
  */
-import { goG, goValue, humanize, humanize1024, humanizeDuration, humanizePercentage } from './go-format.js';
+import { goF, goG, goValue, humanize, humanize1024, humanizeDuration, humanizePercentage, humanizeTimestamp } from './go-format.js';
 import { goTemplateEnv, parseGoTemplate, type GoArg, type GoCommand, type GoNode, type GoPipe } from '@monspec/metrics-spec';
 import type { Labels } from './series.js';
 
@@ -18,6 +18,7 @@ const FUNCTIONS: Readonly<Record<string, (v: number) => string>> = {
   humanize1024,
   humanizePercentage,
   humanizeDuration,
+  humanizeTimestamp,
 };
 
 const STRING_FUNCTIONS: Readonly<Record<string, (v: string) => string>> = {
@@ -26,17 +27,20 @@ const STRING_FUNCTIONS: Readonly<Record<string, (v: string) => string>> = {
 };
 
 function asNumber(v: TemplateValue): number {
-  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : Number.NaN;
+  if (typeof v === 'number') return v; // NaN and ±Inf are values Prometheus renders too
+  const n = typeof v === 'string' ? Number(v) : Number.NaN;
   if (Number.isNaN(n) && v !== 'NaN') throw new UnsupportedTemplate(`not a number: ${String(v)}`);
   return n;
 }
 
 function printf(format: string, v: TemplateValue): string {
   const m = /^%\.(\d+)f$/.exec(format);
-  if (m) return asNumber(v).toFixed(Number(m[1]));
+  if (m) return goF(asNumber(v), Number(m[1]));
   const g = /^%\.(\d+)g$/.exec(format);
   if (g) return goG(asNumber(v), Number(g[1]));
-  if (format === '%s' || format === '%v') return show(v);
+  if (format === '%v') return show(v);
+  // Go's fmt flags a float under %s as a bad verb rather than formatting it.
+  if (format === '%s') return typeof v === 'number' ? `%!s(float64=${goValue(v)})` : show(v);
   throw new UnsupportedTemplate(`printf ${format}`);
 }
 

@@ -14,41 +14,20 @@
  * other branch is exact too; promtool stays the judge. Needs SLIs of the shape
  * `sum(rate(metric{a="b"}[$window]))`; other SLIs get no generated scenarios (declare tests instead).
  */
-import { formatDuration, parseDuration, promNumber, quoteLabelValue, type ResolvedModel, type ResolvedSlo } from '@monspec/metrics-spec';
+import { formatDuration, parseDuration, promNumber, quoteLabelValue, simpleSli, type ResolvedModel, type ResolvedSlo, type SimpleSli } from '@monspec/metrics-spec';
 import type { LinkedAlert } from '../links.js';
 import type { PromqlEvaluator } from '../eval/promql-eval.js';
 import { evaluatorFor } from './expected-alert.js';
 import type { FiringAlert, Scenario } from './scenario.js';
 
-const SLI_SHAPE = /^\s*sum\s*\(\s*rate\s*\(\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\{[^}]*\})?\s*\[\s*\$window\s*\]\s*\)\s*\)\s*$/;
 /** Requests per minute in the generated series. */
 const PER_MINUTE = 6000;
 const MINUTE = 60;
-
-interface SimpleSli {
-  readonly metric: string;
-  readonly labels: Readonly<Record<string, string>>;
-}
 
 /** A stretch of the scenario: `minutes` minutes at a constant error ratio. */
 interface Phase {
   readonly minutes: number;
   readonly ratio: number;
-}
-
-function simpleSli(expr: string): SimpleSli | undefined {
-  const m = SLI_SHAPE.exec(expr);
-  if (!m) return undefined;
-  const labels: Record<string, string> = {};
-  const body = (m[2] ?? '{}').slice(1, -1).trim();
-  if (body) {
-    for (const part of body.split(',')) {
-      const lm = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*=\s*"([^"\\]*)"\s*$/.exec(part);
-      if (!lm) return undefined;
-      labels[lm[1] as string] = lm[2] as string;
-    }
-  }
-  return { metric: m[1] as string, labels };
 }
 
 function selector(model: ResolvedModel, sli: SimpleSli): string {

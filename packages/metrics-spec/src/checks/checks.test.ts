@@ -38,6 +38,10 @@ describe('check examples (each check\'s examples are its tests)', () => {
           const hit = found.find((d) => d.message.includes(example.message ?? ''));
           expect(hit?.location?.file).toBe(example.file ?? 'example.yaml');
           expect(hit?.location?.line).toBeGreaterThan(0);
+          // One mistake gives one error: the example's finding is the only error (findings that
+          // follow from it are folded under it as `related`), and a warning comes with no error.
+          const errors = result.diagnostics.filter((d) => d.severity === 'error');
+          expect(errors.map((d) => `${d.ruleId}: ${d.message}`)).toEqual(hit?.severity === 'error' ? [`${hit.ruleId}: ${hit.message}`] : []);
         });
       }
     });

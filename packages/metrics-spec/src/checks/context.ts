@@ -1,6 +1,6 @@
 import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, histogramSeries, sloErrorRatioRuleName, summarySeries, TARGET_LABELS } from '../conventions.js';
 import type { Metric, MonspecDocument, Unit } from '../generated/spec-types.js';
-import { inferLabels, type LabelLookup } from '../promql/analyze.js';
+import { analyzePromql, inferLabels, type LabelLookup } from '../promql/analyze.js';
 import type { PlaceholderScope, ScopedValue } from '../placeholders.js';
 import { parseQuantity } from '../quantity.js';
 import { own } from '../own.js';
@@ -32,6 +32,12 @@ export interface CheckContext {
   /** Recording rules, including the ones SLOs generate. */
   readonly recordedNames: ReadonlySet<string>;
   readonly seriesLabels: LabelLookup;
+  /**
+   * The values a label of a series takes, when they are known: the metric's declared `values`, a
+   * recording rule's static label, or the union over the series a recording rule reads that carry
+   * the label. Undefined when any source is open (no declared values, label_replace, count_values).
+   */
+  seriesLabelValues(seriesName: string, label: string): ReadonlySet<string> | undefined;
   /** Alert names from alerts and SLOs. */
   readonly alertNames: ReadonlySet<string>;
   /** thresholds.NAME.LEVEL values in their units (levels whose quantity does not convert are absent). */
@@ -138,6 +144,38 @@ export function buildCheckContext(spec: MonspecDocument): CheckContext {
     };
   };
 
+  const valueMemo = new Map<string, ReadonlySet<string> | undefined>();
+  const seriesLabelValues = (name: string, label: string): ReadonlySet<string> | undefined => {
+    const key = `${name}\0${label}`;
+    if (valueMemo.has(key)) return valueMemo.get(key);
+    valueMemo.set(key, undefined); // a cycle of recording rules reads as unknown
+    let result: ReadonlySet<string> | undefined;
+    const origin = seriesOrigins.get(name);
+    if (origin) {
+      const values = origin.definition.labels?.[label]?.values;
+      result = values ? new Set(values) : undefined;
+    } else {
+      const rule = spec.recordingRules?.[name];
+      const fixed = rule?.labels?.[label];
+      const expr = rule?.expr ?? sloRules.get(name);
+      if (fixed !== undefined) result = new Set([fixed]);
+      else if (expr !== undefined && !/\b(label_replace|label_join|count_values)\b/.test(expr)) {
+        const analysis = analyzePromql(expr);
+        const sources = analysis.syntaxErrors.length ? [] : analysis.selectors.filter((s) => s.name !== '' && seriesLabels(s.name)?.has(label));
+        const union = new Set<string>();
+        let open = sources.length === 0;
+        for (const s of sources) {
+          const v = seriesLabelValues(s.name, label);
+          if (!v) open = true;
+          else for (const x of v) union.add(x);
+        }
+        result = open ? undefined : union;
+      }
+    }
+    valueMemo.set(key, result);
+    return result;
+  };
+
   for (const b of BUILTIN_SERIES) memo.set(b, undefined);
   return {
     spec,
@@ -145,6 +183,7 @@ export function buildCheckContext(spec: MonspecDocument): CheckContext {
     seriesOrigins,
     recordedNames,
     seriesLabels,
+    seriesLabelValues,
     alertNames,
     thresholdLevels,
     alertScope,

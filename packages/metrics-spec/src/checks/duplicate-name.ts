@@ -25,7 +25,8 @@ export const duplicateName: Check = {
   run({ spec }, report) {
     for (const name of Object.keys(spec.recordingRules ?? {})) {
       if (own(spec.metrics, name)) {
-        report({ pointer: `/recordingRules/${p(name)}`, atKey: true, message: `Unexpected recording rule "${name}" with the name of a metric, expected a distinct level:metric:operations name` });
+        // Renaming fixes the clash and the naming convention at once: one error (recording-rule-name folds under it).
+        report({ pointer: `/recordingRules/${p(name)}`, atKey: true, subject: `recordingRule:${name}`, message: `Unexpected recording rule "${name}" with the name of a metric, expected a distinct level:metric:operations name` });
       }
     }
     for (const [slo, def] of Object.entries(spec.slos ?? {})) {

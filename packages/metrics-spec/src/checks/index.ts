@@ -28,6 +28,10 @@ import { sloObjective } from './slo-objective.js';
 import { durationRange } from './duration-range.js';
 import { regexRe2 } from './regex-re2.js';
 import { alertTestSize } from './alert-test-size.js';
+import { durationSyntax } from './duration-syntax.js';
+import { promqlLabelValue } from './promql-label-value.js';
+import { sloTests } from './slo-tests.js';
+import { alertRatioValue } from './alert-ratio-value.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -60,6 +64,10 @@ export const CHECKS: readonly Check[] = [
   durationRange,
   regexRe2,
   alertTestSize,
+  durationSyntax,
+  promqlLabelValue,
+  sloTests,
+  alertRatioValue,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

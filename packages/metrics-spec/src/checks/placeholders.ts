@@ -15,10 +15,24 @@ export const placeholders: Check = {
         yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: 'Above ${thresholds.latency.critical}'\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
         message: 'Unexpected placeholder name "thresholds.latency.critical"',
       },
+      {
+        title: 'a misspelt threshold level',
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: 'Above ${thresholds.eror_rate.critical}'\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
+        message: 'did you mean "thresholds.error_rate.critical"?',
+      },
     ],
   },
   run(ctx, report) {
     const { spec } = ctx;
+    // The threshold level an unknown name stands for, so the finding folds under a bad level's error.
+    const cause = (alertName: string, unknownName: string | undefined): { cause?: string } => {
+      if (unknownName === 'threshold') {
+        const ref = spec.alerts?.[alertName]?.condition?.threshold;
+        return ref ? { cause: `threshold:${ref}` } : {};
+      }
+      const m = /^thresholds\.(.+)$/.exec(unknownName ?? '');
+      return m ? { cause: `threshold:${m[1]}` } : {};
+    };
     for (const [name, alert] of Object.entries(spec.alerts ?? {})) {
       const scope = ctx.alertScope(name);
       const base = `/alerts/${p(name)}`;
@@ -26,12 +40,12 @@ export const placeholders: Check = {
         const text = alert[field];
         if (text === undefined) continue;
         const r = renderText(text, scope);
-        if (!r.ok) report({ pointer: `${base}/${field}`, message: `${r.problem} in the ${field} of ${name}` });
+        if (!r.ok) report({ pointer: `${base}/${field}`, ...cause(name, r.unknownName), message: `${r.problem} in the ${field} of ${name}` });
       }
       (alert.tests ?? []).forEach((test, i) => {
         for (const [series, values] of Object.entries(test.series ?? {})) {
           const r = renderValues(values, scope);
-          if (!r.ok) report({ pointer: `${base}/tests/${i}/series/${p(series)}`, message: `${r.problem} in test "${test.name}" of ${name}` });
+          if (!r.ok) report({ pointer: `${base}/tests/${i}/series/${p(series)}`, ...cause(name, r.unknownName), message: `${r.problem} in test "${test.name}" of ${name}` });
         }
       });
     }
@@ -49,7 +63,7 @@ export const placeholders: Check = {
       ];
       for (const [pointer, text] of texts) {
         const r = renderText(text, scope);
-        if (!r.ok) report({ pointer, message: `${r.problem} in the runbook of ${name}` });
+        if (!r.ok) report({ pointer, ...cause(name, r.unknownName), message: `${r.problem} in the runbook of ${name}` });
       }
     }
   },

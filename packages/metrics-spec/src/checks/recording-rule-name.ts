@@ -12,7 +12,7 @@ export const recordingRuleName: Check = {
   },
   run({ spec }, report) {
     for (const name of Object.keys(spec.recordingRules ?? {})) {
-      if (!RECORDING_RULE_NAME.test(name)) report({ pointer: `/recordingRules/${p(name)}`, atKey: true, message: `Unexpected recording rule name "${name}", expected level:metric:operations (e.g. tunnel:requests:rate5m)` });
+      if (!RECORDING_RULE_NAME.test(name)) report({ pointer: `/recordingRules/${p(name)}`, atKey: true, cause: `recordingRule:${name}`, message: `Unexpected recording rule name "${name}", expected level:metric:operations (e.g. tunnel:requests:rate5m)` });
     }
   },
 };

@@ -10,6 +10,14 @@ export interface CheckReport {
   readonly atKey?: boolean;
   /** Overrides the check's default severity for this finding. */
   readonly severity?: DiagnosticSeverity;
+  /**
+   * What this finding says is broken, as a key such as `threshold:latency.critical`. Findings of any
+   * check whose `cause` is this key (or lies under it: `threshold:latency` covers
+   * `threshold:latency.critical`) are folded under this one when it is an error.
+   */
+  readonly subject?: string;
+  /** The key of what this finding follows from (a placeholder naming a threshold level that is broken). */
+  readonly cause?: string;
 }
 
 /** A spec fragment for a check's examples; added as one more file to a small valid base spec. */

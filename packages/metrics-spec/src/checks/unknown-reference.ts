@@ -3,40 +3,12 @@ import type { Check, CheckReport } from './types.js';
 import { escapePointerSegment as p } from '../source-map.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
 import { own } from '../own.js';
+import { didYouMean } from '../did-you-mean.js';
 
-/** The candidate nearest to `name` by edit distance, when it is close enough to be a typo. */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(3, Math.floor(name.length / 3)) + 1;
-  for (const c of candidates) {
-    const d = editDistance(name, c);
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length] as number;
-}
-
-/** "expected one of …" with a did-you-mean when a candidate is close. */
+/** "expected one of …" (or "a declared KIND" when there are many) with a did-you-mean when a candidate is close. */
 export function expectedOneOf(kind: string, name: string, candidates: readonly string[]): string {
-  const guess = closest(name, candidates);
-  if (guess) return `expected a declared ${kind} (did you mean "${guess}"?)`;
-  return candidates.length > 0 && candidates.length <= 12 ? `expected one of: ${candidates.join(', ')}` : `expected a declared ${kind}`;
+  const list = candidates.length > 0 && candidates.length <= 12 ? `expected one of: ${candidates.join(', ')}` : `expected a declared ${kind}`;
+  return list + didYouMean(name, candidates);
 }
 
 function panelRefs(spec: MonspecDocument): string[] {
@@ -57,12 +29,12 @@ export const unknownReference: Check = {
     invalid: [
       {
         title: 'alert on an undeclared threshold',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', threshold: error_ratio.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\n",
-        message: 'Unexpected threshold "error_ratio", expected a declared threshold (did you mean "error_rate"?)',
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', threshold: error_ratio.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
+        message: 'Unexpected threshold "error_ratio", expected one of: error_rate; did you mean "error_rate"?',
       },
       {
         title: 'alert pointing at a missing panel',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/latency\n",
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/latency\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
         message: 'Unexpected panel "demo/latency"',
       },
     ],
@@ -72,8 +44,8 @@ export const unknownReference: Check = {
     const panels = panelRefs(spec);
     const panelSet = new Set(panels);
     const metrics = Object.keys(spec.metrics ?? {});
-    const checkThreshold = (pointer: string, name: string) => {
-      if (!own(spec.thresholds, name)) report({ pointer, message: `Unexpected threshold "${name}", ${expectedOneOf('threshold', name, thresholds)}` });
+    const checkThreshold = (pointer: string, name: string, subject = `threshold:${name}`) => {
+      if (!own(spec.thresholds, name)) report({ pointer, subject, message: `Unexpected threshold "${name}", ${expectedOneOf('threshold', name, thresholds)}` });
     };
     const checkPanel = (pointer: string, ref: string | undefined) => {
       if (ref !== undefined && !panelSet.has(ref)) report({ pointer, message: `Unexpected panel "${ref}", ${expectedOneOf('dashboardUid/panelKey', ref, panels)}` });
@@ -89,10 +61,10 @@ export const unknownReference: Check = {
         const [tName = '', level = ''] = ref.split('.');
         const pointer = `/alerts/${p(name)}/condition/threshold`;
         const t = own(spec.thresholds, tName);
-        if (!t) checkThreshold(pointer, tName);
+        if (!t) checkThreshold(pointer, tName, `threshold:${ref}`);
         else if (t[level as 'warning' | 'critical'] === undefined) {
           const levels = (['warning', 'critical'] as const).filter((l) => t[l] !== undefined);
-          report({ pointer, message: `Unexpected level "${level}" of threshold "${tName}", expected one of: ${levels.join(', ')}` });
+          report({ pointer, subject: `threshold:${ref}`, message: `Unexpected level "${level}" of threshold "${tName}", expected one of: ${levels.join(', ')}` });
         }
       }
       checkPanel(`/alerts/${p(name)}/dashboard`, alert.dashboard);

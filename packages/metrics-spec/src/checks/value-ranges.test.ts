@@ -15,7 +15,7 @@ const slo = (objective: string, window = '30d') =>
 
 describe('out-of-range values are findings', () => {
   it.each(['100%', '0%', '-1%', '1', '0', '99'])('SLO objective %s', (objective) => {
-    expect(lines(slo(objective))).toEqual([expect.stringMatching(/^x\.yaml:4:16 slo-objective Unexpected objective -?\d+ % of SLO "avail", expected more than 0 % and less than 100 %/)]);
+    expect(lines(slo(objective))).toEqual([expect.stringMatching(/^x\.yaml:4:16 slo-objective Unexpected objective \S+ for SLO "avail"/)]);
   });
 
   it.each([

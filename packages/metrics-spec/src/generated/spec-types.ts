@@ -1122,7 +1122,11 @@ export interface SecretRef1 {
   /**
    * Environment variable holding the secret.
    */
-  env: string;
+  env?: string;
+  /**
+   * Absolute path of a mounted file holding the secret: Alertmanager's *_file field names it, Grafana reads it with $__file{path}.
+   */
+  file?: string;
 }
 /**
  * Loki log sources and error patterns.

@@ -4,7 +4,7 @@
  * host renders with, fields that do not exist and so fail at notification time. `define`, `template`
  * and `block` are refused: monspec ships no template files, so a named template is never there.
  */
-import { closest } from '../checks/unknown-reference.js';
+import { closestMatch as closest } from '../did-you-mean.js';
 import { parseGoTemplate, type GoArg, type GoNode, type GoParseEnv, type GoPipe } from './parse.js';
 
 /** The data a field is read from; `unknown` is not checked further. */

@@ -6,7 +6,7 @@
  * AST that `check.ts` walks for what only fails when rendering (unknown fields) and that the alerts
  * package's renderer evaluates. Errors are values, never thrown out of `parseGoTemplate`.
  */
-import { closest } from '../checks/unknown-reference.js';
+import { closestMatch as closest } from '../did-you-mean.js';
 
 export type GoNode =
   | { readonly kind: 'text'; readonly text: string }

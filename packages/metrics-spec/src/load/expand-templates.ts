@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { isReservedName, own } from '../own.js';
+import { didYouMean } from '../did-you-mean.js';
 import { escapePointerSegment, type SourceMap } from '../source-map.js';
 import { isPlainObject } from './merge-documents.js';
 import { validateAgainstSchema, type ValidatorKind } from './validate-schema.js';
@@ -63,7 +64,7 @@ function expandOne(
   const template = own(templates, name);
   if (!template) {
     const known = Object.keys(templates);
-    report(`${pointer}/template`, `Unexpected template "${name}", expected one of: ${known.length ? known.join(', ') : '(no templates are defined)'}`);
+    report(`${pointer}/template`, `Unexpected template "${name}", expected one of: ${known.length ? known.join(', ') : '(no templates are defined)'}${didYouMean(name, known)}`);
     return undefined;
   }
   if (template.kind !== kind) {
@@ -76,7 +77,7 @@ function expandOne(
   let ok = true;
   for (const key of Object.keys(given)) {
     if (!Object.hasOwn(declared, key)) {
-      report(`${pointer}/params/${escapePointerSegment(key)}`, `Unexpected parameter "${key}" for template "${name}", expected one of: ${Object.keys(declared).join(', ') || '(none)'}`);
+      report(`${pointer}/params/${escapePointerSegment(key)}`, `Unexpected parameter "${key}" for template "${name}", expected one of: ${Object.keys(declared).join(', ') || '(none)'}${didYouMean(key, Object.keys(declared))}`);
       ok = false;
     }
   }

@@ -1,7 +1,9 @@
 import type { ErrorObject } from 'ajv';
 import { excerpt, type Diagnostic } from '../diagnostics.js';
 import * as generated from '../generated/validators.js';
+import { didYouMean } from '../did-you-mean.js';
 import { pointerToPath, type SourceMap } from '../source-map.js';
+import { combinatorExpectation, describeType, expectationFor } from './schema-expectations.js';
 
 interface GeneratedValidator {
   (data: unknown): boolean;
@@ -43,17 +45,9 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function schemaDescription(schema: unknown): string | undefined {
-  if (schema && typeof schema === 'object' && 'description' in schema) {
-    const d = (schema as { description?: unknown }).description;
-    if (typeof d === 'string') return d;
-  }
-  return undefined;
-}
-
 /**
  * ajv reports every failed branch of oneOf/anyOf/if. Keep the most specific errors: drop `if` and the
- * branch errors under a failed oneOf/anyOf (replaced by one message from the schema's description),
+ * branch errors under a failed oneOf/anyOf (replaced by one message saying what the combinator expects),
  * and report each remaining (path, keyword, param) once.
  */
 export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], sourceMap: SourceMap, basePointer: string): Diagnostic[] {
@@ -68,32 +62,34 @@ export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], source
     const path = pointerToPath(pointer);
     let message: string;
     let keyPointer: string | undefined;
+    const parent = e.parentSchema as { properties?: Record<string, unknown>; pattern?: string } | undefined;
+    const expected = (fallback: string) => expectationFor(e.schemaPath, e.data, parent?.pattern) ?? fallback;
     switch (e.keyword) {
       case 'additionalProperties': {
         const prop = String((e.params as { additionalProperty: string }).additionalProperty);
-        const props = Object.keys(((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}) as object);
+        const props = Object.keys(parent?.properties ?? {});
         keyPointer = `${pointer}/${prop.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        message = `Unexpected property "${excerpt(prop)}" in ${path}, expected ${props.length ? 'one of: ' + props.join(', ') : 'no properties'}`;
+        message = `Unexpected key "${excerpt(prop)}" in ${path}, expected ${props.length ? 'one of: ' + props.join(', ') : 'no keys'}${didYouMean(prop, props)}`;
         break;
       }
       case 'required': {
         const prop = String((e.params as { missingProperty: string }).missingProperty);
-        const propSchema = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties?.[prop];
-        const why = schemaDescription(propSchema);
-        message = `Unexpected missing property "${prop}" in ${path}, expected it to be set${why ? ` (${why})` : ''}`;
+        message = `Unexpected missing key "${prop}" in ${path}, expected it to be set`;
         break;
       }
       case 'type':
-        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${String((e.params as { type: string | string[] }).type)}`;
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${expected(describeType((e.params as { type: string | string[] }).type))}`;
         break;
-      case 'enum':
-        message = `Unexpected ${describeValue(e.data)} at ${path}, expected one of: ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String).join(', ')}`;
+      case 'enum': {
+        const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected one of: ${allowed.join(', ')}${typeof e.data === 'string' ? didYouMean(e.data, allowed) : ''}`;
         break;
+      }
       case 'const':
         message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${JSON.stringify((e.params as { allowedValue: unknown }).allowedValue)}`;
         break;
       case 'pattern':
-        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${schemaDescription(e.parentSchema) ?? 'a value matching ' + String((e.params as { pattern: string }).pattern)}`;
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${expected(`a string matching ${String((e.params as { pattern: string }).pattern)}`)}`;
         break;
       case 'minProperties':
       case 'maxProperties': {
@@ -114,16 +110,16 @@ export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], source
         continue; // reported by the nested `pattern` error, pointed at the key below
       case 'oneOf':
       case 'anyOf':
-        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${schemaDescription(e.parentSchema) ?? e.message ?? 'a valid value'}`;
+        message = `Unexpected ${describeValue(e.data)} at ${path}, expected ${expected(combinatorExpectation(e.keyword, (e.parentSchema as Record<string, unknown> | undefined)?.[e.keyword]) ?? 'a valid value')}`;
         break;
       default:
         message = `Unexpected ${describeValue(e.data)} at ${path}, expected it to ${e.message ?? 'be valid'}`;
     }
     // Property-name errors carry the key in params.propertyName.
-    const propertyName = (e.params as { propertyName?: string }).propertyName;
+    const propertyName = e.propertyName ?? (e.params as { propertyName?: string }).propertyName;
     if (propertyName !== undefined) {
       keyPointer = `${pointer}/${propertyName.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      message = `Unexpected name ${JSON.stringify(excerpt(propertyName))} in ${path}, expected ${schemaDescription(e.parentSchema) ?? 'a valid name'}`;
+      message = `Unexpected name ${JSON.stringify(excerpt(propertyName))} in ${path}, expected ${expected('a valid name')}`;
     }
     const dedupe = `${keyPointer ?? pointer}|${message}`;
     if (seen.has(dedupe)) continue;
