@@ -2,6 +2,7 @@ import { alertContent } from './alert-content.js';
 import { duplicateName } from './duplicate-name.js';
 import { goTemplates } from './go-templates.js';
 import { baseUnits } from './base-units.js';
+import { contactPointFields } from './contact-point-fields.js';
 import { counterSuffix } from './counter-suffix.js';
 import { histogramBuckets } from './histogram-buckets.js';
 import { literalSecrets } from './literal-secrets.js';
@@ -68,6 +69,7 @@ export const CHECKS: readonly Check[] = [
   promqlLabelValue,
   sloTests,
   alertRatioValue,
+  contactPointFields,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

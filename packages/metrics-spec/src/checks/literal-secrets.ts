@@ -2,7 +2,7 @@ import type { Check } from './types.js';
 import { escapePointerSegment as p } from '../source-map.js';
 
 /** Query parameters that carry credentials (Slack/Opsgenie/Azure/S3-style signed or keyed URLs). */
-const SECRET_PARAM = /^(?:key|sig|code|pass|pwd|auth|apikey|api[-_]?key|.*token.*|.*secret.*|.*passw(?:or)?d.*|.*signature.*|.*credential.*|x-amz-.*|x-goog-.*|routing[-_]?key|integration[-_]?key)$/i;
+const SECRET_PARAM = /^(?:key|sig|pass|pwd|auth|apikey|api[-_]?key|.*token.*|.*secret.*|.*passw(?:or)?d.*|.*signature.*|.*credential.*|x-amz-.*|x-goog-.*|routing[-_]?key|integration[-_]?key)$/i;
 
 /** Services whose webhook URL is itself the credential, by host and path (documented webhook URL shapes). */
 const WEBHOOK_HOSTS: ReadonlyArray<{ readonly name: string; readonly host: RegExp; readonly path: RegExp; readonly instead: string }> = [
@@ -60,7 +60,7 @@ export const literalSecrets: Check = {
     valid: [
       {
         title: 'a webhook whose bearer token is a secret reference, and a Slack URL from the environment',
-        yaml: 'notifications:\n  contactPoints:\n    relay:\n      type: webhook\n      description: x\n      url: https://relay.example.com/alerts?team=demo\n      secret: { env: RELAY_TOKEN }\n    chat:\n      type: slack\n      description: x\n      channel: "#demo"\n      secret: { env: SLACK_URL }\n',
+        yaml: 'notifications:\n  contactPoints:\n    relay:\n      type: webhook\n      description: x\n      url: https://relay.example.com/alerts?team=demo&code=5xx\n      secret: { env: RELAY_TOKEN }\n    chat:\n      type: slack\n      description: x\n      channel: "#demo"\n      secret: { env: SLACK_URL }\n',
       },
     ],
     invalid: [
