@@ -188,11 +188,14 @@ describe('monspec validate tells the truth', () => {
     const dashboards = join(cwd, 'monitoring', 'dashboards.yaml');
     const text = readFileSync(dashboards, 'utf8').replace('rate(http_requests_total[$__rate_interval])', 'rate(http_requests_total[5m])');
     writeFileSync(dashboards, text);
-    expect(runCli(['build'], cwd).code).toBe(1);
+    const build = runCli(['build'], cwd);
+    expect(build.code).toBe(1);
     const r = runCli(['validate'], cwd);
     expect(r.code).toBe(1);
     const line = text.split('\n').findIndex((l) => l.trim() === 'requests:') + 1;
     expect(r.stdout).toMatch(new RegExp(`^monitoring/dashboards\\.yaml:${line}:\\d+: error Unexpected rate\\(…\\[5m\\]\\) in target A of panel 1 "Requests per second".*\\(dashboard checkout-overview, panel requests\\) \\[dashboard-rate-interval\\]$`, 'm'));
+    // build reports the same finding at the same place.
+    expect(build.stderr).toMatch(new RegExp(`^monitoring/dashboards\\.yaml:${line}:\\d+: error Unexpected rate\\(…\\[5m\\]\\)`, 'm'));
     const gh = runCli(['validate', '--format', 'github'], cwd);
     expect(gh.stdout).toMatch(new RegExp(`^::error file=monitoring/dashboards\\.yaml,line=${line},`, 'm'));
   });

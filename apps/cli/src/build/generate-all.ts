@@ -1,4 +1,5 @@
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import type { DashboardFinding } from '@monspec/dashboards';
 import { addHeaders } from './headers.js';
 import { buildManifest, OPS_MANIFEST_PATH } from './manifest.js';
 
@@ -6,8 +7,8 @@ export interface GeneratedEnvironment {
   readonly environment: string;
   /** Sorted by path, headers added, manifest.json last. */
   readonly artifacts: readonly Artifact[];
-  /** Findings from generator-level lints (dashboard lint). */
-  readonly lint: readonly { ruleId: string; severity: 'error' | 'warning' | 'info'; message: string }[];
+  /** Findings from generator-level lints (dashboard lint), with the dashboard and panel they are about. */
+  readonly lint: readonly DashboardFinding[];
   /** Per generator, milliseconds. */
   readonly timings: Readonly<Record<string, number>>;
 }

@@ -11,6 +11,7 @@ import { watchSpecDir } from '../build/watch-spec.js';
 import { diffTree, leftoverFindings, writeTargets, type WriteTarget } from '../build/writer.js';
 import { TOOL_VERSION } from '../version.js';
 import { SPEC_OPTION } from '../options.js';
+import { lintFindingToDiagnostic } from '../lint/dashboard-lint.js';
 
 interface BuildSettings {
   readonly spec: LoadedSpec;
@@ -56,7 +57,10 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
     }
     if (timings) for (const [k, v] of Object.entries(generated.timings)) timings[k] = (timings[k] ?? 0) + v;
     const lintErrors = generated.lint.filter((f) => f.severity === 'error');
-    for (const f of generated.lint) if (f.severity !== 'info' && (!settings.quiet || f.severity === 'error')) io.err(`${env}: ${f.severity} ${f.message} [${f.ruleId}]`);
+    const shown = generated.lint.filter((f) => f.severity !== 'info' && (!settings.quiet || f.severity === 'error'));
+    const model = result.model;
+    // Located at the panel in the spec, as validate reports them.
+    if (shown.length > 0) io.err(formatDiagnostics('text', shown.map((f) => lintFindingToDiagnostic(f, model, result.locate)), settings.spec.displayDir, io.errStyle));
     if (lintErrors.length > 0) {
       io.err(io.errStyle.red('✗ ') + `${env}: ${lintErrors.length} dashboard lint error(s); nothing was written`);
       failed = true;
