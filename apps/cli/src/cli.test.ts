@@ -33,7 +33,7 @@ describe('monspec validate', () => {
   it('accepts the embedded spec and prints a summary', () => {
     const r = runCli(['validate', '--spec', EMBEDDED_SPEC], tempDir());
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/26 metrics, \d+ alerts, 4 dashboards, \d+ panels, ~\d+ series of a 2000 budget/);
+    expect(r.stderr).toMatch(/26 metrics, \d+ alerts, 5 dashboards, \d+ panels, ~\d+ series of a 2000 budget/);
   });
 
   it('reports a broken spec as file:line:col with exit 1, in text, json and github formats', () => {
