@@ -236,6 +236,11 @@ async function checkEnvironment(model: ResolvedModel): Promise<string[]> {
         }
       }
     }
+    // The secret-file fields the Versions table names are what the Alertmanager config reads.
+    const versionRow = doc.content.split('\n').find((l) => l.startsWith('| Alertmanager |'));
+    for (const field of versionRow?.match(/`[a-z_]+_file`/g) ?? []) {
+      if (!amConfigText?.includes(`${field.slice(1, -1)}:`)) problems.push(`${where}: the Versions table names ${field}, which the Alertmanager config does not use`);
+    }
     // Test counts the docs state are the promtool tests that are generated.
     const tests = content(artifacts, 'prometheus/tests/alerts.test.yml');
     const stated = /\((\d+) test cases?\)/.exec(doc.content);

@@ -52,7 +52,7 @@ describe.each(ENVIRONMENTS)('generate (%s, embedded tunnel spec)', (env) => {
       expect(r.alert).toMatch(/^[A-Z][A-Za-z0-9]+$/);
       expect(['critical', 'warning', 'info']).toContain(r.labels?.['severity']);
       expect(Object.keys(r.annotations ?? {}).sort()).toEqual(['dashboard_url', 'description', 'runbook_url', 'summary']);
-      expect(r.annotations?.['runbook_url']).toBe(`${model.service.runbookBaseUrl}/${r.alert}.md`);
+      expect(r.annotations?.['runbook_url']).toBe(`${model.service.runbookBaseUrl}/${r.alert}.html`);
       expect(r.annotations?.['dashboard_url']).toMatch(new RegExp(`^${model.service.grafana.url}/d/[a-z-]+/.*viewPanel=\\d+`));
       expect(r.annotations?.['summary']).not.toContain('{{');
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
-import { exploreUrl, indexModel, runbookUrl, type Artifact, type ResolvedModel } from '@monspec/metrics-spec';
+import { ALERTMANAGER_SECRET_FILES, exploreUrl, indexModel, runbookUrl, type Artifact, type ResolvedModel } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
 import { demoModel } from './__fixtures__/demo-spec.js';
 import { checkLinks, DocsCheckError, generate, operationsDocs, sitePage, verifyDocs } from './index.js';
@@ -66,7 +66,7 @@ describe.each(models)('%s', (name) => {
   });
 
   it('warns, where Grafana alerting is deployed, that policies.yaml replaces the whole notification policy tree', () => {
-    const guide = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
+    const guide = get(artifacts, `docs/${model.service.setupGuide}`);
     if (model.service.alerting.engine === 'prometheus') expect(guide).not.toContain('policies.yaml');
     else expect(guide).toContain("replaces the organisation's whole notification policy tree");
   });
@@ -172,9 +172,15 @@ describe('the architecture picture', () => {
     const svg = get(await generate(model), 'docs/architecture.svg');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).not.toMatch(/<script|href="(?!#)|xlink|on[a-z]+=/);
-    for (const label of [`${model.service.name} (`, 'Prometheus (', 'Loki (', 'Alertmanager', 'Grafana alerting', ...model.notifications.contactPoints.map((c) => c.name)]) {
+    const engine = model.service.alerting.engine;
+    const engines = [...(engine !== 'grafana' ? ['Alertmanager'] : []), ...(engine !== 'prometheus' ? ['Grafana alerting'] : [])];
+    for (const label of [`${model.service.name} (`, 'Prometheus (', 'Loki (', ...engines, ...model.notifications.contactPoints.map((c) => c.name)]) {
       expect(svg, label).toContain(label);
     }
+    if (engine === 'prometheus') expect(svg).not.toContain('Grafana alerting');
+    const both = { ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine: 'both' as const } } };
+    const bothSvg = get(await generate(both), 'docs/architecture.svg');
+    for (const label of ['Alertmanager', 'Grafana alerting']) expect(bothSvg, label).toContain(label);
     const plain = get(await generate(withoutLoki(model)), 'docs/architecture.svg');
     expect(plain).not.toContain('Loki (');
     expect(plain).toContain('Prometheus (');
@@ -201,17 +207,20 @@ describe('what the service must change, where files go, which versions', () => {
     expect(guide).toContain("a directory listed in Prometheus's `rule_files`");
     expect(guide).toContain("Alertmanager's `--config.file`");
     expect(guide).toContain('`<ruler.storage.local.directory>/<tenant>/logs.rules.yml`');
-    expect(guide).toContain('`policies.yaml` replaces the whole notification policy tree (see Prerequisites)');
+    const both = { ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine: 'both' as const } } };
+    expect(get(await generate(both), 'docs/TUNNEL_MONITORING_SETUP.md')).toContain('`policies.yaml` replaces the whole notification policy tree (see Prerequisites)');
     const plain = get(await generate(withoutLoki(model)), 'docs/TUNNEL_MONITORING_SETUP.md');
     expect(plain).not.toContain('ruler.storage.local.directory');
   });
-  it('derives the minimum Alertmanager from the secret files the contact points use', async () => {
+  it('derives the minimum Alertmanager from the secret files the config reads', async () => {
     const model = embeddedModel('production');
     const versionRow = (guide: string) => guide.split('\n').find((l) => l.startsWith('| Alertmanager |')) ?? '';
-    expect(versionRow(get(await generate(model), 'docs/TUNNEL_MONITORING_SETUP.md'))).toContain('| 0.25 or later |');
-    const webhook = { name: 'hook', type: 'webhook' as const, description: 'A webhook.', addresses: [], channel: undefined, url: undefined, secretEnv: 'HOOK_URL' };
+    const row = versionRow(get(await generate(model), 'docs/TUNNEL_MONITORING_SETUP.md'));
+    expect(row).toContain('| 0.25 or later |');
+    for (const cp of model.notifications.contactPoints.filter((c) => c.type !== 'email' && c.secretEnv !== undefined)) expect(row, cp.name).toContain(ALERTMANAGER_SECRET_FILES[cp.type].field);
+    const webhook = { name: 'hook', type: 'webhook' as const, description: 'A webhook.', addresses: [], channel: undefined, url: undefined, secretEnv: 'HOOK_TOKEN', secretFile: undefined };
     const withWebhook = { ...model, notifications: { ...model.notifications, contactPoints: [...model.notifications.contactPoints, webhook] } };
-    expect(versionRow(get(await generate(withWebhook), 'docs/TUNNEL_MONITORING_SETUP.md'))).toContain('| 0.26 or later |');
+    expect(versionRow(get(await generate(withWebhook), 'docs/TUNNEL_MONITORING_SETUP.md'))).toContain('`credentials_file`');
   });
 });
 

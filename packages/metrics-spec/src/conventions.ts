@@ -57,16 +57,18 @@ export const DEFAULTS = {
 } as const;
 
 /**
- * The Alertmanager field that reads each contact point kind's secret from a file, and the release
- * that added it (Alertmanager CHANGELOG: Slack api_url_file 0.22.0; PagerDuty routing_key_file and
- * SMTP auth_password_file 0.25.0; webhook url_file 0.26.0). The setup guide states the minimum
- * version from the kinds a spec uses.
+ * The Alertmanager field that reads each secret monspec writes from a file, and the release that
+ * added it (Alertmanager CHANGELOG: Slack api_url_file and the http_config authorization with
+ * credentials_file 0.22.0; PagerDuty routing_key_file and the SMTP password files 0.25.0). Email
+ * contact points have no secret of their own: theirs is the relay's password. The setup guide
+ * states the minimum version from what a spec uses; the docs-truth test checks every field it
+ * names is in the generated config.
  */
 export const ALERTMANAGER_SECRET_FILES = {
   slack: { field: 'api_url_file', since: '0.22' },
   pagerduty: { field: 'routing_key_file', since: '0.25' },
-  email: { field: 'auth_password_file', since: '0.25' },
-  webhook: { field: 'url_file', since: '0.26' },
+  webhook: { field: 'credentials_file', since: '0.22' },
+  smtp: { field: 'smtp_auth_password_file', since: '0.25' },
 } as const;
 
 /** The setup guide's default file name: `checkout-api` → `CHECKOUT_API_MONITORING_SETUP.md`. */

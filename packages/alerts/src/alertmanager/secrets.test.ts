@@ -43,6 +43,8 @@ const NOTIFICATIONS = `notifications:
       description: mailing list
       addresses: [tunnel-platform@cloudtolocalllm.online]
   defaultContactPoint: team-email
+  # An email contact point needs the relay (the notifications-smtp check).
+  smtp: { smarthost: 'smtp.example.com:587', from: alertmanager@example.com }
   groupBy: [alertname, service]
   routes:
     critical: { contactPoints: [oncall-pagerduty, team-slack, relay, relay-file] }

@@ -2,7 +2,7 @@
  * The setup guide's deployment facts, from the model: what the service must change to expose its
  * metrics as declared, where each generated file goes, and the versions the output needs.
  */
-import { ALERTMANAGER_SECRET_FILES, type ResolvedModel } from '@monspec/metrics-spec';
+import { ALERTMANAGER_SECRET_FILES, isSafeUrl, type ResolvedModel } from '@monspec/metrics-spec';
 import { type Piece, inline, join } from '../markdown/fragment.js';
 import { cell, code, link } from '../markdown/inline.js';
 import { proseInline } from '../markdown/prose.js';
@@ -94,7 +94,8 @@ export function destinations(model: ResolvedModel): DestinationRow[] {
     { files: inline`${code('prometheus/tests/alerts.test.yml')}`, goesTo: 'CI only', notes: inline`${code('monspec test')} runs it with ${code('promtool test rules')}; not deployed.` },
     {
       files: inline`${code('site/')}`,
-      goesTo: model.service.runbookBaseUrl ? inline`the docs host, so that ${code('runbooks/')} is served at ${code(model.service.runbookBaseUrl)}` : 'your docs host',
+      // An unsafe base URL (reported by validate) is not repeated here, not even as code.
+      goesTo: model.service.runbookBaseUrl && isSafeUrl(model.service.runbookBaseUrl) ? inline`the docs host, so that ${code('runbooks/')} is served at ${code(model.service.runbookBaseUrl)}` : 'your docs host',
       notes: inline`Alerts link their runbook pages there; ${code(ARCHITECTURE_IMAGE)} is the picture in this guide.`,
     },
   );
@@ -119,7 +120,10 @@ export function versions(model: ResolvedModel): VersionRow[] {
     { component: 'Prometheus', version: '2.42 or later', why: 'The rules and their unit tests are checked with promtool 2.42 and run on a real Prometheus 2.42 in monspec\'s CI.' },
   ];
   if (model.service.alerting.engine !== 'grafana') {
-    const used = model.notifications.contactPoints.filter((cp) => cp.secretEnv !== undefined).map((cp) => ({ kind: cp.type, ...ALERTMANAGER_SECRET_FILES[cp.type] }));
+    const used = [
+      ...model.notifications.contactPoints.flatMap((cp) => (cp.type !== 'email' && (cp.secretEnv !== undefined || cp.secretFile !== undefined) ? [ALERTMANAGER_SECRET_FILES[cp.type]] : [])),
+      ...(model.notifications.smtp?.passwordEnv !== undefined ? [ALERTMANAGER_SECRET_FILES.smtp] : []),
+    ];
     const needed = used.reduce<(typeof used)[number] | undefined>((max, u) => (max === undefined || newer(u.since, max.since) ? u : max), undefined);
     rows.push({
       component: 'Alertmanager',
