@@ -217,7 +217,7 @@ describe('what the service must change, where files go, which versions', () => {
     const versionRow = (guide: string) => guide.split('\n').find((l) => l.startsWith('| Alertmanager |')) ?? '';
     const row = versionRow(get(await generate(model), 'docs/TUNNEL_MONITORING_SETUP.md'));
     expect(row).toContain('| 0.25 or later |');
-    for (const cp of model.notifications.contactPoints.filter((c) => c.type !== 'email' && c.secretEnv !== undefined)) expect(row, cp.name).toContain(ALERTMANAGER_SECRET_FILES[cp.type].field);
+    for (const cp of model.notifications.contactPoints) if (cp.type !== 'email' && cp.secretEnv !== undefined) expect(row, cp.name).toContain(ALERTMANAGER_SECRET_FILES[cp.type].field);
     const webhook = { name: 'hook', type: 'webhook' as const, description: 'A webhook.', addresses: [], channel: undefined, url: undefined, secretEnv: 'HOOK_TOKEN', secretFile: undefined };
     const withWebhook = { ...model, notifications: { ...model.notifications, contactPoints: [...model.notifications.contactPoints, webhook] } };
     expect(versionRow(get(await generate(withWebhook), 'docs/TUNNEL_MONITORING_SETUP.md'))).toContain('`credentials_file`');
@@ -250,6 +250,19 @@ describe('the promtool test count', () => {
     const guide = (options: { promtoolTestCases?: number }) => generate(model, options).then((a) => get(a, 'docs/TUNNEL_MONITORING_SETUP.md'));
     expect(await guide({ promtoolTestCases: 69 })).toContain('fire (and stay quiet) as declared (69 test cases).');
     expect(await guide({})).toContain('fire (and stay quiet) as declared.');
+  });
+});
+
+describe('a pipe in a spec value', () => {
+  it('never splits a table row: every value in a table is printed as a cell', async () => {
+    const model = embeddedModel('production');
+    const piped = { ...model, service: { ...model.service, job: 'stream|proxy', metricsPath: '/a|b' } };
+    const artifacts = await generate(piped);
+    expect(await verifyDocs(artifacts)).toEqual({ lint: [], links: [], pages: [] });
+    const guide = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
+    const row = guide.split('\n').find((l) => l.startsWith('| Metrics endpoint |')) ?? '';
+    expect(row).toContain('stream\\|proxy');
+    expect(row.split(/(?<!\\)\|/).length).toBe(4);
   });
 });
 

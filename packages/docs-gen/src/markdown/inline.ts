@@ -46,11 +46,16 @@ export function text(value: string): Fragment {
   return new Fragment(md, autolinkedInline(md) ?? escapeText(plain));
 }
 
-/** A table cell: one line, pipes escaped (also inside code spans, as GFM requires), never empty. */
+/** Markdown made safe inside a table cell: one line, pipes escaped (also inside code spans, as GFM requires). */
+export function cellMarkdown(md: string): string {
+  return oneLine(md).trim().replace(/(?<!\\)\|/g, '\\|');
+}
+
+/** A table cell: one line, pipes escaped, never empty. */
 export function cell(piece: Piece): Fragment {
   const f = asFragment(piece);
-  const md = oneLine(f.md).trim();
-  return md === '' ? new Fragment('—', '—') : new Fragment(md.replace(/(?<!\\)\|/g, '\\|'), f.html);
+  const md = cellMarkdown(f.md);
+  return md === '' ? new Fragment('—', '—') : new Fragment(md, f.html);
 }
 
 /**

@@ -4,6 +4,7 @@
  * outputs replace the tokens with each value's Markdown or HTML.
  */
 import { Fragment } from '../markdown/fragment.js';
+import { cellMarkdown } from '../markdown/inline.js';
 import { render } from '../render.js';
 import type { TemplateName } from '../templates/templates.generated.js';
 import { templateHtml } from './blocks.js';
@@ -17,6 +18,9 @@ export interface RenderedDocument {
   /** The site page's body (inside `<main>`). */
   readonly body: string;
 }
+
+/** A line of a pipe table, as the page printer reads one (blocks.ts). */
+const TABLE_ROW = /^\|.*\|\s*$/;
 
 type ViewValue = Fragment | string | number | boolean | undefined | readonly ViewValue[] | { readonly [key: string]: ViewValue };
 
@@ -47,7 +51,12 @@ export function renderDocument(template: TemplateName, view: object, doc: string
   const skeleton = tidy(render(template, tokenize(view, fragments) as object));
   const { html, headings } = templateHtml(skeleton, fragments);
   const anchored = anchorHeadings(html);
-  let markdown = skeleton.replace(TOKEN, (_, i: string) => fragments[Number(i)]?.md ?? '');
+  // Every value in a table row is printed as a cell (one line, pipes escaped), whether or not its
+  // view wrapped it in cell(): a `|` in a spec value must never split a row.
+  let markdown = skeleton
+    .split('\n')
+    .map((line) => (TABLE_ROW.test(line) ? line.replace(TOKEN, (_, i: string) => cellMarkdown(fragments[Number(i)]?.md ?? '')) : line.replace(TOKEN, (_, i: string) => fragments[Number(i)]?.md ?? '')))
+    .join('\n');
   let body = anchored.html;
   const toc = tocEntries(headings, anchored.slugs);
   if (toc && toc.length > 0) {
