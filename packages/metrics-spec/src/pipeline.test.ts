@@ -25,7 +25,7 @@ describe('bad input gives located diagnostics (issue: bad input fixtures)', () =
     });
     expect(lines).toContain('bad.yaml:5:11 schema Unexpected number 3 at metrics.demo_x_total.help, expected a string');
     expect(lines).toContain(
-      'bad.yaml:7:5 schema Unexpected key "grup" in metrics.demo_x_total, expected one of: type, unit, help, meaning, group, origin, labels, buckets, bands, deprecated, waivers; did you mean "group"?',
+      'bad.yaml:7:5 schema Unexpected key "grup" in metrics.demo_x_total, expected one of: type, unit, help, meaning, group, origin, labels, buckets, bands, serviceChange, deprecated, waivers; did you mean "group"?',
     );
     expect(lines.some((l) => l.startsWith('bad.yaml:3:5 schema Unexpected missing key "group"'))).toBe(true);
   });

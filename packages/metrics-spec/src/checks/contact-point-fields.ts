@@ -33,7 +33,7 @@ export const contactPointFields: Check = {
     invalid: [
       {
         title: 'a secret on an email contact point',
-        yaml: 'notifications:\n  contactPoints:\n    mail:\n      type: email\n      description: x\n      addresses: [a@example.com]\n      secret: { env: SMTP_PASSWORD }\n',
+        yaml: 'notifications:\n  smtp: { smarthost: "smtp.example.com:587", from: a@example.com }\n  contactPoints:\n    mail:\n      type: email\n      description: x\n      addresses: [a@example.com]\n      secret: { env: SMTP_PASSWORD }\n',
         message: 'Unexpected a secret on email contact point mail, expected only addresses (the rest is not generated)',
       },
       {

@@ -26,7 +26,6 @@ import { inhibitEqual } from './inhibit-equal.js';
 import { unsafeUrl } from './unsafe-url.js';
 import { rawHtml } from './raw-html.js';
 import { sloObjective } from './slo-objective.js';
-import { durationRange } from './duration-range.js';
 import { regexRe2 } from './regex-re2.js';
 import { alertTestSize } from './alert-test-size.js';
 import { durationSyntax } from './duration-syntax.js';
@@ -62,7 +61,6 @@ export const CHECKS: readonly Check[] = [
   unsafeUrl,
   rawHtml,
   sloObjective,
-  durationRange,
   regexRe2,
   alertTestSize,
   durationSyntax,

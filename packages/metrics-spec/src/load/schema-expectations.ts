@@ -7,11 +7,12 @@
 
 /** By `$defs` name: the expectation of a value of that definition. */
 const BY_DEF: Readonly<Record<string, (data: unknown) => string>> = {
-  identifier: () => 'a snake_case or kebab-case name such as error_rate',
+  identifier: () => 'a snake_case or kebab-case name such as error_rate (at most 200 characters)',
   uid: () => 'a Grafana uid such as tunnel-health (lowercase letters, digits and dashes, at most 40 characters)',
-  metricName: () => 'a Prometheus metric name such as http_requests_total',
+  metricName: () => 'a Prometheus metric name such as http_requests_total (at most 200 characters)',
   labelName: () => 'a Prometheus label name such as status_code',
-  alertName: () => 'a CamelCase alert name such as HighErrorRate',
+  // Names become file names (runbooks, dashboards): the length limit is part of what is expected.
+  alertName: () => 'a CamelCase alert name such as HighErrorRate (at most 200 characters)',
   duration: (data) => (typeof data === 'number' && Number.isInteger(data) && data >= 0 ? `a duration such as ${data}m` : 'a duration such as 30s, 5m or 1h30m'),
   quantity: () => 'a number or a quantity such as 5%, 200ms or 256MiB',
   thresholdRef: () => 'a threshold level such as error_rate.critical',
@@ -21,12 +22,15 @@ const BY_DEF: Readonly<Record<string, (data: unknown) => string>> = {
 const BY_PATTERN: Readonly<Record<string, string>> = {
   '^https?://': 'an http:// or https:// URL',
   '^/': 'a path starting with /',
+  '^[^\\s:]+:[0-9]+$': 'a host:port such as smtp.example.com:587',
+  '^/[^\\s${}]+$': 'a path starting with /, without spaces, $, { or }',
   '^[a-z][a-z0-9-]*$': 'a kebab-case name such as checkout-api',
   '^[a-z0-9][a-z0-9-]*/[a-z][a-z0-9_-]*$': 'a panel reference dashboardUid/panelKey such as tunnel-health/errors',
   '^[A-Z][A-Z0-9_]*$': 'an UPPER_SNAKE_CASE environment variable name',
   '^[^@\\s]+@[^@\\s]+$': 'an email address',
   '^[a-zA-Z][a-zA-Z0-9_]*$': 'a parameter name of letters, digits and underscores, starting with a letter',
   '^\\{.*\\}$': 'a LogQL stream selector such as {app="checkout"}',
+  '^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\\.md$': 'a Markdown file name such as CHECKOUT_MONITORING_SETUP.md',
 };
 
 /** The `$defs` entries with a wording above (for the test that every pattern and combinator has one). */

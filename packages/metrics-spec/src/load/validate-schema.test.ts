@@ -37,7 +37,7 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ['a number where a duration is expected', alert('    for: 10\n'), 'example.yaml:9 Unexpected number 10 at alerts.DemoOther.for, expected a duration such as 10m'],
   ['a misspelt key', 'thresholds:\n  x: { description: x, unit: ratio, warning: 1%, critcal: 5% }\n', 'Unexpected key "critcal" in thresholds.x, expected one of: description, unit, direction, warning, critical, window, states; did you mean "critical"?'],
   ['a missing key', 'thresholds:\n  x: { unit: ratio, warning: 1% }\n', 'example.yaml:2 Unexpected missing key "description" in thresholds.x, expected it to be set'],
-  ['a misspelt enum value', 'thresholds:\n  x: { description: x, unit: ratoi, warning: 1% }\n', 'expected one of: count, seconds, milliseconds, bytes, bytes_per_second, requests_per_second, operations_per_second, ratio, percent, cores, state; did you mean "ratio"?'],
+  ['a misspelt enum value', 'thresholds:\n  x: { description: x, unit: ratoi, warning: 1% }\n', 'expected one of: count, seconds, milliseconds, bytes, bytes_per_second, requests_per_second, operations_per_second, ratio, percent, cores, state, factor; did you mean "ratio"?'],
   ['a malformed duration', alert('    for: five minutes\n'), 'Unexpected "five minutes" at alerts.DemoOther.for, expected a duration such as 30s, 5m or 1h30m'],
   ['a malformed quantity', 'thresholds:\n  x: { description: x, unit: ratio, warning: lots }\n', 'Unexpected "lots" at thresholds.x.warning, expected a number or a quantity such as 5%, 200ms or 256MiB'],
   ['a bad collection key', 'thresholds:\n  Error-Rate: { description: x, unit: ratio, warning: 1% }\n', 'Unexpected name "Error-Rate" in thresholds, expected a snake_case or kebab-case name such as error_rate'],
