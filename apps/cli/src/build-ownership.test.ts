@@ -145,6 +145,13 @@ describe('monspec build never loses a file it does not own', () => {
     expect(readFileSync(join(cwd, 'file.txt'), 'utf8')).toBe('x\n');
   });
 
+  it('--ops-docs with a non-production --env is a usage error, not an internal error', async () => {
+    const cwd = tempDir();
+    const r = await runCliAsync(['build', '--env', 'staging', '--out', 'out', '--ops-docs', 'ops'], cwd);
+    expectUsageError(r, '--env staging');
+    expect(existsSync(join(cwd, 'ops'))).toBe(false);
+  });
+
   it('an unwritable output folder is a usage error naming it, not "internal error: EACCES"', async () => {
     const cwd = tempDir();
     let out: string;
@@ -185,5 +192,17 @@ describe('monspec build never loses a file it does not own', () => {
     const r = await runCliAsync(['build', '--out', 'out'], cwd);
     expectUsageError(r, manifestPath);
     expect(readFileSync(join(cwd, 'precious.txt'), 'utf8')).toBe('mine\n');
+  });
+});
+
+describe('monspec build --ops-docs picks its environment', () => {
+  it('a spec without a production environment gets the ops docs of its default one with --all-envs', async () => {
+    const cwd = tempDir();
+    expect((await runCliAsync(['init', 'monitoring', '--service', 'checkout'], cwd)).code).toBe(0);
+    const envs = join(cwd, 'monitoring', 'environments.yaml');
+    writeFileSync(envs, readFileSync(envs, 'utf8').replace(/^  production:/m, '  live:'));
+    const r = await runCliAsync(['build', '--spec', 'monitoring', '--all-envs', '--out', 'out', '--ops-docs', 'ops'], cwd);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(cwd, 'ops', '.monspec-manifest.json'), 'utf8'))).toMatchObject({ environment: 'live' });
   });
 });
