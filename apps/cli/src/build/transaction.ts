@@ -221,7 +221,13 @@ export function writeAll(out: string, plans: readonly TargetPlan[]): void {
   const temp = join(out, `${STAGING_PREFIX}${build}.journal`);
   fsDo('writing', temp, () => writeFileSync(temp, JSON.stringify(journal)));
   fsDo('writing', journalPath, () => renameSync(temp, journalPath));
-  completeJournal(journalPath, plans.map((p) => p.target.dir));
+  try {
+    completeJournal(journalPath, plans.map((p) => p.target.dir));
+  } catch (err) {
+    // Past the commit point the journal stays: the next build completes what this one could not.
+    if (err instanceof UsageError) throw new UsageError(`${err.message}; the build is committed in ${journalPath}, and the next build completes it once this is fixed`);
+    throw err;
+  }
 }
 
 export interface Recovery {
