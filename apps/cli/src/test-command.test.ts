@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './test-support/run-cli.js';
+import { runCliAsync, tempDir } from './test-support/run-cli.js';
 
 const haveTools = existsSync('/usr/bin/promtool') && existsSync('/usr/bin/amtool');
 // In CI the tools are installed by scripts/install-tools.sh and these tests must run.
@@ -9,10 +9,10 @@ const run = process.env.CI === 'true' || haveTools ? describe : describe.skip;
 if (!haveTools && process.env.CI !== 'true') console.warn('skipping monspec test e2e: promtool/amtool not installed (bash scripts/install-tools.sh)');
 
 run('monspec test (real promtool and amtool)', () => {
-  it('passes on freshly built artifacts of every environment, and fails when a generated test is broken', () => {
+  it('passes on freshly built artifacts of every environment, and fails when a generated test is broken', async () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--all-envs', '--out', 'out'], cwd).code).toBe(0);
-    const ok = runCli(['test', '--out', 'out'], cwd);
+    expect((await runCliAsync(['build', '--all-envs', '--out', 'out'], cwd)).code).toBe(0);
+    const ok = await runCliAsync(['test', '--out', 'out'], cwd);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('✓ production: promtool test rules');
     expect(ok.stderr).toContain('✓ staging: amtool config routes test (critical → team-slack)');
@@ -25,19 +25,19 @@ run('monspec test (real promtool and amtool)', () => {
     const broken = readFileSync(testFile, 'utf8').replace(/summary: Tunnel circuit breaker open for .*/, 'summary: something else');
     expect(broken).not.toBe(readFileSync(testFile, 'utf8'));
     writeFileSync(testFile, broken);
-    const failed = runCli(['test', '--out', 'out', '--env', 'production'], cwd);
+    const failed = await runCliAsync(['test', '--out', 'out', '--env', 'production'], cwd);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('✗ production: promtool test rules');
-  });
+  }, 180_000); // three CLI runs with promtool and amtool: about a minute on a loaded 2-core machine; the bound only stops a hang
 
-  it('fails when a site page no longer says what its Markdown says, or a link breaks', () => {
+  it('fails when a site page no longer says what its Markdown says, or a link breaks', async () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--out', 'out'], cwd).code).toBe(0);
+    expect((await runCliAsync(['build', '--out', 'out'], cwd)).code).toBe(0);
     const page = join(cwd, 'out', 'production', 'site', 'runbooks', 'HighErrorRate.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace('<h2 id="meaning">Meaning', '<h2 id="meaning">Meaning (edited)'));
     const doc = join(cwd, 'out', 'production', 'docs', 'metrics.md');
     writeFileSync(doc, `${readFileSync(doc, 'utf8')}\nSee [nothing](nowhere.md).\n`);
-    const r = runCli(['test', '--out', 'out'], cwd);
+    const r = await runCliAsync(['test', '--out', 'out'], cwd);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('✗ production: site pages are what remark renders from the Markdown');
     expect(r.stderr).toContain('site/runbooks/HighErrorRate.html:');
@@ -45,13 +45,13 @@ run('monspec test (real promtool and amtool)', () => {
     expect(r.stderr).toContain('docs/metrics.md: nowhere.md: no artifact docs/nowhere.md');
   });
 
-  it('exits 2 and names the Debian package when a tool is missing', () => {
+  it('exits 2 and names the Debian package when a tool is missing', async () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--out', 'out'], cwd).code).toBe(0);
+    expect((await runCliAsync(['build', '--out', 'out'], cwd)).code).toBe(0);
     const bin = join(cwd, 'bin');
     mkdirSync(bin);
     symlinkSync(process.execPath, join(bin, 'node'));
-    const r = runCli(['test', '--out', 'out'], cwd, { PATH: bin });
+    const r = await runCliAsync(['test', '--out', 'out'], cwd, { PATH: bin });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('install the Debian package prometheus');
   });
