@@ -76,6 +76,23 @@ describe('monspec build is atomic for crashes', () => {
   });
 });
 
+describe('monspec build trusts no bookkeeping it did not write', () => {
+  it('a journal from a hostile PR that names a temp folder outside the output is refused, and nothing is deleted', async () => {
+    const cwd = tempDir();
+    const victim = join(cwd, 'src');
+    const staging = join(victim, '.monspec-staging-1-abcd');
+    mkdirSync(staging, { recursive: true });
+    writeFileSync(join(victim, 'precious.ts'), 'export {};\n');
+    writeFileSync(join(staging, 'plan.json'), JSON.stringify({ build: '1-abcd', journal: '../../out/.monspec-journal.json', removeFirst: ['precious.ts'], writes: [], removeAfter: [], manifest: null }));
+    mkdirSync(join(cwd, 'out'));
+    writeFileSync(join(cwd, 'out', '.monspec-journal.json'), JSON.stringify({ build: '1-abcd', pid: 1, staging: ['../src/.monspec-staging-1-abcd'] }));
+    const r = await runCliAsync(['build', '--out', 'out'], cwd);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain(`${join(cwd, 'out', '.monspec-journal.json')}: it names ${staging}, which is not a temp folder of this output`);
+    expect(read(join(victim, 'precious.ts'))).toBe('export {};\n');
+  });
+});
+
 describe('monspec build cleans up after older monspec versions', () => {
   it('finds the .<env>.tmp-<pid> / .<env>.old-<pid> folders a killed build of an older monspec left, restoring a missing folder', async () => {
     const cwd = tempDir();

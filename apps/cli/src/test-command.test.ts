@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EMBEDDED_SPEC, runCli, runCliAsync, tempDir } from './test-support/run-cli.js';
+import { EMBEDDED_SPEC, runCliAsync, tempDir } from './test-support/run-cli.js';
 
 const haveTools = existsSync('/usr/bin/promtool') && existsSync('/usr/bin/amtool');
 // In CI the tools are installed by scripts/install-tools.sh and these tests must run.
@@ -11,7 +11,7 @@ if (!haveTools && process.env.CI !== 'true') console.warn('skipping monspec test
 run('monspec test (real promtool and amtool)', () => {
   it('passes on freshly built artifacts of every environment, and fails when a generated test is broken', async () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--all-envs', '--out', 'out'], cwd).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--all-envs', '--out', 'out'], cwd)).code).toBe(0);
     const ok = await runCliAsync(['test', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('✓ production: promtool test rules');
@@ -28,11 +28,11 @@ run('monspec test (real promtool and amtool)', () => {
     const failed = await runCliAsync(['test', '--spec', EMBEDDED_SPEC, '--out', 'out', '--env', 'production'], cwd);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('✗ production: promtool test rules');
-  });
+  }, 180_000); // three CLI runs with promtool and amtool: about a minute on a loaded 2-core machine; the bound only stops a hang
 
   it('fails when a site page no longer says what its Markdown says, or a link breaks', async () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);
     const page = join(cwd, 'out', 'production', 'site', 'runbooks', 'HighErrorRate.html');
     writeFileSync(page, readFileSync(page, 'utf8').replace('<h2 id="meaning">Meaning', '<h2 id="meaning">Meaning (edited)'));
     const doc = join(cwd, 'out', 'production', 'docs', 'metrics.md');
@@ -47,7 +47,7 @@ run('monspec test (real promtool and amtool)', () => {
 
   it('exits 2 and names the Debian package when a tool is missing', async () => {
     const cwd = tempDir();
-    expect(runCli(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);
     const bin = join(cwd, 'bin');
     mkdirSync(bin);
     symlinkSync(process.execPath, join(bin, 'node'));

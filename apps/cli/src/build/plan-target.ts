@@ -120,7 +120,9 @@ export function planTarget(target: WriteTarget, force: boolean): TargetPlan {
     if (kind === undefined) writes.push(a);
     else if (kind === 'file') {
       const same = sameBytes(abs, a.content);
-      if (!same && !owned.has(a.path)) problems.add(`${abs} is a file monspec did not write; the build would overwrite it`);
+      // A file with monspec's "Do not edit" note is a generated one even when the manifest misses it
+      // (e.g. after merging two branches that each regenerated): not a user's file.
+      if (!same && !owned.has(a.path) && !looksGenerated(abs, undefined)) problems.add(`${abs} is a file monspec did not write; the build would overwrite it`);
       else if (!same) writes.push(a);
     } else if (kind === 'link') problems.add(`${abs} is a symbolic link; monspec does not write through links`);
     else if (kind === 'dir') {

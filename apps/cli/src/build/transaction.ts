@@ -68,6 +68,16 @@ function stage(plan: TargetPlan, build: string, journalPath: string): string | u
   if (plan.writes.length === 0 && plan.removeFirst.length === 0 && plan.removeAfter.length === 0) return undefined;
   const dir = plan.target.dir;
   const staging = join(dir, `${STAGING_PREFIX}${build}`);
+  try {
+    writeStaging(plan, staging, build, journalPath);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+  return staging;
+}
+
+function writeStaging(plan: TargetPlan, staging: string, build: string, journalPath: string): void {
   fsDo('creating the folder', staging, () => mkdirSync(staging, { recursive: true }));
   const manifest = plan.writes.find((a) => a.path === plan.target.manifestPath);
   const writes: [string, string][] = [];
@@ -86,11 +96,20 @@ function stage(plan: TargetPlan, build: string, journalPath: string): string | u
     manifest: manifest ? [`f${plan.writes.indexOf(manifest)}`, manifest.path] : null,
   };
   fsDo('writing', join(staging, PLAN_NAME), () => writeFileSync(join(staging, PLAN_NAME), JSON.stringify(staged)));
-  return staging;
+}
+
+/** A plan read back from disk must not lead outside its folder through a symbolic link. */
+function noLinkOnTheWay(dir: string, path: string): void {
+  for (const folder of ancestors(path)) {
+    if (lstatOrUndefined(join(dir, folder))?.isSymbolicLink()) {
+      throw new UsageError(`Unexpected symbolic link ${join(dir, folder)}, expected a real folder (monspec does not write through links): replace the link by a folder and build again`);
+    }
+  }
 }
 
 /** Removes a file the previous manifest listed, then the folders it leaves empty. */
 function removeOwned(dir: string, path: string): void {
+  noLinkOnTheWay(dir, path);
   const abs = join(dir, path);
   const st = lstatOrUndefined(abs);
   if (st === undefined || st.isDirectory()) return;
@@ -107,6 +126,7 @@ function removeOwned(dir: string, path: string): void {
 function moveIn(staging: string, name: string, dir: string, path: string): void {
   const from = join(staging, name);
   if (!existsSync(from)) return; // already moved by the run this one completes
+  noLinkOnTheWay(dir, path);
   const to = join(dir, path);
   fsDo('creating the folder', dirname(to), () => mkdirSync(dirname(to), { recursive: true }));
   fsDo('replacing', to, () => renameSync(from, to));
@@ -121,16 +141,16 @@ function readJson<T>(path: string): T {
   }
 }
 
-function checkedPaths(paths: readonly string[], where: string): readonly string[] {
-  for (const p of paths) if (!isSafeRelativePath(p)) throw new UsageError(`Unexpected path ${JSON.stringify(p)} in ${where}, expected a path inside its folder: delete ${where} and build again`);
-  return paths;
+function checkedPaths(paths: readonly unknown[], where: string): readonly string[] {
+  for (const p of paths) if (typeof p !== 'string' || !isSafeRelativePath(p)) throw new UsageError(`Unexpected path ${JSON.stringify(p)} in ${where}, expected a path inside its folder: delete ${where} and build again`);
+  return paths as readonly string[];
 }
 
 /** Step 3 for one folder; idempotent, so a run killed half-way is completed by running it again. */
 function apply(staging: string): void {
   const planPath = join(staging, PLAN_NAME);
   if (!existsSync(planPath)) return;
-  const plan = readJson<StagedPlan>(planPath);
+  const plan = readPlan(planPath);
   const dir = dirname(staging);
   for (const p of checkedPaths(plan.removeFirst, planPath)) removeOwned(dir, p);
   for (const [name, p] of plan.writes) moveIn(staging, name, dir, checkedPaths([p], planPath)[0] as string);
@@ -138,18 +158,46 @@ function apply(staging: string): void {
   if (plan.manifest) moveIn(staging, plan.manifest[0], dir, checkedPaths([plan.manifest[1]], planPath)[0] as string);
 }
 
+function bad(path: string, what: string): UsageError {
+  return new UsageError(`Unexpected ${path}: ${what}, expected the writer's own bookkeeping: delete it and build again`);
+}
+
+function readPlan(path: string): StagedPlan {
+  const plan = readJson<Partial<StagedPlan>>(path);
+  const pairs = (v: unknown): v is [string, string][] => Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && /^f\d+$/.test(e[0]));
+  if (typeof plan !== 'object' || plan === null || typeof plan.build !== 'string' || typeof plan.journal !== 'string') throw bad(path, 'no build id or journal');
+  if (!Array.isArray(plan.removeFirst) || !Array.isArray(plan.removeAfter) || !pairs(plan.writes) || !(plan.manifest === null || pairs([plan.manifest]))) throw bad(path, 'not a staging plan');
+  return plan as StagedPlan;
+}
+
+function readJournal(path: string): Journal {
+  const journal = readJson<Partial<Journal>>(path);
+  if (typeof journal !== 'object' || journal === null || typeof journal.build !== 'string' || typeof journal.pid !== 'number' || !Array.isArray(journal.staging) || !journal.staging.every((s) => typeof s === 'string')) {
+    throw bad(path, 'not a build journal');
+  }
+  return journal as Journal;
+}
+
 function removeStaging(staging: string): void {
   fsDo('removing the temp folder', staging, () => rmSync(staging, { recursive: true, force: true }));
 }
 
-/** Steps 3 and 4 from a journal (after step 2, or when a killed build's journal is found). */
-function completeJournal(journalPath: string): number {
-  const journal = readJson<Journal>(journalPath);
+/**
+ * Steps 3 and 4 from a journal (after step 2, or when a killed build's journal is found). Its temp
+ * folders must sit in a folder of the journal's output or in one of `targets`: a journal committed by
+ * a hostile PR cannot make the build apply a plan elsewhere.
+ */
+function completeJournal(journalPath: string, targets: readonly string[]): number {
+  const journal = readJournal(journalPath);
   const base = dirname(journalPath);
-  const stagings = (journal.staging ?? []).map((s) => resolve(base, s));
-  for (const s of stagings) if (basename(s).startsWith(STAGING_PREFIX)) apply(s);
+  const allowed = new Set([...subfolders(base), ...targets.map((t) => resolve(t))]);
+  const stagings = journal.staging.map((s) => resolve(base, s));
+  for (const s of stagings) {
+    if (!basename(s).startsWith(STAGING_PREFIX) || !allowed.has(dirname(s))) throw bad(journalPath, `it names ${s}, which is not a temp folder of this output`);
+  }
+  for (const s of stagings) apply(s);
   fsDo('removing', journalPath, () => unlinkSync(journalPath));
-  for (const s of stagings) if (basename(s).startsWith(STAGING_PREFIX)) removeStaging(s);
+  for (const s of stagings) removeStaging(s);
   return journal.pid;
 }
 
@@ -173,7 +221,13 @@ export function writeAll(out: string, plans: readonly TargetPlan[]): void {
   const temp = join(out, `${STAGING_PREFIX}${build}.journal`);
   fsDo('writing', temp, () => writeFileSync(temp, JSON.stringify(journal)));
   fsDo('writing', journalPath, () => renameSync(temp, journalPath));
-  completeJournal(journalPath);
+  try {
+    completeJournal(journalPath, plans.map((p) => p.target.dir));
+  } catch (err) {
+    // Past the commit point the journal stays: the next build completes what this one could not.
+    if (err instanceof UsageError) throw new UsageError(`${err.message}; the build is committed in ${journalPath}, and the next build completes it once this is fixed`);
+    throw err;
+  }
 }
 
 export interface Recovery {
@@ -193,13 +247,7 @@ function legacyTemps(dirs: readonly string[]): string[] {
   for (const dir of dirs) {
     const parent = dirname(dir);
     const pattern = new RegExp(`^\\.${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(tmp|old)-(\\d+)$`);
-    let names: string[];
-    try {
-      names = readdirSync(parent);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
+    for (const name of namesIn(parent)) {
       const m = pattern.exec(name);
       if (m && !processAlive(Number(m[2]))) found.push(join(parent, name));
     }
@@ -212,21 +260,24 @@ export function leftovers(out: string, dirs: readonly string[]): { journal: stri
   const journalPath = join(out, JOURNAL_NAME);
   const staging: string[] = [];
   for (const dir of new Set([out, ...dirs, ...subfolders(out)])) {
-    let names: string[];
-    try {
-      names = readdirSync(dir);
-    } catch {
-      continue;
-    }
-    for (const name of names) {
+    for (const name of namesIn(dir)) {
       const pid = pidOfStaging(name);
       if (name.startsWith(STAGING_PREFIX) && (pid === process.pid || !processAlive(pid))) staging.push(join(dir, name));
     }
   }
   // A journal is a leftover only when its build is no longer running (--check may run beside a build).
-  const journalPid = existsSync(journalPath) ? readJson<Journal>(journalPath).pid : undefined;
+  const journalPid = existsSync(journalPath) ? readJournal(journalPath).pid : undefined;
   const journal = journalPid !== undefined && (journalPid === process.pid || !processAlive(journalPid)) ? journalPath : undefined;
   return { journal, staging: staging.sort(), legacy: legacyTemps(dirs) };
+}
+
+/** The entries of a folder, none when it is missing or unreadable (a leftover search, not a write). */
+function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 function subfolders(dir: string): string[] {
@@ -261,14 +312,14 @@ export function recover(out: string, dirs: readonly string[]): Recovery {
   }
   // Under the lock any journal is a dead build's, whatever process now has its pid.
   const journalPath = join(out, JOURNAL_NAME);
-  if (existsSync(journalPath)) completed.push(`the build of process ${completeJournal(journalPath)} (${journalPath})`);
+  if (existsSync(journalPath)) completed.push(`the build of process ${completeJournal(journalPath, dirs)} (${journalPath})`);
   for (const s of found.staging) {
     if (!existsSync(s)) continue; // completed above
     const planPath = join(s, PLAN_NAME);
-    const plan = existsSync(planPath) ? readJson<StagedPlan>(planPath) : undefined;
-    const journalPath = plan ? resolve(s, plan.journal) : undefined;
-    if (journalPath && existsSync(journalPath) && readJson<Journal>(journalPath).build === plan?.build) {
-      completed.push(`the build of process ${completeJournal(journalPath)} (${journalPath})`);
+    const plan = existsSync(planPath) ? readPlan(planPath) : undefined;
+    const other = plan ? resolve(s, plan.journal) : undefined;
+    if (other && basename(other) === JOURNAL_NAME && existsSync(other) && readJournal(other).build === plan?.build) {
+      completed.push(`the build of process ${completeJournal(other, dirs)} (${other})`);
     } else {
       removeStaging(s);
       removed.push(s);

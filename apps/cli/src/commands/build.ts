@@ -31,6 +31,11 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
   const onStage = timings ? (stage: string, ms: number) => void (timings[stage] = (timings[stage] ?? 0) + ms) : undefined;
   const first = compileAt(settings.spec, settings.envs === 'default' || settings.envs === 'all' ? undefined : settings.envs, onStage, timings);
   const envNames = settings.envs === 'all' && first.environments.length > 0 ? first.environments : [first.environment ?? 'default'];
+  if (settings.opsDocs && first.environments.includes('production') && !envNames.includes('production')) {
+    throw new UsageError(`Unexpected --ops-docs with --env ${envNames.join(', ')}: the operations docs are the production environment's, expected --env production or --all-envs (or no --ops-docs)`);
+  }
+  // The ops docs are production's; a spec without a production environment gets its default one's.
+  const opsEnv = envNames.includes('production') ? 'production' : envNames.length === 1 ? envNames[0] : (first.environment ?? envNames[0]);
   const targets: WriteTarget[] = [];
   let failed = false;
   for (const env of envNames) {
@@ -67,7 +72,7 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
       continue;
     }
     targets.push({ dir: join(settings.out, env), label: env, manifestPath: MANIFEST_PATH, artifacts: generated.artifacts, option: '--out' });
-    if (settings.opsDocs && (env === 'production' || (envNames.length === 1 && !envNames.includes('production')))) {
+    if (settings.opsDocs && env === opsEnv) {
       targets.push({ dir: settings.opsDocs, label: `${env} operations docs`, manifestPath: OPS_MANIFEST_PATH, artifacts: await operationsDocs(result.model, TOOL_VERSION), option: '--ops-docs' });
     }
     if (!settings.quiet) {
