@@ -8,8 +8,8 @@
  */
 
 const PATTERNS: readonly RegExp[] = [
-  // Inline links and images: [text](dest) / ![alt](<dest>).
-  /\]\(\s*(<[^>\n]*>|[^\s)]+)/g,
+  // Inline links and images: [text](dest) / ![alt](<dest>); a destination may hold balanced parentheses.
+  /\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))+)/g,
   // Reference definitions: [label]: dest.
   /^ {0,3}\[[^\]\n]+\]:\s*(<[^>\n]*>|\S+)/gm,
   // Autolinks <scheme:...>; a tag like <span> has no scheme and is harmless to collect.

@@ -64,6 +64,10 @@ describe('proseUrls', () => {
     expect(urls).toContain('https://a.example');
   });
 
+  it('reads a destination with balanced parentheses whole', () => {
+    expect(proseUrls('[x](javascript:alert(1)) and [y](https://e.example/a_(b)_c "title")')).toEqual(['javascript:alert(1)', 'https://e.example/a_(b)_c']);
+  });
+
   it('finds nothing in plain prose', () => {
     expect(proseUrls('Error ratio above 5 % for 5 minutes; see the dashboard.').filter((u) => !isSafeUrl(u))).toEqual([]);
   });

@@ -9,10 +9,10 @@ import { DEMO_SPEC, demoModel } from './demo-spec.js';
 
 /** Every unsafe URL of `HOSTILE_PROSE`, as `validate` reads it. */
 export const HOSTILE_PROSE_URLS: readonly string[] = [
-  'javascript:alert(1',
-  'JaVaScRiPt:alert(2',
-  'java&#x09;script&colon;alert(3',
-  'java%73cript:alert(4',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(2)',
+  'java&#x09;script&colon;alert(3)',
+  'java%73cript:alert(4)',
   'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoNSkiLz4=',
   'javascript:alert(6)',
   'javascript:alert(7)',

@@ -22,7 +22,7 @@ export const unsafeUrl: Check = {
       {
         title: 'a javascript: link in a description',
         yaml: 'thresholds:\n  other:\n    description: Click [here](javascript:alert(1)).\n    unit: ratio\n    warning: 1%\n',
-        message: 'Unexpected URL "javascript:alert(1" with the scheme "javascript:" in thresholds.other.description, expected an http, https, mailto or relative URL',
+        message: 'Unexpected URL "javascript:alert(1)" with the scheme "javascript:" in thresholds.other.description, expected an http, https, mailto or relative URL',
       },
       {
         title: 'an encoded, mixed-case scheme in an image',
