@@ -18,6 +18,9 @@ import { unknownReference } from './unknown-reference.js';
 import { alertEngineBoth } from './alert-engine-both.js';
 import { notificationsSmtp } from './notifications-smtp.js';
 import { inhibitEqual } from './inhibit-equal.js';
+import { recordingRuleUnused } from './recording-rule-unused.js';
+import { recordingRuleLevel } from './recording-rule-level.js';
+import { prometheus3 } from './prometheus3.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -40,6 +43,9 @@ export const CHECKS: readonly Check[] = [
   alertEngineBoth,
   notificationsSmtp,
   inhibitEqual,
+  recordingRuleUnused,
+  recordingRuleLevel,
+  prometheus3,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

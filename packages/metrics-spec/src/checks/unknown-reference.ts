@@ -52,12 +52,12 @@ export const unknownReference: Check = {
     invalid: [
       {
         title: 'alert on an undeclared threshold',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', threshold: error_ratio.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\n",
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', threshold: error_ratio.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\n",
         message: 'Unexpected threshold "error_ratio", expected a declared threshold (did you mean "error_rate"?)',
       },
       {
         title: 'alert pointing at a missing panel',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/latency\n",
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/latency\n",
         message: 'Unexpected panel "demo/latency"',
       },
     ],
