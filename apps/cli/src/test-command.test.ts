@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './test-support/run-cli.js';
+import { runCli, runCliAsync, tempDir } from './test-support/run-cli.js';
 
 const haveTools = existsSync('/usr/bin/promtool') && existsSync('/usr/bin/amtool');
 // In CI the tools are installed by scripts/install-tools.sh and these tests must run.
@@ -9,10 +9,11 @@ const run = process.env.CI === 'true' || haveTools ? describe : describe.skip;
 if (!haveTools && process.env.CI !== 'true') console.warn('skipping monspec test e2e: promtool/amtool not installed (bash scripts/install-tools.sh)');
 
 run('monspec test (real promtool and amtool)', () => {
-  it('passes on freshly built artifacts of every environment, and fails when a generated test is broken', () => {
+  // promtool runs for tens of seconds here: asynchronously, so the worker stays responsive.
+  it('passes on freshly built artifacts of every environment, and fails when a generated test is broken', async () => {
     const cwd = tempDir();
     expect(runCli(['build', '--all-envs', '--out', 'out'], cwd).code).toBe(0);
-    const ok = runCli(['test', '--out', 'out'], cwd);
+    const ok = await runCliAsync(['test', '--out', 'out'], cwd);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('✓ production: promtool test rules');
     expect(ok.stderr).toContain('✓ staging: amtool config routes test (critical → team-slack)');
@@ -25,7 +26,7 @@ run('monspec test (real promtool and amtool)', () => {
     const broken = readFileSync(testFile, 'utf8').replace(/summary: A tunnel circuit breaker stays open .*/, 'summary: something else');
     expect(broken).not.toBe(readFileSync(testFile, 'utf8'));
     writeFileSync(testFile, broken);
-    const failed = runCli(['test', '--out', 'out', '--env', 'production'], cwd);
+    const failed = await runCliAsync(['test', '--out', 'out', '--env', 'production'], cwd);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('✗ production: promtool test rules');
     // Three promtool runs over the SLO burn-rate scenarios (hours of 1m samples): a bound that only
