@@ -35,7 +35,7 @@ describe('monspec build --watch', () => {
       await seen(/↻ rebuilt in \d+ ms/);
       const after = readFileSync(manifest, 'utf8');
       expect(after).not.toBe(before);
-      expect(readFileSync(join(out, 'production', 'prometheus', 'rules', 'alerts.rules.yml'), 'utf8')).toContain('tunnel:request_errors:ratio_rate5m > 0.04');
+      expect(readFileSync(join(out, 'production', 'prometheus', 'rules', 'alerts.rules.yml'), 'utf8')).toContain('job:tunnel_request_errors:ratio_rate5m > 0.04');
       // A broken edit is reported and leaves the last good output in place.
       writeFileSync(thresholds, 'thresholds: [\n');
       await seen(/✗ rebuilt in \d+ ms/);

@@ -21,14 +21,14 @@ export const EXPECTATIONS: readonly ScenarioExpectation[] = [
     scenario: 'error-spike',
     alerts: { HighErrorRate: 1, RequestSuccessBudgetBurn: 1 },
     recorded: [
-      { expr: 'tunnel:request_errors:ratio_rate5m', what: 'error ratio ≈ 10 %', inScenario: (v) => v > 0.08 && v < 0.12, whenHealthy: (v) => v < 0.01 },
+      { expr: 'job:tunnel_request_errors:ratio_rate5m', what: 'error ratio ≈ 10 %', inScenario: (v) => v > 0.08 && v < 0.12, whenHealthy: (v) => v < 0.01 },
       { expr: 'slo:request_success_error:ratio_rate20s', what: 'SLO error ratio (20s) ≈ 10 %', inScenario: (v) => v > 0.08 && v < 0.12, whenHealthy: (v) => v < 0.03 },
     ],
   },
   {
     scenario: 'pool-saturation',
     alerts: { ConnectionPoolExhaustion: 1 },
-    recorded: [{ expr: 'max(tunnel_instance:connection_pool:utilization)', what: 'pool utilization 95 %', inScenario: (v) => Math.abs(v - 0.95) < 1e-9, whenHealthy: (v) => Math.abs(v - 0.3) < 1e-9 }],
+    recorded: [{ expr: 'max(instance:tunnel_connection_pool:ratio)', what: 'pool utilization 95 %', inScenario: (v) => Math.abs(v - 0.95) < 1e-9, whenHealthy: (v) => Math.abs(v - 0.3) < 1e-9 }],
   },
   {
     scenario: 'circuit-breaker-open',
@@ -38,23 +38,23 @@ export const EXPECTATIONS: readonly ScenarioExpectation[] = [
   {
     scenario: 'rate-limit-burst',
     alerts: { RateLimitViolationsSpike: 1 },
-    recorded: [{ expr: 'tunnel:rate_limit_violations:increase5m', what: 'violations per window > 100', inScenario: (v) => v > 100, whenHealthy: (v) => v < 100 }],
+    recorded: [{ expr: 'job:tunnel_rate_limit_violations:increase5m', what: 'violations per window > 100', inScenario: (v) => v > 100, whenHealthy: (v) => v < 100 }],
   },
   {
     scenario: 'latency-degradation',
     alerts: { HighLatencyP95: 3 },
     recorded: [
-      { expr: 'tunnel:request_latency_ms:p95_5m', what: 'P95 ≈ 267 ms', inScenario: (v) => v > 240 && v < 300, whenHealthy: (v) => v < 100 },
-      { expr: 'min(tunnel_tier:request_latency_ms:p95_5m)', what: 'every tier P95 > 200 ms', inScenario: (v) => v > 200, whenHealthy: (v) => v < 100 },
+      { expr: 'job:tunnel_request_latency_ms:p95_5m', what: 'P95 ≈ 267 ms', inScenario: (v) => v > 240 && v < 300, whenHealthy: (v) => v < 100 },
+      { expr: 'min(tier:tunnel_request_latency_ms:p95_5m)', what: 'every tier P95 > 200 ms', inScenario: (v) => v > 200, whenHealthy: (v) => v < 100 },
     ],
   },
   {
     scenario: 'latency-stalls',
     alerts: { HighLatencyP99: 3, HighAverageLatency: 1 },
     recorded: [
-      { expr: 'min(tunnel_tier:request_latency_ms:p99_5m)', what: 'every tier P99 > 500 ms', inScenario: (v) => v > 500, whenHealthy: (v) => v < 100 },
-      { expr: 'tunnel:request_latency_ms:avg_5m', what: 'mean > 100 ms', inScenario: (v) => v > 100 && v < 200, whenHealthy: (v) => v < 60 },
-      { expr: 'max(tunnel_tier:request_latency_ms:p95_5m)', what: 'every tier P95 < 200 ms', inScenario: (v) => v < 200, whenHealthy: (v) => v < 100 },
+      { expr: 'min(tier:tunnel_request_latency_ms:p99_5m)', what: 'every tier P99 > 500 ms', inScenario: (v) => v > 500, whenHealthy: (v) => v < 100 },
+      { expr: 'job:tunnel_request_latency_ms:mean5m', what: 'mean > 100 ms', inScenario: (v) => v > 100 && v < 200, whenHealthy: (v) => v < 60 },
+      { expr: 'max(tier:tunnel_request_latency_ms:p95_5m)', what: 'every tier P95 < 200 ms', inScenario: (v) => v < 200, whenHealthy: (v) => v < 100 },
     ],
   },
   {
@@ -66,21 +66,21 @@ export const EXPECTATIONS: readonly ScenarioExpectation[] = [
     scenario: 'cpu-saturation',
     alerts: { HighCpuUsage: 1 },
     // A late timer tick only lowers the simulated rate a little; it stays far above 0.8.
-    recorded: [{ expr: 'max(tunnel_instance:process_cpu:rate5m)', what: 'CPU ≈ 0.95 cores', inScenario: (v) => v > 0.8 && v < 1, whenHealthy: (v) => v < 0.5 }],
+    recorded: [{ expr: 'max(instance:process_cpu_seconds:rate5m)', what: 'CPU ≈ 0.95 cores', inScenario: (v) => v > 0.8 && v < 1, whenHealthy: (v) => v < 0.5 }],
   },
   {
     scenario: 'connection-surge',
     alerts: { HighActiveConnections: 1 },
     recorded: [
       { expr: 'sum(tunnel_active_connections)', what: '1100 active tunnels', inScenario: (v) => v === 1100, whenHealthy: (v) => v === 70 },
-      { expr: 'max(tunnel_instance:connection_pool:utilization)', what: 'pool unchanged at 30 %', inScenario: (v) => Math.abs(v - 0.3) < 1e-9, whenHealthy: (v) => Math.abs(v - 0.3) < 1e-9 },
+      { expr: 'max(instance:tunnel_connection_pool:ratio)', what: 'pool unchanged at 30 %', inScenario: (v) => Math.abs(v - 0.3) < 1e-9, whenHealthy: (v) => Math.abs(v - 0.3) < 1e-9 },
     ],
   },
   {
     scenario: 'queue-drops',
     alerts: { QueueDroppingRequests: 1 },
     recorded: [
-      { expr: 'tunnel:queue_dropped:increase5m', what: 'drops per window > 10', inScenario: (v) => v > 10, whenHealthy: (v) => v < 1 },
+      { expr: 'job:tunnel_queue_dropped:increase5m', what: 'drops per window > 10', inScenario: (v) => v > 10, whenHealthy: (v) => v < 1 },
       { expr: 'max(tunnel_queue_fill_percentage)', what: 'queues 100 % full', inScenario: (v) => v === 100, whenHealthy: (v) => v === 5 },
     ],
   },

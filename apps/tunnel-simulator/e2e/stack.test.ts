@@ -4,6 +4,8 @@
  * alerts go pending then firing, Alertmanager delivers each to the receivers the spec's routing
  * names with the runbook link, and everything resolves. Twice a critical alert inhibits warnings of
  * the service: they are held suppressed, not delivered, and delivered once the critical resolves.
+ * At the baseline and in every scenario, each Grafana-managed rule evaluated on the same Prometheus
+ * (support/grafana-twins.ts) holds exactly where its Prometheus twin holds.
  * With CI=true it never skips.
  */
 import { execFile } from 'node:child_process';
@@ -17,6 +19,7 @@ import { CLI, findBinaries, removeStackDir, startStack, type Stack } from './sup
 import { proveErrorStorm } from './flows/error-storm.js';
 import { proveAllTargetsDown, proveMetricsAbsent, proveTargetDown } from './flows/targets.js';
 import { EXPECTATIONS } from './scenarios.js';
+import { proveGrafanaTwins } from './support/grafana-twins.js';
 
 const run = promisify(execFile);
 const bins = findBinaries();
@@ -50,8 +53,11 @@ describe.skipIf(missing !== undefined).sequential('tunnel simulator on real Prom
     const counts = await ruleCount(stack.prometheusUrl);
     const promAlerts = stack.model.alerts.filter((a) => a.datasource === 'prometheus').length;
     expect(counts).toEqual({ recording: stack.model.recordingRules.length, alerting: promAlerts });
-    await waitFor('the simulator scraped (up == 1) and the error ratio recorded', async () => ((await queryValue(stack.prometheusUrl, 'tunnel:request_errors:ratio_rate5m')) !== undefined && (await queryValue(stack.prometheusUrl, `up{job="${stack.model.service.job}"}`)) === 1 ? true : undefined), 30_000);
+    await waitFor('the simulator scraped (up == 1) and the error ratio recorded', async () => ((await queryValue(stack.prometheusUrl, 'job:tunnel_request_errors:ratio_rate5m')) !== undefined && (await queryValue(stack.prometheusUrl, `up{job="${stack.model.service.job}"}`)) === 1 ? true : undefined), 30_000);
     await waitFor('no pending or firing alert', async () => ((await activeAlerts(stack.prometheusUrl)).length === 0 ? true : undefined), 30_000);
+    // The Grafana-managed twins, evaluated on this Prometheus, are quiet too.
+    const twins = await proveGrafanaTwins(stack, []);
+    expect(twins.every((t) => t.grafana.length === 0)).toBe(true);
   });
 
   it('monspec check-endpoint passes against the simulator and fails when it renames a metric', async () => {
@@ -80,6 +86,11 @@ describe.skipIf(missing !== undefined).sequential('tunnel simulator on real Prom
         recorded: expectation.recorded,
         trigger: () => setScenario(expectation.scenario),
         recover: () => setScenario('healthy'),
+        // While Prometheus fires them, every Grafana-managed rule's condition (its query on this
+        // Prometheus through Grafana's expression chain) holds exactly where its twin's does.
+        whileFiring: async () => {
+          await proveGrafanaTwins(stack, Object.keys(expectation.alerts));
+        },
       });
     });
   }

@@ -88,7 +88,7 @@ export interface TunnelConnectionsTotalLabels {
 export interface TunnelErrorsTotalLabels {
   /** Error category. */
   readonly category: "network" | "auth" | "server";
-  /** Bounded error code for the top-errors table; anything not in the list is reported as "other". */
+  /** Why the request failed, bounded for the top-errors table; anything not in the list is reported as "other". The connection codes (websocket_upgrade_failed, ssh_handshake_failed, connection_reset, connection_timeout, heartbeat_timeout) mean the request failed because its tunnel connection did. */
   readonly code: "websocket_upgrade_failed" | "ssh_handshake_failed" | "connection_reset" | "connection_timeout" | "heartbeat_timeout" | "token_invalid" | "token_expired" | "forbidden" | "upstream_error" | "queue_full" | "circuit_open" | "internal" | "other";
   /** Subscription tier of the affected user. */
   readonly tier: "free" | "premium" | "enterprise";
@@ -180,7 +180,7 @@ export interface ServiceMetrics {
   readonly tunnelConnectionsTotal: LabelledCounter<TunnelConnectionsTotalLabels>;
   /**
    * tunnel_error_rate (gauge, ratio): Share of failed requests, computed by the service over its own sliding window.
-   * @deprecated Rates should be computed from counters in Prometheus (tunnel_errors_total over tunnel_requests_total); a service-side gauge cannot be aggregated across replicas. Use tunnel:request_errors:ratio_rate5m.
+   * @deprecated Rates should be computed from counters in Prometheus (tunnel_errors_total over tunnel_requests_total); a service-side gauge cannot be aggregated across replicas. Use job:tunnel_request_errors:ratio_rate5m.
    */
   readonly tunnelErrorRate: PlainGauge;
   /**
@@ -209,7 +209,7 @@ export interface ServiceMetrics {
   readonly tunnelRequestLatencyMs: LabelledObserver<TunnelRequestLatencyMsLabels>;
   /**
    * tunnel_request_rate (gauge, requests_per_second): Requests per second, computed by the service over its own sliding window.
-   * @deprecated Rates should be computed from counters in Prometheus (rate over tunnel_requests_total); a service-side gauge loses data between scrapes and resets on restart. Use tunnel:requests:rate5m.
+   * @deprecated Rates should be computed from counters in Prometheus (rate over tunnel_requests_total); a service-side gauge loses data between scrapes and resets on restart. Use job:tunnel_requests:rate5m.
    */
   readonly tunnelRequestRate: PlainGauge;
   /**

@@ -92,6 +92,15 @@ describe.each(ENVIRONMENTS)('generate (%s, embedded tunnel spec)', (env) => {
     expect(am).not.toMatch(/hooks\.slack\.com|api_url:|routing_key:/);
   });
 
+  it('sends email through the spec\'s SMTP relay (no default relay), in Alertmanager and Grafana alike', () => {
+    const smtp = model.notifications.smtp;
+    expect(smtp).toBeDefined();
+    const global = (parse(file('alertmanager/alertmanager.yml')) as { global: Record<string, unknown> }).global;
+    expect(global).toMatchObject({ smtp_smarthost: smtp?.smarthost, smtp_from: smtp?.from, smtp_require_tls: smtp?.requireTls });
+    if (smtp?.passwordEnv) expect(global['smtp_auth_password_file']).toBe(`/etc/alertmanager/secrets/${smtp.passwordEnv}`);
+    expect(file('grafana/provisioning/alerting/contact-points.yaml')).toContain(`[smtp]: enabled = true; host = ${smtp?.smarthost}`);
+  });
+
   it('marks which engine deploys what', () => {
     const engine = model.service.alerting.engine;
     const deploys = (path: string) => /^# Deploy: yes/m.test(file(path));

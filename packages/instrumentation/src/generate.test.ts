@@ -49,7 +49,7 @@ describe('generate', () => {
     const processPart = code.slice(code.indexOf('export interface ProcessMetrics'));
     expect(processPart).toContain('readonly processResidentMemoryBytes: PlainGauge;');
     expect(code.slice(0, code.indexOf('export interface ProcessMetrics'))).not.toContain('processResidentMemoryBytes');
-    expect(code).toMatch(/@deprecated [^\n]*Use tunnel:requests:rate5m\.\n\s*\*\/\n\s*readonly tunnelRequestRate: PlainGauge;/);
+    expect(code).toMatch(/@deprecated [^\n]*Use job:tunnel_requests:rate5m\.\n\s*\*\/\n\s*readonly tunnelRequestRate: PlainGauge;/);
   });
 
   it('imports only the prom-client classes it uses', () => {

@@ -10,7 +10,7 @@ export const TARGET_LABELS: readonly string[] = ['job', 'instance'];
 /** Series Prometheus synthesises itself, valid in any expression. */
 export const BUILTIN_SERIES: readonly string[] = ['ALERTS', 'ALERTS_FOR_STATE'];
 
-/** Recording rules are named level:metric:operations (tunnel:requests:rate5m). */
+/** Recording rules are named level:metric:operations (job:tunnel_requests:rate5m; the level is the labels the output keeps). */
 export const RECORDING_RULE_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*:[a-zA-Z0-9_]+:[a-zA-Z0-9_]+$/;
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'warning', 'info'];

@@ -130,8 +130,8 @@ describe('environments and overlays', () => {
     expect(staging.model?.service.team).toBe('demo-team');
     const alert = staging.model?.alerts.find((a) => a.name === 'DemoHighErrorRate');
     expect(alert?.for).toBe('1m');
-    expect(alert?.query).toBe('demo:errors:ratio_rate5m > 0.1');
-    expect(prod.model?.alerts.find((a) => a.name === 'DemoHighErrorRate')?.query).toBe('demo:errors:ratio_rate5m > 0.05');
+    expect(alert?.query).toBe('job:demo_errors:ratio_rate5m > 0.1');
+    expect(prod.model?.alerts.find((a) => a.name === 'DemoHighErrorRate')?.query).toBe('job:demo_errors:ratio_rate5m > 0.05');
   });
 
   it('an overlay value that breaks the schema is reported at the overlay', () => {
@@ -162,7 +162,7 @@ describe('templates', () => {
 alerts:
   DemoRatio:
     template: ratio_above
-    params: { rule: 'demo:errors:ratio_rate5m', level: error_rate.warning }
+    params: { rule: 'job:demo_errors:ratio_rate5m', level: error_rate.warning }
     severity: info
 runbooks:
   DemoRatio: { meaning: m, impact: i, diagnosis: [{ title: t }], mitigation: [m], escalation: [e] }
@@ -172,7 +172,7 @@ runbooks:
     const result = compileSpec([...base(), { path: 'templates.yaml', text: templates }]);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const alert = result.model?.alerts.find((a) => a.name === 'DemoRatio');
-    expect(alert?.query).toBe('demo:errors:ratio_rate5m > 0.01');
+    expect(alert?.query).toBe('job:demo_errors:ratio_rate5m > 0.01');
     expect(alert?.severity).toBe('info');
     expect(alert?.for).toBe('5m');
     expect(alert?.summary).toBe('Ratio above 1 %.');

@@ -79,9 +79,9 @@ describe('built-in names are rejected as names', () => {
 
 describe('a reference that names a built-in is an unknown reference', () => {
   const alert = (condition: string, summary = 'x') =>
-    `alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: ${condition}\n    summary: '${summary}'\n    description: x\n    dashboard: demo/errors\n`;
+    `alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: ${condition}\n    summary: '${summary}'\n    description: x\n    dashboard: demo/errors\n`;
   const panel = (extra: string) =>
-    `dashboards:\n  other:\n    title: O\n    description: O.\n    panels:\n      p:\n        title: P\n        type: timeseries\n${extra}        queries:\n          - expr: demo:errors:ratio_rate5m\n`;
+    `dashboards:\n  other:\n    title: O\n    description: O.\n    panels:\n      p:\n        title: P\n        type: timeseries\n${extra}        queries:\n          - expr: job:demo_errors:ratio_rate5m\n`;
   const cases: Array<[string, string, string]> = [
     ['threshold: constructor on a panel', panel('        threshold: constructor\n'), 'example.yaml:9:20 unknown-reference Unexpected threshold "constructor"'],
     ['threshold: toString on a panel', panel('        threshold: toString\n'), 'unknown-reference Unexpected threshold "toString"'],
@@ -96,7 +96,7 @@ describe('a reference that names a built-in is an unknown reference', () => {
     ['template: toString', "alerts:\n  DemoOther:\n    template: toString\n", 'schema Unexpected "toString" at alerts.DemoOther.template'],
     [
       'a template parameter named after a built-in',
-      "templates:\n  t:\n    kind: alert\n    description: d\n    params:\n      sev: { type: string, description: d }\n    body: { severity: '${sev}', expr: 'demo:errors:ratio_rate5m', condition: { op: '>', value: 1 }, summary: x, description: x }\nalerts:\n  DemoOther:\n    template: t\n    params: { sev: info, toString: x }\n",
+      "templates:\n  t:\n    kind: alert\n    description: d\n    params:\n      sev: { type: string, description: d }\n    body: { severity: '${sev}', expr: 'job:demo_errors:ratio_rate5m', condition: { op: '>', value: 1 }, summary: x, description: x }\nalerts:\n  DemoOther:\n    template: t\n    params: { sev: info, toString: x }\n",
       'example.yaml:11:26 reserved-name Unexpected name "toString" at alerts.DemoOther.params.toString',
     ],
   ];

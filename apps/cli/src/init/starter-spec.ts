@@ -65,23 +65,23 @@ export function starterSpec(service: string, schema: string = DEFAULT_SCHEMA_URL
     critical: 500ms
 `,
     'recording-rules.yaml': `${header}recordingRules:
-  ${service.replace(/-/g, '_')}:http_requests:rate5m:
-    expr: sum(rate(http_requests_total[5m]))
-    description: Requests per second.
+  code:http_requests:rate5m:
+    expr: sum by (code) (rate(http_requests_total[5m]))
+    description: Requests per second by status class.
     unit: requests_per_second
-  ${service.replace(/-/g, '_')}:http_errors:ratio_rate5m:
-    expr: sum(rate(http_requests_total{code="5xx"}[5m])) / sum(rate(http_requests_total[5m]))
+  job:http_errors:ratio_rate5m:
+    expr: sum by (job) (rate(http_requests_total{code="5xx"}[5m])) / sum by (job) (rate(http_requests_total[5m]))
     description: Share of requests answered with 5xx.
     unit: ratio
-  ${service.replace(/-/g, '_')}:http_request_duration_seconds:p95_5m:
-    expr: histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket[5m])))
+  job:http_request_duration_seconds:p95_5m:
+    expr: histogram_quantile(0.95, sum by (job, le) (rate(http_request_duration_seconds_bucket[5m])))
     description: 95th percentile latency.
     unit: seconds
 `,
     'alerts.yaml': `${header}alerts:
   HighErrorRate:
     severity: critical
-    expr: ${service.replace(/-/g, '_')}:http_errors:ratio_rate5m
+    expr: job:http_errors:ratio_rate5m
     condition: { op: '>', threshold: error_rate.critical }
     for: 5m
     summary: More than \${threshold} of requests fail.
@@ -94,7 +94,7 @@ export function starterSpec(service: string, schema: string = DEFAULT_SCHEMA_URL
           'http_requests_total{job="${service}",instance="a",code="5xx"}': '0+\${1000 * threshold * 1.1}x20'
         expect:
           - { at: 4m, firing: false }
-          - { at: 15m, firing: true }
+          - { at: 15m, firing: true, labels: { job: ${service} } }
       - name: just below the threshold does not fire
         series:
           'http_requests_total{job="${service}",instance="a",code="2xx"}': '0+\${1000 * (1 - threshold * 0.9)}x20'
@@ -127,20 +127,20 @@ export function starterSpec(service: string, schema: string = DEFAULT_SCHEMA_URL
         title: Requests per second
         type: timeseries
         queries:
-          - expr: sum by (code) (rate(http_requests_total[$__rate_interval]))
+          - expr: code:http_requests:rate5m
             legend: '{{code}}'
       error_ratio:
         title: Error ratio
         type: timeseries
         threshold: error_rate
         queries:
-          - expr: ${service.replace(/-/g, '_')}:http_errors:ratio_rate5m
+          - expr: job:http_errors:ratio_rate5m
       latency_p95:
         title: P95 latency
         type: timeseries
         threshold: latency_p95
         queries:
-          - expr: ${service.replace(/-/g, '_')}:http_request_duration_seconds:p95_5m
+          - expr: job:http_request_duration_seconds:p95_5m
       scrape:
         title: Scrape targets up
         type: stat

@@ -36,6 +36,21 @@ function settings(cp: ResolvedContactPoint): Record<string, unknown> {
   }
 }
 
+/** Grafana sends email through its own [smtp] section, not provisioning: say what it must hold. */
+function smtpLine(model: ResolvedModel): string {
+  const smtp = model.notifications.smtp;
+  if (!smtp || !model.notifications.contactPoints.some((c) => c.type === 'email')) return '';
+  const settings = [
+    'enabled = true',
+    `host = ${smtp.smarthost}`,
+    ...(smtp.username ? [`user = ${smtp.username}`] : []),
+    ...(smtp.passwordEnv ? [`password = $__env{${smtp.passwordEnv}}`] : []),
+    `from_address = ${smtp.from}`,
+    `startTLS_policy = ${smtp.requireTls ? 'MandatoryStartTLS' : 'OpportunisticStartTLS'}`,
+  ];
+  return ` Email needs grafana.ini [smtp]: ${settings.join('; ')}.`;
+}
+
 export function grafanaContactPointsFile(model: ResolvedModel): Artifact {
   const data = {
     apiVersion: 1,
@@ -49,7 +64,7 @@ export function grafanaContactPointsFile(model: ResolvedModel): Artifact {
   const files = model.notifications.contactPoints.flatMap((c) => (c.secretFile ? [c.secretFile] : []));
   const header = artifactHeader(
     model,
-    `Grafana contact points (file provisioning).${envs.length ? ` Grafana's environment must define ${envs.join(', ')}.` : ''}${files.length ? ` Grafana must be able to read ${files.join(', ')}.` : ''}`,
+    `Grafana contact points (file provisioning).${envs.length ? ` Grafana's environment must define ${envs.join(', ')}.` : ''}${files.length ? ` Grafana must be able to read ${files.join(', ')}.` : ''}${smtpLine(model)}`,
     deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
   );
   return { path: GRAFANA_CONTACT_POINTS_PATH, content: yamlFile(header, data) };

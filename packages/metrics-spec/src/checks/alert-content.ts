@@ -12,12 +12,12 @@ export const alertContent: Check = {
     invalid: [
       {
         title: 'an alert without runbook content',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n",
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n",
         message: 'Unexpected alert "DemoOther" without runbook content',
       },
       {
         title: 'a templated summary',
-        yaml: "runbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\nalerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: 'Ratio is {{ $value }}'\n    description: x\n    dashboard: demo/errors\n",
+        yaml: "runbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\nalerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: 'Ratio is {{ $value }}'\n    description: x\n    dashboard: demo/errors\n",
         message: 'Unexpected Go template in the summary',
       },
     ],

@@ -6,7 +6,7 @@ import { ratioExpectation } from './ratio-hint.js';
 const SINGLE_SERIES = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(\{[^}]*\})?\s*$/;
 
 const ALERT = (value: string) =>
-  `alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: ${value} }\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n`;
+  `alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: ${value} }\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n`;
 
 export const alertRatioValue: Check = {
   id: 'alert-ratio-value',
@@ -19,7 +19,7 @@ export const alertRatioValue: Check = {
       {
         title: 'a percentage written as a plain number',
         yaml: ALERT('5'),
-        message: 'Unexpected condition value 5 on ratio series demo:errors:ratio_rate5m in alert DemoOther (500 % when read as a ratio), expected a ratio between 0 and 1 such as 5% (0.05)',
+        message: 'Unexpected condition value 5 on ratio series job:demo_errors:ratio_rate5m in alert DemoOther (500 % when read as a ratio), expected a ratio between 0 and 1 such as 5% (0.05)',
       },
     ],
   },

@@ -26,7 +26,7 @@ export const alertTestSize: Check = {
     invalid: [
       {
         title: 'a series of a billion samples',
-        yaml: "alerts:\n  DemoBig:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n    tests:\n      - name: t\n        series: { demo_errors_total: '0+1x1000000000' }\n        expect: [{ at: 1m, firing: false }]\nrunbooks:\n  DemoBig: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
+        yaml: "alerts:\n  DemoBig:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n    tests:\n      - name: t\n        series: { demo_errors_total: '0+1x1000000000' }\n        expect: [{ at: 1m, firing: false }]\nrunbooks:\n  DemoBig: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
         message: 'Unexpected 1000000001 samples in series demo_errors_total of test "t" of DemoBig, expected at most 100000',
       },
     ],

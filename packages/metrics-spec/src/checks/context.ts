@@ -114,7 +114,8 @@ export function buildCheckContext(spec: MonspecDocument): CheckContext {
     inProgress.add(name);
     const inferred = inferLabels(expr, seriesLabels).labels;
     inProgress.delete(name);
-    const labels = inferred ? new Set([...inferred, ...Object.keys(rule?.labels ?? {})]) : undefined;
+    // SLO error-ratio rules carry `slo` (resolve.ts).
+    const labels = inferred ? new Set([...inferred, ...Object.keys(rule?.labels ?? {}), ...(rule ? [] : ['slo'])]) : undefined;
     memo.set(name, labels);
     return labels;
   };

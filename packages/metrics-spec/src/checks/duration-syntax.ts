@@ -64,12 +64,12 @@ export const durationSyntax: Check = {
   examples: {
     valid: [
       { title: 'units in descending order', yaml: 'thresholds:\n  slow: { description: x, unit: seconds, warning: 1s, window: 1h30m }\n' },
-      { title: 'a zero pending period', yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    for: 0s\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n" },
+      { title: 'a zero pending period', yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    for: 0s\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n" },
     ],
     invalid: [
       {
         title: 'units out of order',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    for: 5m10h\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    for: 5m10h\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
         message: 'Unexpected duration "5m10h" at alerts.DemoOther.for, expected units from largest to smallest, each at most once (y, w, d, h, m, s, ms), such as 10h5m',
       },
       {
@@ -79,7 +79,7 @@ export const durationSyntax: Check = {
       },
       {
         title: 'two units where Grafana reads one',
-        yaml: 'dashboards:\n  other:\n    title: Other\n    description: Other view.\n    refresh: 1m30s\n    panels:\n      p: { title: P, type: timeseries, queries: [{ expr: demo:errors:ratio_rate5m }] }\n',
+        yaml: 'dashboards:\n  other:\n    title: Other\n    description: Other view.\n    refresh: 1m30s\n    panels:\n      p: { title: P, type: timeseries, queries: [{ expr: job:demo_errors:ratio_rate5m }] }\n',
         message: 'Unexpected duration "1m30s" at dashboards.other.refresh, expected one number and unit such as 90s (Grafana reads a single unit here)',
       },
       {

@@ -35,18 +35,18 @@ thresholds:
     warning: 1%
     critical: 5%
 recordingRules:
-  demo:requests:rate5m:
+  code:demo_requests:rate5m:
     expr: sum by (code) (rate(demo_requests_total[5m]))
     description: Request rate by status class.
     unit: requests_per_second
-  demo:errors:ratio_rate5m:
-    expr: sum(rate(demo_errors_total[5m])) / sum(rate(demo_requests_total[5m]))
+  job:demo_errors:ratio_rate5m:
+    expr: sum by (job) (rate(demo_errors_total[5m])) / sum by (job) (rate(demo_requests_total[5m]))
     description: Error ratio.
     unit: ratio
 alerts:
   DemoHighErrorRate:
     severity: warning
-    expr: demo:errors:ratio_rate5m
+    expr: job:demo_errors:ratio_rate5m
     condition: { op: '>', threshold: error_rate.critical }
     for: 5m
     summary: Error ratio above \${threshold} for \${for}.
@@ -70,19 +70,19 @@ dashboards:
         type: timeseries
         threshold: error_rate
         queries:
-          - expr: demo:errors:ratio_rate5m
+          - expr: job:demo_errors:ratio_rate5m
       requests:
         title: Requests
         type: timeseries
         queries:
-          - expr: sum by (code) (rate(demo_requests_total{code=~"$code"}[$__rate_interval]))
+          - expr: code:demo_requests:rate5m{code=~"$code"}
 runbooks:
   DemoHighErrorRate:
     meaning: More than \${threshold} of requests fail.
     impact: Users see errors.
     diagnosis:
       - title: Error ratio
-        promql: demo:errors:ratio_rate5m
+        promql: job:demo_errors:ratio_rate5m
     mitigation: [Roll back the last deploy.]
     escalation: [Page the demo team.]
 `,

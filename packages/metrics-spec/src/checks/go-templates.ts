@@ -4,7 +4,7 @@ import { checkGoTemplate, type GoTemplateDialect } from '../go-template/check.js
 
 const RUNBOOK = "runbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n";
 const alert = (field: string) =>
-  `${RUNBOOK}alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n    ${field}\n`;
+  `${RUNBOOK}alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n    ${field}\n`;
 
 /**
  * Every spec text Prometheus or Alertmanager renders as a Go template: alert descriptions,

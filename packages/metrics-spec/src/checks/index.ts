@@ -32,6 +32,9 @@ import { durationSyntax } from './duration-syntax.js';
 import { promqlLabelValue } from './promql-label-value.js';
 import { sloTests } from './slo-tests.js';
 import { alertRatioValue } from './alert-ratio-value.js';
+import { recordingRuleUnused } from './recording-rule-unused.js';
+import { recordingRuleLevel } from './recording-rule-level.js';
+import { prometheus3 } from './prometheus3.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -68,6 +71,9 @@ export const CHECKS: readonly Check[] = [
   sloTests,
   alertRatioValue,
   contactPointFields,
+  recordingRuleUnused,
+  recordingRuleLevel,
+  prometheus3,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

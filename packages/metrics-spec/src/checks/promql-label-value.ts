@@ -30,8 +30,8 @@ export const promqlLabelValue: Check = {
       },
       {
         title: 'a value through a recording rule that keeps the label',
-        yaml: 'recordingRules:\n  demo:e:rate5m: { expr: "demo:requests:rate5m{code=\\"5XX\\"}", description: x, unit: requests_per_second }\n',
-        message: 'Unexpected code="5XX" on demo:requests:rate5m in recording rule demo:e:rate5m, expected one of 2xx, 5xx; did you mean "5xx"?',
+        yaml: 'recordingRules:\n  demo:e:rate5m: { expr: "code:demo_requests:rate5m{code=\\"5XX\\"}", description: x, unit: requests_per_second }\n',
+        message: 'Unexpected code="5XX" on code:demo_requests:rate5m in recording rule demo:e:rate5m, expected one of 2xx, 5xx; did you mean "5xx"?',
       },
       {
         title: 'a regex that matches no declared value',
@@ -40,7 +40,7 @@ export const promqlLabelValue: Check = {
       },
       {
         title: 'an alert test series with an undeclared value',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n    tests:\n      - name: t\n        series:\n          'demo_requests_total{code=\"200\"}': '0+1x10'\n        expect: [{ at: 5m, firing: false }]\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n    tests:\n      - name: t\n        series:\n          'demo_requests_total{code=\"200\"}': '0+1x10'\n        expect: [{ at: 5m, firing: false }]\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
         message: 'Unexpected code="200" on demo_requests_total in test "t" of alert DemoOther, expected one of 2xx, 5xx',
       },
     ],

@@ -22,7 +22,7 @@ export const promqlUnknownLabel: Check = {
       },
       {
         title: 'grouping a recording rule by a label it dropped',
-        yaml: 'recordingRules:\n  demo:errors:by_code: { expr: "sum by (code) (demo:errors:ratio_rate5m)", description: x, unit: ratio }\n',
+        yaml: 'recordingRules:\n  demo:errors:by_code: { expr: "sum by (code) (job:demo_errors:ratio_rate5m)", description: x, unit: ratio }\n',
         message: 'Unexpected label "code" in by (...)',
       },
     ],

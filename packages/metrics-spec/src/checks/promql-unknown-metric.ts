@@ -13,7 +13,7 @@ export const promqlUnknownMetric: Check = {
       {
         title: 'a typo in a metric name',
         yaml: 'recordingRules:\n  demo:errors:rate5m: { expr: "sum(rate(demo_error_total[5m]))", description: x, unit: requests_per_second }\n',
-        message: 'Unexpected metric "demo_error_total" in recording rule demo:errors:rate5m, expected one of: demo_requests_total, demo_errors_total, demo:requests:rate5m, demo:errors:ratio_rate5m, demo:errors:rate5m; did you mean "demo_errors_total"?',
+        message: 'Unexpected metric "demo_error_total" in recording rule demo:errors:rate5m, expected one of: demo_requests_total, demo_errors_total, code:demo_requests:rate5m, job:demo_errors:ratio_rate5m, demo:errors:rate5m; did you mean "demo_errors_total"?',
       },
     ],
   },

@@ -8,7 +8,7 @@ function errors(yaml: string) {
 }
 
 const alertOn = (threshold: string, summary = 'Above ${threshold}') =>
-  `alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', threshold: ${threshold} }\n    summary: '${summary}'\n    description: x\n    dashboard: demo/errors\n    tests:\n      - name: t\n        series: { 'demo_errors_total': '0+\${threshold}x10' }\n        expect: [{ at: 5m, firing: false }]\nrunbooks:\n  DemoOther: { meaning: 'More than \${threshold}', impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n`;
+  `alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', threshold: ${threshold} }\n    summary: '${summary}'\n    description: x\n    dashboard: demo/errors\n    tests:\n      - name: t\n        series: { 'demo_errors_total': '0+\${threshold}x10' }\n        expect: [{ at: 5m, firing: false }]\nrunbooks:\n  DemoOther: { meaning: 'More than \${threshold}', impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n`;
 
 describe('one mistake gives one error', () => {
   it('a threshold level that does not convert: the placeholders using it fold under it', () => {

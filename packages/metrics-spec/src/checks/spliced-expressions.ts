@@ -14,7 +14,7 @@ export const splicedExpressions: Check = {
     invalid: [
       {
         title: 'a comment that would swallow the condition',
-        yaml: `${RUNBOOK}alerts:\n  DemoOther:\n    severity: info\n    expr: 'demo:errors:ratio_rate5m # the error ratio'\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n`,
+        yaml: `${RUNBOOK}alerts:\n  DemoOther:\n    severity: info\n    expr: 'job:demo_errors:ratio_rate5m # the error ratio'\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n`,
         message: 'Unexpected # comment in the expression of alert DemoOther',
       },
       {

@@ -33,7 +33,7 @@ export const thresholdBands: Check = {
       },
       {
         title: 'a bad level, reported once for the alert texts that use it',
-        yaml: "thresholds:\n  lat: { description: x, unit: seconds, critical: 5% }\nalerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', threshold: lat.critical }\n    summary: 'Above ${threshold}'\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: 'Above ${threshold}', impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
+        yaml: "thresholds:\n  lat: { description: x, unit: seconds, critical: 5% }\nalerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', threshold: lat.critical }\n    summary: 'Above ${threshold}'\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: 'Above ${threshold}', impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
         message: 'Unexpected "5%" for threshold "lat", expected a plain number or a duration quantity for unit seconds',
       },
       {

@@ -29,12 +29,12 @@ export const unknownReference: Check = {
     invalid: [
       {
         title: 'alert on an undeclared threshold',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', threshold: error_ratio.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', threshold: error_ratio.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
         message: 'Unexpected threshold "error_ratio", expected one of: error_rate; did you mean "error_rate"?',
       },
       {
         title: 'alert pointing at a missing panel',
-        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/latency\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
+        yaml: "alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/latency\nrunbooks:\n  DemoOther: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n",
         message: 'Unexpected panel "demo/latency"',
       },
     ],

@@ -37,7 +37,7 @@ describe('out-of-range values are findings', () => {
 
   it('an alert name too long for a file name is refused, quoted shortened', () => {
     const name = 'Demo' + 'X'.repeat(300);
-    const out = lines(`alerts:\n  ${name}:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n`);
+    const out = lines(`alerts:\n  ${name}:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n`);
     expect(out).toEqual([expect.stringMatching(/^x\.yaml:2:3 schema Unexpected name "DemoX+… \(304 characters\)" in alerts, expected a CamelCase alert name such as HighErrorRate \(at most 200 characters\)$/)]);
   });
 

@@ -13,7 +13,7 @@ function schemaMessages(yaml: string): string[] {
 }
 
 const alert = (extra: string) =>
-  `alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n${extra}`;
+  `alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n${extra}`;
 
 interface SchemaNode {
   readonly [key: string]: unknown;
@@ -41,7 +41,7 @@ const CASES: ReadonlyArray<readonly [string, string, string]> = [
   ['a malformed duration', alert('    for: five minutes\n'), 'Unexpected "five minutes" at alerts.DemoOther.for, expected a duration such as 30s, 5m or 1h30m'],
   ['a malformed quantity', 'thresholds:\n  x: { description: x, unit: ratio, warning: lots }\n', 'Unexpected "lots" at thresholds.x.warning, expected a number or a quantity such as 5%, 200ms or 256MiB'],
   ['a bad collection key', 'thresholds:\n  Error-Rate: { description: x, unit: ratio, warning: 1% }\n', 'Unexpected name "Error-Rate" in thresholds, expected a snake_case or kebab-case name such as error_rate'],
-  ['a condition with both threshold and value', "alerts:\n  DemoOther:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1, threshold: error_rate.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\n", 'Unexpected a mapping at alerts.DemoOther.condition, expected exactly one of the keys threshold, value'],
+  ['a condition with both threshold and value', "alerts:\n  DemoOther:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1, threshold: error_rate.critical }\n    summary: x\n    description: x\n    dashboard: demo/errors\n", 'Unexpected a mapping at alerts.DemoOther.condition, expected exactly one of the keys threshold, value'],
   ['a list where a string is expected', 'metrics:\n  demo_x_total: { type: counter, unit: count, help: [a], meaning: x, group: g }\n', 'Unexpected a list at metrics.demo_x_total.help, expected a string'],
   ['a threshold without levels', 'thresholds:\n  x: { description: x, unit: ratio }\n', 'Unexpected a mapping at thresholds.x, expected at least one of the keys warning, critical'],
   ['a bad URL', 'service:\n  grafana:\n    url: grafana.example.com\n', 'expected an http:// or https:// URL'],

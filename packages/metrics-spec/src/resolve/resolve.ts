@@ -131,8 +131,9 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
           expr: `(${sub(slo.sli.errors)})\n/\n(${sub(slo.sli.total)})`,
           description: `Error ratio of SLO ${slo.name} over ${window}.`,
           unit: 'ratio',
-          labels: {},
-          outputLabels: inferred ? [...inferred].sort() : undefined,
+          // The `slo:` level of the name is this label (level:metric:operations).
+          labels: { slo: slo.name },
+          outputLabels: inferred ? [...new Set([...inferred, 'slo'])].sort() : undefined,
           origin: 'slo',
           slo: slo.name,
         };
