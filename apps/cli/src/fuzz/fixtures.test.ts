@@ -50,6 +50,18 @@ describe('fuzz regression fixtures', () => {
   }, 60_000);
 });
 
+describe('findings through the real binary: exit 1 with file:line, no stack trace', () => {
+  it.each(['self-alias.yaml', 'placeholder-nesting.yaml', 'utf16-bom.yaml'])('%s', (name) => {
+    const { rule, line } = expectation(join(FIXTURES, name));
+    const dir = copyEmbeddedSpec();
+    cpSync(join(FIXTURES, name), join(dir, `zz-${name}`));
+    const r = runCli(['validate', '--spec', dir], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`zz-${name.replace(/\./g, '\\.')}:${line}:\\d+: error .*\\[${rule}\\]`));
+    expect(r.stdout + r.stderr).not.toMatch(/internal error|^\s+at /m);
+  });
+});
+
 describe('special files through the real binary: exit 2, no stack trace', () => {
   it('a FIFO named x.yaml', () => {
     const dir = copyEmbeddedSpec();
