@@ -5,7 +5,7 @@ import { main } from '../../dist/main.js';
 import { createStyle } from '../../dist/output/style.js';
 
 const LIMIT = 20_000;
-parentPort.on('message', async ({ id, dir }) => {
+parentPort.on('message', async ({ id, dir, args }) => {
   let out = '';
   let err = '';
   const style = createStyle({ isTTY: false });
@@ -20,7 +20,7 @@ parentPort.on('message', async ({ id, dir }) => {
   const before = process.memoryUsage().heapUsed;
   let code;
   try {
-    code = await main(['validate', '--spec', dir], io);
+    code = await main(args ?? ['validate', '--spec', dir], io);
   } catch (e) {
     code = 'threw';
     err += String(e instanceof Error ? e.stack : e);

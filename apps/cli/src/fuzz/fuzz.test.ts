@@ -16,6 +16,8 @@ import { mutateSpec, prng, type SpecBytes } from './mutate.js';
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261201);
 const CASES = Number(process.env['FUZZ_CASES'] ?? 250);
 const CLI_SAMPLE = Number(process.env['FUZZ_CLI_CASES'] ?? 8);
+/** How many of the cases that validate also go through `build` (slower: every generator runs). */
+const BUILD_SAMPLE = Number(process.env['FUZZ_BUILD_CASES'] ?? 4);
 /** Generous: a case normally takes well under a second; a hang or quadratic blow-up takes far longer. */
 const CASE_TIMEOUT_MS = 15_000;
 const HEAP_LIMIT_MB = 512;
@@ -32,7 +34,7 @@ interface Outcome {
 class Runner {
   private worker: Worker | undefined;
   private next = 0;
-  run(dir: string): Promise<Outcome> {
+  run(dir: string, args?: readonly string[]): Promise<Outcome> {
     const worker = (this.worker ??= new Worker(new URL('./fuzz-worker.mjs', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: HEAP_LIMIT_MB } }));
     const id = this.next++;
     return new Promise((resolve) => {
@@ -54,7 +56,7 @@ class Runner {
       const onError = (e: Error) => kill(`worker died: ${e.message} (heap limit ${HEAP_LIMIT_MB} MB?)`);
       worker.on('message', onMessage);
       worker.on('error', onError);
-      worker.postMessage({ id, dir });
+      worker.postMessage({ id, dir, args });
     });
   }
   async close() {
@@ -90,7 +92,7 @@ function keep(files: readonly SpecBytes[], n: number): string {
   return dir;
 }
 
-describe(`fuzz: seed ${SEED}, ${CASES} cases in-process, ${CLI_SAMPLE} through the binary`, () => {
+describe(`fuzz: seed ${SEED}, ${CASES} cases in-process (${BUILD_SAMPLE} also built), ${CLI_SAMPLE} through the binary`, () => {
   const runner = new Runner();
   afterAll(() => runner.close());
   // Printed so a CI failure can be replayed with FUZZ_SEED.
@@ -100,14 +102,22 @@ describe(`fuzz: seed ${SEED}, ${CASES} cases in-process, ${CLI_SAMPLE} through t
     const rand = prng(SEED);
     const failures: string[] = [];
     const seen = { 0: 0, 1: 0, 2: 0 } as Record<string, number>;
+    let built = 0;
     for (let n = 0; n < CASES; n++) {
       const { files, description } = mutateSpec(embedded, rand);
       const dir = writeCase(files);
       const outcome = await runner.run(dir);
-      rmSync(dir, { recursive: true, force: true });
       seen[String(outcome.code)] = (seen[String(outcome.code)] ?? 0) + 1;
       const problem = problems(outcome);
       if (problem) failures.push(`case ${n} (${description}): ${problem}; kept in ${keep(files, n)}`);
+      // A spec that validates must also build: out-of-range values used to pass validate and crash build.
+      if (outcome.code === 0 && built < BUILD_SAMPLE) {
+        built++;
+        const b = await runner.run(dir, ['build', '--spec', dir, '--out', join(dir, 'out'), '--quiet']);
+        const bp = problems(b) ?? (b.code === 0 ? undefined : `build exit ${String(b.code)} after validate passed: ${(b.out + b.err).slice(0, 300)}`);
+        if (bp) failures.push(`case ${n} build (${description}): ${bp}; kept in ${keep(files, n)}`);
+      }
+      rmSync(dir, { recursive: true, force: true });
     }
     console.log(`fuzz exits: ${JSON.stringify(seen)}`);
     expect(failures).toEqual([]);
