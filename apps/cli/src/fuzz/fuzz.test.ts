@@ -14,7 +14,7 @@ import { BIN, EMBEDDED_SPEC, runCli } from '../test-support/run-cli.js';
 import { mutateSpec, prng, type SpecBytes } from './mutate.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261201);
-const CASES = Number(process.env['FUZZ_CASES'] ?? 250);
+const CASES = Number(process.env['FUZZ_CASES'] ?? 200);
 const CLI_SAMPLE = Number(process.env['FUZZ_CLI_CASES'] ?? 8);
 /** How many of the cases that validate also go through `build` (slower: every generator runs). */
 const BUILD_SAMPLE = Number(process.env['FUZZ_BUILD_CASES'] ?? 4);
