@@ -9,6 +9,7 @@ export { CHECKS, type Check, type CheckExample, type CheckReport } from './check
 export * from './conventions.js';
 export { UNITS, formatValue, type UnitInfo } from './units.js';
 export { parseDuration, formatDuration, humanDuration, parseQuantity } from './quantity.js';
+export { readSampleToken, readSeriesSelector, type SampleToken, type SeriesLabels } from './promtool-series.js';
 export { analyzePromql, inferLabels, normaliseExpression, type PromqlAnalysis, type Selector } from './promql/analyze.js';
 export { analyzeLogql, type LogqlAnalysis } from './promql/logql.js';
 export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, slugify, type DashboardLinkOptions } from './links.js';

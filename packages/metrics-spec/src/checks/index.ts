@@ -19,6 +19,7 @@ import { sloObjective } from './slo-objective.js';
 import { durationRange } from './duration-range.js';
 import { regexRe2 } from './regex-re2.js';
 import { alertTestSize } from './alert-test-size.js';
+import { alertTestSeries } from './alert-test-series.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -42,6 +43,7 @@ export const CHECKS: readonly Check[] = [
   durationRange,
   regexRe2,
   alertTestSize,
+  alertTestSeries,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';
