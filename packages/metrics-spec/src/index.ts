@@ -11,6 +11,7 @@ export { UNITS, formatValue, type UnitInfo } from './units.js';
 export { simpleSli, type SimpleSli } from './simple-sli.js';
 export { editDistance, closestMatch, didYouMean } from './did-you-mean.js';
 export { parseDuration, formatDuration, humanDuration, parseQuantity } from './quantity.js';
+export { readSampleToken, readSeriesSelector, type SampleToken, type SeriesLabels } from './promtool-series.js';
 export { analyzePromql, inferLabels, normaliseExpression, type PromqlAnalysis, type Selector } from './promql/analyze.js';
 export { analyzeLogql, type LogqlAnalysis } from './promql/logql.js';
 export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, slugify, type DashboardLinkOptions } from './links.js';

@@ -35,6 +35,7 @@ import { alertRatioValue } from './alert-ratio-value.js';
 import { recordingRuleUnused } from './recording-rule-unused.js';
 import { recordingRuleLevel } from './recording-rule-level.js';
 import { prometheus3 } from './prometheus3.js';
+import { alertTestSeries } from './alert-test-series.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -74,6 +75,7 @@ export const CHECKS: readonly Check[] = [
   recordingRuleUnused,
   recordingRuleLevel,
   prometheus3,
+  alertTestSeries,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

@@ -32,6 +32,13 @@ export function parseSpecFile(file: SpecFile, diagnostics: Diagnostic[]): Parsed
     diagnostics.push({ ruleId: 'encoding', severity: 'error', message, location: { file: file.path, line, column } });
     return fail();
   }
+  // Before any parser: both YAML parsers recurse per level, and the `yaml` one slows down
+  // quadratically with depth (20,000 nested brackets took 30 s), so absurd nesting never reaches them.
+  const deep = deepPosition(file.text);
+  if (deep) {
+    diagnostics.push({ ruleId: 'yaml-limits', severity: 'error', message: `Unexpected nesting deeper than ${MAX_NESTING_DEPTH} levels, expected at most ${MAX_NESTING_DEPTH}`, location: { file: file.path, ...deep } });
+    return fail();
+  }
   let data: unknown;
   try {
     data = jsYaml.load(file.text, { schema: jsYaml.CORE_SCHEMA, filename: file.path, json: false });
@@ -152,6 +159,42 @@ function reportSyntaxError(file: SpecFile, err: unknown, diagnostics: Diagnostic
   if (parsed) push(`Unexpected YAML syntax: ${parsed.message}, expected a valid YAML document`, parsed.line, parsed.col);
   else if (mark) push(`Unexpected YAML syntax: ${reason || 'the document does not parse'}, expected a valid YAML document`, mark.line + 1, mark.column + 1);
   else push('Unexpected YAML syntax: the document does not parse, expected a valid YAML document', 1, 1);
+}
+
+/**
+ * Where flow brackets nest deeper than the limit, or a line is indented deeper than four spaces
+ * per allowed level; undefined when neither. One pass over the text, skipping quoted strings and
+ * comments roughly: it is a guard against absurd input, real specs stay far below both.
+ */
+function deepPosition(text: string): { line: number; column: number } | undefined {
+  let depth = 0;
+  let line = 1;
+  let lineStart = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      line++;
+      lineStart = i + 1;
+      quote = undefined;
+      let indent = 0;
+      while (text.charCodeAt(lineStart + indent) === 32) indent++;
+      if (indent > 4 * MAX_NESTING_DEPTH) return { line, column: indent + 1 };
+      continue;
+    }
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === lineStart || text[i - 1] === ' ')) {
+      const end = text.indexOf('\n', i);
+      i = (end < 0 ? text.length : end) - 1;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MAX_NESTING_DEPTH) return { line, column: i - lineStart + 1 };
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return undefined;
 }
 
 function excerptKey(key: string): string {

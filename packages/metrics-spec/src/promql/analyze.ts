@@ -79,6 +79,7 @@ function unquote(s: string): string {
   return s;
 }
 
+const MAX_CACHED = 10_000;
 const cache = new Map<string, { analysis: PromqlAnalysis; tree: Tree }>();
 
 function parse(expr: string): { analysis: PromqlAnalysis; tree: Tree } {
@@ -136,6 +137,8 @@ function parse(expr: string): { analysis: PromqlAnalysis; tree: Tree } {
   if (text.trim() === '') syntaxErrors.push({ offset: 0, message: 'Unexpected empty expression' });
   const metricNames = [...new Set(selectors.map((s) => s.name).filter((n) => n !== ''))].sort();
   const result = { analysis: { text, syntaxErrors, selectors, metricNames }, tree };
+  // Bounded: a long-running process (watch, the fuzz test) sees ever new expressions.
+  if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(expr, result);
   return result;
 }

@@ -24,6 +24,7 @@ function unquoteString(s: string): string {
   return s.slice(1, -1).replace(/\\(.)/g, '$1');
 }
 
+const MAX_CACHED = 10_000;
 const cache = new Map<string, LogqlAnalysis>();
 
 /** Parses a LogQL expression once (with Grafana variables replaced) and reports syntax errors. */
@@ -60,6 +61,8 @@ export function analyzeLogql(expr: string): LogqlAnalysis {
   });
   if (text.trim() === '') syntaxErrors.push({ offset: 0, message: 'Unexpected empty expression' });
   const result = { text, syntaxErrors, selectors, regexes };
+  // Bounded: a long-running process (watch, the fuzz test) sees ever new expressions.
+  if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(expr, result);
   return result;
 }
