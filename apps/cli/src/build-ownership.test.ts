@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyEmbeddedSpec, runCliAsync, tempDir, type CliRun } from './test-support/run-cli.js';
+import { EMBEDDED_SPEC, copyEmbeddedSpec, runCliAsync, tempDir, type CliRun } from './test-support/run-cli.js';
 
 /** No crash, no stack trace, and the message names `path` and what to do. */
 function expectUsageError(r: CliRun, path: string): void {
@@ -22,21 +22,21 @@ describe('monspec build never loses a file it does not own', () => {
     const adr = join(cwd, 'docs', 'adr');
     mkdirSync(adr, { recursive: true });
     writeFileSync(join(adr, '0001-use-monspec.md'), '# ADR 1\n');
-    const refused = await runCliAsync(['build', '--out', 'out', '--ops-docs', 'docs/adr'], cwd);
+    const refused = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--ops-docs', 'docs/adr'], cwd);
     expectUsageError(refused, join(adr, '0001-use-monspec.md'));
     expect(refused.stderr).toContain('--force');
     expect(listing(adr)).toEqual(['0001-use-monspec.md']);
     expect(existsSync(join(cwd, 'out'))).toBe(false);
 
-    const forced = await runCliAsync(['build', '--out', 'out', '--ops-docs', 'docs/adr', '--force'], cwd);
+    const forced = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--ops-docs', 'docs/adr', '--force'], cwd);
     expect(forced.code, forced.stderr).toBe(0);
     expect(readFileSync(join(adr, '0001-use-monspec.md'), 'utf8')).toBe('# ADR 1\n');
     expect(existsSync(join(adr, 'TUNNEL_MONITORING_SETUP.md'))).toBe(true);
     // Once monspec has a manifest there, the next build needs no --force and still keeps the ADR.
-    const again = await runCliAsync(['build', '--out', 'out', '--ops-docs', 'docs/adr'], cwd);
+    const again = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--ops-docs', 'docs/adr'], cwd);
     expect(again.code, again.stderr).toBe(0);
     expect(readFileSync(join(adr, '0001-use-monspec.md'), 'utf8')).toBe('# ADR 1\n');
-    expect((await runCliAsync(['build', '--out', 'out', '--ops-docs', 'docs/adr', '--check'], cwd)).stdout).toContain(`extra    ${join(adr, '0001-use-monspec.md')}`);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--ops-docs', 'docs/adr', '--check'], cwd)).stdout).toContain(`extra    ${join(adr, '0001-use-monspec.md')}`);
   });
 
   it('refuses the spec folder, a home folder and the root as --ops-docs or --out, touching nothing', async () => {
@@ -64,7 +64,7 @@ describe('monspec build never loses a file it does not own', () => {
 
   it('keeps user files under OUT/<env>/, and removes only files its previous manifest listed', async () => {
     const cwd = tempDir();
-    expect((await runCliAsync(['build', '--out', 'out'], cwd)).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);
     const env = join(cwd, 'out', 'production');
     writeFileSync(join(env, 'NOTES.md'), 'my notes\n');
     mkdirSync(join(env, 'grafana', 'mine'));
@@ -77,7 +77,7 @@ describe('monspec build never loses a file it does not own', () => {
     mkdirSync(join(env, 'old'));
     writeFileSync(join(env, 'old', 'obsolete.yml'), 'x: 1\n');
 
-    const r = await runCliAsync(['build', '--out', 'out'], cwd);
+    const r = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(env, 'NOTES.md'), 'utf8')).toBe('my notes\n');
     expect(readFileSync(join(env, 'grafana', 'mine', 'board.json'), 'utf8')).toBe('{}\n');
@@ -87,7 +87,7 @@ describe('monspec build never loses a file it does not own', () => {
 
   it('refuses to overwrite a user file at an artifact path that its manifest does not list', async () => {
     const cwd = tempDir();
-    expect((await runCliAsync(['build', '--out', 'out'], cwd)).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);
     const env = join(cwd, 'out', 'production');
     const rules = join(env, 'prometheus', 'rules', 'alerts.rules.yml');
     // Not in the manifest any more, and edited: it is the user's now.
@@ -96,12 +96,12 @@ describe('monspec build never loses a file it does not own', () => {
     manifest.artifacts = manifest.artifacts.filter((a) => a.path !== 'prometheus/rules/alerts.rules.yml');
     writeFileSync(manifestPath, JSON.stringify(manifest));
     writeFileSync(rules, 'groups: [] # mine\n');
-    const overwrite = await runCliAsync(['build', '--out', 'out'], cwd);
+    const overwrite = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expectUsageError(overwrite, rules);
     expect(readFileSync(rules, 'utf8')).toBe('groups: [] # mine\n');
     // With monspec's "Do not edit" note it is a generated file the manifest missed (a merge): replaced.
     writeFileSync(rules, '# Generated by monspec from an older spec. Do not edit.\ngroups: []\n');
-    const merged = await runCliAsync(['build', '--out', 'out'], cwd);
+    const merged = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expect(merged.code, merged.stderr).toBe(0);
     expect(readFileSync(rules, 'utf8')).toContain('alert: HighErrorRate');
 
@@ -109,13 +109,13 @@ describe('monspec build never loses a file it does not own', () => {
 
   it('refuses a symbolic link where it writes a folder, keeping the link and what it points to', async () => {
     const cwd = tempDir();
-    expect((await runCliAsync(['build', '--out', 'out'], cwd)).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);
     const theirs = tempDir('monspec-theirs-');
     writeFileSync(join(theirs, 'keep.json'), 'keep\n');
     const grafana = join(cwd, 'out', 'production', 'grafana');
     rmSync(grafana, { recursive: true });
     symlinkSync(theirs, grafana);
-    const inside = await runCliAsync(['build', '--out', 'out'], cwd);
+    const inside = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expectUsageError(inside, grafana);
     expect(inside.stderr).toContain('symbolic link');
     expect(lstatSync(grafana).isSymbolicLink()).toBe(true);
@@ -124,7 +124,7 @@ describe('monspec build never loses a file it does not own', () => {
     // The environment folder itself a link.
     mkdirSync(join(cwd, 'out2'));
     symlinkSync(theirs, join(cwd, 'out2', 'production'));
-    const whole = await runCliAsync(['build', '--out', 'out2'], cwd);
+    const whole = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out2'], cwd);
     expectUsageError(whole, join(cwd, 'out2', 'production'));
     expect(lstatSync(join(cwd, 'out2', 'production')).isSymbolicLink()).toBe(true);
     expect(listing(theirs)).toEqual(['keep.json']);
@@ -134,20 +134,20 @@ describe('monspec build never loses a file it does not own', () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'out', 'production'), { recursive: true });
     writeFileSync(join(cwd, 'out', 'production', 'grafana'), 'my file\n');
-    const blocked = await runCliAsync(['build', '--out', 'out', '--force'], cwd);
+    const blocked = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--force'], cwd);
     expectUsageError(blocked, join(cwd, 'out', 'production', 'grafana'));
     expect(readFileSync(join(cwd, 'out', 'production', 'grafana'), 'utf8')).toBe('my file\n');
 
     writeFileSync(join(cwd, 'file.txt'), 'x\n');
-    expectUsageError(await runCliAsync(['build', '--out', 'file.txt'], cwd), 'file.txt');
-    expectUsageError(await runCliAsync(['build', '--out', 'file.txt/sub'], cwd), 'file.txt');
-    expectUsageError(await runCliAsync(['build', '--out', 'fresh', '--ops-docs', 'file.txt'], cwd), 'file.txt');
+    expectUsageError(await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'file.txt'], cwd), 'file.txt');
+    expectUsageError(await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'file.txt/sub'], cwd), 'file.txt');
+    expectUsageError(await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'fresh', '--ops-docs', 'file.txt'], cwd), 'file.txt');
     expect(readFileSync(join(cwd, 'file.txt'), 'utf8')).toBe('x\n');
   });
 
   it('--ops-docs with a non-production --env is a usage error, not an internal error', async () => {
     const cwd = tempDir();
-    const r = await runCliAsync(['build', '--env', 'staging', '--out', 'out', '--ops-docs', 'ops'], cwd);
+    const r = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--env', 'staging', '--out', 'out', '--ops-docs', 'ops'], cwd);
     expectUsageError(r, '--env staging');
     expect(existsSync(join(cwd, 'ops'))).toBe(false);
   });
@@ -162,34 +162,34 @@ describe('monspec build never loses a file it does not own', () => {
       chmodSync(join(cwd, 'locked'), 0o555);
       out = join(cwd, 'locked', 'out');
     }
-    const r = await runCliAsync(['build', '--out', out], cwd);
+    const r = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', out], cwd);
     expectUsageError(r, out);
   });
 
   it('adopts a folder without a manifest whose files all carry the "Generated by monspec" note (docs/OPERATIONS before manifests)', async () => {
     const cwd = tempDir();
-    expect((await runCliAsync(['build', '--out', 'out', '--ops-docs', 'ops'], cwd)).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--ops-docs', 'ops'], cwd)).code).toBe(0);
     const ops = join(cwd, 'ops');
     unlinkSync(join(ops, '.monspec-manifest.json'));
     const old = join(ops, 'runbooks', 'RemovedAlert.md');
     writeFileSync(old, '# RemovedAlert\n\n<!-- Generated by monspec from the spec. Do not edit. -->\n');
-    const r = await runCliAsync(['build', '--out', 'out', '--ops-docs', 'ops'], cwd);
+    const r = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--ops-docs', 'ops'], cwd);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('adopted');
     expect(existsSync(old)).toBe(false);
     expect(existsSync(join(ops, '.monspec-manifest.json'))).toBe(true);
-    expect((await runCliAsync(['build', '--out', 'out', '--ops-docs', 'ops', '--check'], cwd)).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--ops-docs', 'ops', '--check'], cwd)).code).toBe(0);
   });
 
   it('a manifest listing paths outside its folder (a hostile PR) is refused and nothing outside is touched', async () => {
     const cwd = tempDir();
-    expect((await runCliAsync(['build', '--out', 'out'], cwd)).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);
     writeFileSync(join(cwd, 'precious.txt'), 'mine\n');
     const manifestPath = join(cwd, 'out', 'production', 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { artifacts: { path: string }[] };
     manifest.artifacts.push({ path: '../../precious.txt' });
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    const r = await runCliAsync(['build', '--out', 'out'], cwd);
+    const r = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expectUsageError(r, manifestPath);
     expect(readFileSync(join(cwd, 'precious.txt'), 'utf8')).toBe('mine\n');
   });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, watch, wr
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { BIN, copyEmbeddedSpec, runCliAsync, tempDir } from './test-support/run-cli.js';
+import { EMBEDDED_SPEC, BIN, copyEmbeddedSpec, runCliAsync, tempDir } from './test-support/run-cli.js';
 
 function setCritical(spec: string, percent: number): void {
   const path = join(spec, 'thresholds.yaml');
@@ -86,7 +86,7 @@ describe('monspec build trusts no bookkeeping it did not write', () => {
     writeFileSync(join(staging, 'plan.json'), JSON.stringify({ build: '1-abcd', journal: '../../out/.monspec-journal.json', removeFirst: ['precious.ts'], writes: [], removeAfter: [], manifest: null }));
     mkdirSync(join(cwd, 'out'));
     writeFileSync(join(cwd, 'out', '.monspec-journal.json'), JSON.stringify({ build: '1-abcd', pid: 1, staging: ['../src/.monspec-staging-1-abcd'] }));
-    const r = await runCliAsync(['build', '--out', 'out'], cwd);
+    const r = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(`${join(cwd, 'out', '.monspec-journal.json')}: it names ${staging}, which is not a temp folder of this output`);
     expect(read(join(victim, 'precious.ts'))).toBe('export {};\n');
@@ -96,18 +96,18 @@ describe('monspec build trusts no bookkeeping it did not write', () => {
 describe('monspec build cleans up after older monspec versions', () => {
   it('finds the .<env>.tmp-<pid> / .<env>.old-<pid> folders a killed build of an older monspec left, restoring a missing folder', async () => {
     const cwd = tempDir();
-    expect((await runCliAsync(['build', '--out', 'out'], cwd)).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     const out = join(cwd, 'out');
     // Killed between its two renames: the folder is gone, the previous copy is .production.old-<pid>.
     renameSync(join(out, 'production'), join(out, `.production.old-${dead}`));
     mkdirSync(join(out, `.production.tmp-${dead}`));
     writeFileSync(join(out, `.production.tmp-${dead}`, 'manifest.json'), '{}');
-    const check = await runCliAsync(['build', '--out', 'out', '--check'], cwd);
+    const check = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--check'], cwd);
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(`leftover ${join(out, `.production.old-${dead}`)}`);
     expect(check.stdout).toContain(`leftover ${join(out, `.production.tmp-${dead}`)}`);
-    const r = await runCliAsync(['build', '--out', 'out'], cwd, { MONSPEC_TEST_KILL_AT: 'staged' });
+    const r = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd, { MONSPEC_TEST_KILL_AT: 'staged' });
     // Restored, and identical to what this build makes: nothing to stage, so the crash point is never reached.
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`restored ${join(out, 'production')} from ${join(out, `.production.old-${dead}`)}`);
@@ -119,7 +119,7 @@ describe('monspec build is atomic for readers and serialised between builds', ()
   it('a second build into the same output waits for the first', async () => {
     const cwd = tempDir();
     const release = join(cwd, 'release');
-    const first = runCliAsync(['build', '--out', 'out'], cwd, { MONSPEC_TEST_HOLD_LOCK_UNTIL: release });
+    const first = runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd, { MONSPEC_TEST_HOLD_LOCK_UNTIL: release });
     const lock = join(cwd, 'out', '.monspec.lock');
     for (let i = 0; i < 1200 && !existsSync(lock); i++) await sleep(50);
     const holder = read(lock).trim();
@@ -136,7 +136,7 @@ describe('monspec build is atomic for readers and serialised between builds', ()
     expect(firstRun.code, firstRun.stderr).toBe(0);
     expect(await second, stderr).toBe(0);
     expect(existsSync(lock)).toBe(false);
-    expect((await runCliAsync(['build', '--out', 'out', '--check'], cwd)).code).toBe(0);
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out', '--check'], cwd)).code).toBe(0);
   });
 
   it('a stale lock of a killed build is taken over with a message', async () => {
@@ -144,7 +144,7 @@ describe('monspec build is atomic for readers and serialised between builds', ()
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     mkdirSync(join(cwd, 'out'));
     writeFileSync(join(cwd, 'out', '.monspec.lock'), `${dead}\n`);
-    const r = await runCliAsync(['build', '--out', 'out'], cwd);
+    const r = await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain(`taking over the stale lock ${join(cwd, 'out', '.monspec.lock')} (process ${dead} is no longer running`);
     expect(existsSync(join(cwd, 'out', '.monspec.lock'))).toBe(false);

@@ -5,7 +5,7 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyEmbeddedSpec, runCli, tempDir } from './test-support/run-cli.js';
+import { EMBEDDED_SPEC, copyEmbeddedSpec, runCli, tempDir } from './test-support/run-cli.js';
 
 describe('built-in names on the command line and in a spec', () => {
   for (const name of ['constructor', '__proto__', 'toString']) {
@@ -20,7 +20,7 @@ describe('built-in names on the command line and in a spec', () => {
   it('--env __proto__ / constructor / toString is an unknown environment (exit 2) for validate and build', () => {
     const cwd = tempDir();
     for (const [command, env] of [['validate', '__proto__'], ['build', 'constructor'], ['validate', 'toString']] as const) {
-      const r = runCli([command, '--env', env, ...(command === 'build' ? ['--out', join(cwd, 'out')] : [])], cwd);
+      const r = runCli([command, '--spec', EMBEDDED_SPEC, '--env', env, ...(command === 'build' ? ['--out', join(cwd, 'out')] : [])], cwd);
       expect(r.code, `${command} --env ${env}`).toBe(2);
       expect(r.stderr).toContain(`Unexpected environment "${env}", expected one of: production, staging`);
     }

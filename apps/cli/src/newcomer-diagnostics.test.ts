@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyEmbeddedSpec, runCli, tempDir } from './test-support/run-cli.js';
+import { EMBEDDED_SPEC, copyEmbeddedSpec, runCli, tempDir } from './test-support/run-cli.js';
 
 function validate(extra: string, ...args: string[]) {
   const spec = copyEmbeddedSpec();
@@ -65,10 +65,10 @@ describe('monspec validate: errors that point at the cause', () => {
   });
 
   it('a misspelt name on the command line gets a did-you-mean (explain, --env)', () => {
-    const explain = runCli(['explain', 'HighErorRate'], tempDir());
+    const explain = runCli(['explain', '--spec', EMBEDDED_SPEC, 'HighErorRate'], tempDir());
     expect(explain.code).toBe(1);
     expect(explain.stderr).toContain('did you mean "HighErrorRate"?');
-    const env = runCli(['validate', '--env', 'stagign'], tempDir());
+    const env = runCli(['validate', '--spec', EMBEDDED_SPEC, '--env', 'stagign'], tempDir());
     expect(env.code).toBe(2);
     expect(`${env.stdout}${env.stderr}`).toContain('did you mean "staging"?');
   });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../errors.js';
-import { runCliAsync, tempDir } from '../test-support/run-cli.js';
+import { EMBEDDED_SPEC, runCliAsync, tempDir } from '../test-support/run-cli.js';
 import { fetchExposition, isHttpUrl } from './fetch-exposition.js';
 
 const BODY = '# HELP a A.\n# TYPE a gauge\na 1\n';
@@ -120,21 +120,21 @@ describe('fetchExposition', () => {
 
   it('exits 2 through the CLI with the message and no stack trace', async () => {
     const dir = tempDir();
-    const r = await runCliAsync(['check-endpoint', `${base}/to-file`], dir);
+    const r = await runCliAsync(['check-endpoint', '--spec', EMBEDDED_SPEC, `${base}/to-file`], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('Unexpected redirect from');
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    const bomb = await runCliAsync(['check-endpoint', `${base}/bomb`, '--max-bytes', '1000000'], dir);
+    const bomb = await runCliAsync(['check-endpoint', '--spec', EMBEDDED_SPEC, `${base}/bomb`, '--max-bytes', '1000000'], dir);
     expect(bomb.code).toBe(2);
     expect(bomb.stderr).toContain('after decompression');
   });
   it('refuses a directory or a FIFO given as the exposition file, instead of crashing or hanging', async () => {
     const dir = tempDir();
-    const r = await runCliAsync(['check-endpoint', '.'], dir);
+    const r = await runCliAsync(['check-endpoint', '--spec', EMBEDDED_SPEC, '.'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not a regular file');
     expect(spawnSync('mkfifo', [join(dir, 'metrics.txt')]).status).toBe(0);
-    const fifo = await runCliAsync(['check-endpoint', 'metrics.txt'], dir);
+    const fifo = await runCliAsync(['check-endpoint', '--spec', EMBEDDED_SPEC, 'metrics.txt'], dir);
     expect(fifo.code).toBe(2);
     expect(fifo.stderr).toContain('Unexpected metrics.txt: not a regular file');
   });
