@@ -4,7 +4,7 @@ import { renderValues } from '../placeholders.js';
 import { readSampleToken, readSeriesSelector } from '../promtool-series.js';
 
 const ALERT = (series: string, values: string) =>
-  `alerts:\n  DemoSeries:\n    severity: info\n    expr: demo:errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n    tests:\n      - name: t\n        series: { '${series}': '${values}' }\n        expect: [{ at: 1m, firing: false }]\nrunbooks:\n  DemoSeries: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n`;
+  `alerts:\n  DemoSeries:\n    severity: info\n    expr: job:demo_errors:ratio_rate5m\n    condition: { op: '>', value: 1 }\n    summary: x\n    description: x\n    dashboard: demo/errors\n    tests:\n      - name: t\n        series: { '${series}': '${values}' }\n        expect: [{ at: 1m, firing: false }]\nrunbooks:\n  DemoSeries: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }\n`;
 
 export const alertTestSeries: Check = {
   id: 'alert-test-series',
