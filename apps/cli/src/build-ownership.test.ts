@@ -50,7 +50,6 @@ describe('monspec build never loses a file it does not own', () => {
       ['--ops-docs', home],
       ['--ops-docs', '/'],
       ['--out', spec],
-      ['--out', join(spec, 'generated')],
       ['--out', home],
       ['--out', '/'],
     ]) {

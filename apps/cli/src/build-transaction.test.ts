@@ -123,7 +123,7 @@ describe('monspec build is atomic for readers and serialised between builds', ()
     const lock = join(cwd, 'out', '.monspec.lock');
     for (let i = 0; i < 1200 && !existsSync(lock); i++) await sleep(50);
     const holder = read(lock).trim();
-    const child = spawn(process.execPath, [BIN, 'build', '--out', 'out'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'build', '--spec', EMBEDDED_SPEC, '--out', 'out'], { cwd, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const second = new Promise<number | null>((done) => child.on('close', done));

@@ -15,7 +15,7 @@ function validate(extra: string, ...args: string[]) {
 
 const RUNBOOK = '{ meaning: "More than ${threshold}", impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }';
 const alert = (name: string, condition: string, extra = '') =>
-  `  ${name}:\n    severity: info\n    expr: tunnel:requests:rate5m\n    condition: ${condition}\n    summary: "Above \${threshold}"\n    description: x\n    dashboard: tunnel-health/active_connections\n${extra}`;
+  `  ${name}:\n    severity: info\n    expr: job:tunnel_requests:rate5m\n    condition: ${condition}\n    summary: "Above \${threshold}"\n    description: x\n    dashboard: tunnel-health/active_connections\n${extra}`;
 
 describe('monspec validate: errors that point at the cause', () => {
   it('schema mistakes: a number for a duration, a misspelt key', () => {

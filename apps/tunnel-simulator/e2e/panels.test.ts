@@ -41,7 +41,7 @@ describe.skipIf(!bins).sequential('every dashboard panel has data on real Promet
     if (!bins) return;
     stack = await startStack(bins);
     dashboards = readDashboards(join(stack.dir, 'out', 'e2e'));
-    await waitFor('the simulator scraped and the rules evaluated', async () => ((await queryValue(stack.prometheusUrl, 'tunnel:request_errors:ratio_rate5m')) !== undefined ? true : undefined), 30_000);
+    await waitFor('the simulator scraped and the rules evaluated', async () => ((await queryValue(stack.prometheusUrl, 'job:tunnel_request_errors:ratio_rate5m')) !== undefined ? true : undefined), 30_000);
   });
 
   afterAll(async () => {

@@ -46,7 +46,8 @@ export interface Layout {
 /**
  * Refuses, before anything is written, output folders no build should own: the file system root, a
  * home folder, the spec folder (monspec would read its own output as spec) or one holding it, and an
- * --ops-docs folder overlapping an environment's folder.
+ * --ops-docs folder overlapping an environment's folder. A folder inside the spec folder is fine: the
+ * loader reads only the spec folder's own files, never its subfolders.
  */
 export function checkLayout(layout: Layout): void {
   const spec = realPath(layout.specDir, '--spec');
@@ -57,7 +58,7 @@ export function checkLayout(layout: Layout): void {
   const guard = (option: string, given: string, real: string) => {
     if (dirname(real) === real) refuse(option, given, 'it is the file system root');
     if (homes.includes(real)) refuse(option, given, 'it is a home folder');
-    if (within(real, spec)) refuse(option, given, `it is inside the spec folder ${layout.specDir}, whose YAML files monspec would read back as spec`);
+    if (real === spec) refuse(option, given, `it is the spec folder ${layout.specDir}, whose YAML files monspec would read back as spec`);
     if (within(spec, real)) refuse(option, given, `it holds the spec folder ${layout.specDir}`);
   };
   const out = realPath(layout.out, '--out');
@@ -70,7 +71,7 @@ export function checkLayout(layout: Layout): void {
   if (!outIsFolder) refuse('--out', layout.out, 'it is a file');
   if (dirname(out) === out) refuse('--out', layout.out, 'it is the file system root');
   if (homes.includes(out)) refuse('--out', layout.out, 'it is a home folder');
-  if (within(out, spec)) refuse('--out', layout.out, `it is the spec folder or inside it (${layout.specDir}), whose YAML files monspec would read back as spec`);
+  if (out === spec) refuse('--out', layout.out, `it is the spec folder ${layout.specDir}, whose YAML files monspec would read back as spec`);
   const envDirs = layout.envDirs.map((d) => ({ given: d, real: realPath(d, '--out') }));
   for (const d of envDirs) guard('--out', d.given, d.real);
   if (layout.opsDocs !== undefined) {
