@@ -253,6 +253,19 @@ describe('the promtool test count', () => {
   });
 });
 
+describe("Grafana's [smtp] section", () => {
+  it('is a prerequisite where Grafana sends the email (from the spec\'s relay), and absent where Alertmanager does', async () => {
+    const model = embeddedModel('production');
+    if (!model.notifications.smtp) throw new Error('the embedded spec declares an SMTP relay');
+    const guide = (engine: 'prometheus' | 'grafana') =>
+      generate({ ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine } } }).then((a) => get(a, 'docs/TUNNEL_MONITORING_SETUP.md'));
+    const viaGrafana = await guide('grafana');
+    expect(viaGrafana).toContain("Grafana's `grafana.ini` has an `[smtp]` section with `enabled = true`, ");
+    expect(viaGrafana).toContain(`\`host = ${model.notifications.smtp.smarthost}\``);
+    expect(await guide('prometheus')).not.toContain('[smtp]');
+  });
+});
+
 describe('a pipe in a spec value', () => {
   it('never splits a table row: every value in a table is printed as a cell', async () => {
     const model = embeddedModel('production');

@@ -7,6 +7,7 @@ export type { SpecFile } from './load/parse-yaml.js';
 export { EMBEDDED_SPEC_DIR, SCHEMA_PATH } from './embedded.js';
 export { CHECKS, type Check, type CheckExample, type CheckReport } from './checks/index.js';
 export * from './conventions.js';
+export { grafanaSmtpSettings } from './grafana-smtp.js';
 export { UNITS, formatValue, type UnitInfo } from './units.js';
 export { simpleSli, type SimpleSli } from './simple-sli.js';
 export { editDistance, closestMatch, didYouMean } from './did-you-mean.js';

@@ -4,6 +4,7 @@
  * (https://grafana.com/docs/grafana/latest/administration/provisioning/#using-environment-variables); never values.
  */
 import type { Artifact, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
+import { grafanaSmtpSettings } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
 import { deployLine } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
@@ -38,17 +39,8 @@ function settings(cp: ResolvedContactPoint): Record<string, unknown> {
 
 /** Grafana sends email through its own [smtp] section, not provisioning: say what it must hold. */
 function smtpLine(model: ResolvedModel): string {
-  const smtp = model.notifications.smtp;
-  if (!smtp || !model.notifications.contactPoints.some((c) => c.type === 'email')) return '';
-  const settings = [
-    'enabled = true',
-    `host = ${smtp.smarthost}`,
-    ...(smtp.username ? [`user = ${smtp.username}`] : []),
-    ...(smtp.passwordEnv ? [`password = $__env{${smtp.passwordEnv}}`] : []),
-    `from_address = ${smtp.from}`,
-    `startTLS_policy = ${smtp.requireTls ? 'MandatoryStartTLS' : 'OpportunisticStartTLS'}`,
-  ];
-  return ` Email needs grafana.ini [smtp]: ${settings.join('; ')}.`;
+  const settings = grafanaSmtpSettings(model);
+  return settings ? ` Email needs grafana.ini [smtp]: ${settings.join('; ')}.` : '';
 }
 
 export function grafanaContactPointsFile(model: ResolvedModel): Artifact {

@@ -1,5 +1,6 @@
 /** The setup guide's view model: everything the seed's monitoring guide holds, from the model. */
 import {
+  grafanaSmtpSettings,
   dashboardUrl,
   exploreUrl,
   formatValue,
@@ -193,6 +194,7 @@ export function setupView(model: ResolvedModel, known: { readonly promtoolTestCa
     }
   }
 
+  const smtpSettings = grafanaSmtpSettings(model);
   const prerequisites: Piece[] = [
     inline`Grafana running at ${grafanaLink}, with a folder ${text(s.grafana.folder)} and file provisioning enabled (or an API key allowed to create dashboards, alert rules and contact points).`,
     prom.provision
@@ -210,6 +212,8 @@ export function setupView(model: ResolvedModel, known: { readonly promtoolTestCa
           inline`Before provisioning ${code('grafana/provisioning/alerting/policies.yaml')}: it replaces the organisation's whole notification policy tree, not just this service's routes. Merge its routes into the existing tree instead when Grafana already routes other alerts.`,
         ]
       : []),
+    // Grafana sends email only with its own [smtp] settings, which file provisioning cannot set.
+    ...(s.alerting.engine !== 'prometheus' && smtpSettings ? [inline`Grafana's ${code('grafana.ini')} has an ${code('[smtp]')} section with ${join(smtpSettings.map(code), ', ')}, so its email contact points can send.`] : []),
     inline`Prometheus scrapes job ${code(s.job)} at ${code(s.metricsPath)} every ${s.scrapeInterval} and keeps ${s.retention} of data.`,
     ...(s.alerting.engine !== 'grafana' ? ['Alertmanager reachable from Prometheus (and from the Loki ruler for log alerts).'] : []),
     ...model.notifications.contactPoints
