@@ -2,10 +2,10 @@
  * A new service's docs through the compiled CLI (issue #14): the setup guide is named after the
  * service, the architecture is a picture, and sections the starter has nothing for are left out.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliAsync, tempDir } from './test-support/run-cli.js';
+import { copyEmbeddedSpec, runCliAsync, tempDir } from './test-support/run-cli.js';
 
 describe('monspec init → build: the docs of a new service', () => {
   it('names the guide after the service, draws the architecture, and leaves out empty sections', async () => {
@@ -25,5 +25,23 @@ describe('monspec init → build: the docs of a new service', () => {
     // The starter declares no health endpoints and no log sources: no heading for them.
     expect(guide).not.toContain('### Health endpoints');
     expect(guide).not.toContain('## Loki queries');
+  }, 180_000);
+});
+
+describe('a passing validate means build passes: the docs check too', () => {
+  it('spec prose with a link to no page fails validate as it fails build', async () => {
+    const spec = copyEmbeddedSpec();
+    const runbooks = join(spec, 'runbooks.yaml');
+    const text = readFileSync(runbooks, 'utf8');
+    const edited = text.replace('    meaning: >-\n', '    meaning: >-\n      See [the old notes](old-notes.md) first.\n');
+    expect(edited).not.toBe(text);
+    writeFileSync(runbooks, edited);
+    const cwd = tempDir();
+    const build = await runCliAsync(['build', '--spec', spec, '--out', 'out'], cwd);
+    expect(build.code).toBe(1);
+    expect(build.stderr).toContain('old-notes.md');
+    const validate = await runCliAsync(['validate', '--spec', spec], cwd);
+    expect(validate.code, validate.stdout + validate.stderr).toBe(1);
+    expect(validate.stdout).toMatch(/error Unexpected link "old-notes\.md" in .* \[docs\/link\]/);
   }, 180_000);
 });

@@ -8,7 +8,7 @@ import { compileAt, locateSpec } from '../spec-source.js';
 interface Checked {
   readonly environment: string | undefined;
   readonly model: ResolvedModel | undefined;
-  /** The spec checks, then (on a spec without errors) the dashboard lint `build` would run. */
+  /** The spec checks, then (on a spec without errors) the dashboard lint and the docs check `build` would run. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -17,7 +17,9 @@ async function check(result: CompileResult): Promise<Checked> {
   // Loaded only now: a spec with errors never pays for the dashboards package.
   const { dashboardLintDiagnostics } = await import('../lint/dashboard-lint.js');
   const lint = await dashboardLintDiagnostics(result.model, result.locate);
-  return { environment: result.environment, model: result.model, diagnostics: sortDiagnostics([...result.diagnostics, ...lint]) };
+  const { docsCheckDiagnostics } = await import('../lint/docs-check.js');
+  const docs = hasErrors(lint) ? [] : await docsCheckDiagnostics(result.model);
+  return { environment: result.environment, model: result.model, diagnostics: sortDiagnostics([...result.diagnostics, ...lint, ...docs]) };
 }
 
 function summary(m: ResolvedModel) {
