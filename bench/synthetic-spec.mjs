@@ -127,7 +127,7 @@ environments:
       latency: { title: P95 latency, type: timeseries, threshold: latency_p95, queries: [{ expr: 's${id}:latency_seconds:p95_5m' }] }
       error_gauge: { title: Error ratio now, type: gauge, threshold: error_rate, queries: [{ expr: 's${id}:errors:ratio_rate5m' }] }
       by_code: { title: Requests by code, type: table, queries: [{ expr: 's${id}:requests:rate5m', format: table }] }
-      errors: { title: Errors, type: stat, queries: [{ expr: 'sum(increase(s${id}_errors_total[$__rate_interval]))' }] }
+      errors: { title: Errors, type: stat, queries: [{ expr: 'sum(increase(s${id}_errors_total[$__range]))' }] }
 `).join(''),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
