@@ -189,7 +189,7 @@ async function checkEnvironment(model: ResolvedModel): Promise<string[]> {
       const name = doc.path.replace(/^.*\/|\.md$/g, '');
       for (const item of listUnder(tree, 'Notifications')) {
         const notified = /^(\w+): notifies (.*?)(?:, again every (\S+) while it fires)?\.$/.exec(item);
-        const held = /^While a (\w+) alert(?: with the same (.*?))? fires, this (\w+) alert is held back/.exec(item);
+        const held = /^While (?:a (\w+) alert|(.+?) \((\w+)\))(?: with the same (.*?))? fires, this (\w+) alert is held back/.exec(item);
         if (notified) {
           const [, severity = '', receivers = '', repeat] = notified;
           const rule = rules.find((r) => r.alert === name && r.labels?.severity === severity);
@@ -202,10 +202,22 @@ async function checkEnvironment(model: ResolvedModel): Promise<string[]> {
           const configured = routeTimings(amConfig, severity).repeat;
           if (repeat !== undefined && configured !== undefined && parseDuration(repeat) !== parseDuration(configured)) problems.push(`${where}: states repeat every ${repeat}, configured ${configured}`);
         } else if (held) {
-          const [, source = '', equal = '', target = ''] = held;
+          const [, anySource, names, namedSource, equal = '', target = ''] = held;
+          const source = anySource ?? namedSource ?? '';
+          const sourceNames = names ? names.split(' or ') : [];
           const inhibit = (amConfig as { inhibit_rules?: { source_matchers?: string[]; target_matchers?: string[]; equal?: string[] }[] }).inhibit_rules ?? [];
           const stated = equal.split(', ').filter(Boolean).sort().join(',');
-          const found = inhibit.some((r) => (r.source_matchers ?? []).includes(`severity="${source}"`) && (r.target_matchers ?? []).includes(`severity="${target}"`) && [...(r.equal ?? [])].sort().join(',') === stated);
+          // The rule must hold back this very alert: a target limited to other alert names does not count.
+          const targetsThis = (matchers: readonly string[]) => matchers.every((m) => !m.startsWith('alertname') || m.includes(name));
+          const found = inhibit.some(
+            (r) =>
+              (r.source_matchers ?? []).includes(`severity="${source}"`) &&
+              sourceNames.every((n) => (r.source_matchers ?? []).some((m) => m.startsWith('alertname') && m.includes(n))) &&
+              (sourceNames.length > 0 || !(r.source_matchers ?? []).some((m) => m.startsWith('alertname'))) &&
+              (r.target_matchers ?? []).includes(`severity="${target}"`) &&
+              targetsThis(r.target_matchers ?? []) &&
+              [...(r.equal ?? [])].sort().join(',') === stated,
+          );
           if (!found) problems.push(`${where}: states "${item}", but no inhibit rule of the Alertmanager config says so`);
         } else problems.push(`${where}: unexpected Notifications item "${item}"`);
       }

@@ -13,6 +13,7 @@ import {
   type ResolvedModel,
   type ResolvedThreshold,
   type Severity,
+  type ResolvedInhibition,
 } from '@monspec/metrics-spec';
 import { Fragment, inline, join } from '../markdown/fragment.js';
 import { code, email, text } from '../markdown/inline.js';
@@ -157,4 +158,14 @@ export function usesLoki(model: ResolvedModel): boolean {
     model.alerts.some((a) => a.datasource === 'loki') ||
     model.dashboards.some((d) => d.panels.some((p) => p.queries.some((q) => q.datasource === 'loki')))
   );
+}
+
+/** The source side of an inhibition: its alerts by name when it is limited to some, else its severity. */
+export function inhibitionSource(i: ResolvedInhibition): Fragment {
+  return i.sourceAlerts.length > 0 ? inline`${join(i.sourceAlerts.map((a) => text(a)), ' or ')} (${i.source})` : inline`a ${code(i.source)} alert`;
+}
+
+/** Whether an inhibition can hold back `alertName` at `severity`. */
+export function inhibits(i: ResolvedInhibition, alertName: string, severity: Severity): boolean {
+  return i.target === severity && (i.targetAlerts.length === 0 || i.targetAlerts.includes(alertName));
 }

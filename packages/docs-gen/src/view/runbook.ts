@@ -3,7 +3,7 @@ import { exploreUrl, indexModel, panelUrl, type PanelRef, type ResolvedModel } f
 import { type Fragment, inline, join } from '../markdown/fragment.js';
 import { cell, code, codeBlock, link, text } from '../markdown/inline.js';
 import { prose, proseInline } from '../markdown/prose.js';
-import { bySeverityThenName, compare, conditionCode, durationText, metricsRead, routeFor, thresholdText } from './common.js';
+import { inhibitionSource, inhibits, bySeverityThenName, compare, conditionCode, durationText, metricsRead, routeFor, thresholdText } from './common.js';
 
 export interface RunbookView {
   readonly name: Fragment;
@@ -80,8 +80,8 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     const repeat = viaAlertmanager && route?.repeatInterval ? `, again every ${route.repeatInterval} while it fires` : '';
     const held = viaAlertmanager
       ? model.notifications.inhibitions
-          .filter((i) => i.target === severity)
-          .map((i) => inline`While a ${i.source} alert${i.equal.length ? inline` with the same ${join(i.equal.map(code), ', ')}` : ''} fires, this ${severity} alert is held back (Alertmanager inhibition).`)
+          .filter((i) => inhibits(i, alertName, severity))
+          .map((i) => inline`While ${inhibitionSource(i)}${i.equal.length ? inline` with the same ${join(i.equal.map(code), ', ')}` : ''} fires, this ${severity} alert is held back (Alertmanager inhibition).`)
       : [];
     return [inline`${code(severity)}: notifies ${routeFor(model, severity)}${repeat}.`, ...held];
   });

@@ -17,7 +17,7 @@ import { ARCHITECTURE_IMAGE, runbookDoc } from '../paths.js';
 import { architectureGraph } from '../diagram/architecture.js';
 import { destinations, serviceChanges, versions, type DestinationRow, type ServiceChangeRow, type VersionRow } from './setup-deploy.js';
 import { image } from '../markdown/image.js';
-import { usesLoki, bands, bySeverityThenName, compare, conditionCode, contactPointLabel, contactPointType, durationText, groupTitle, routeFor, thresholdText } from './common.js';
+import { inhibitionSource, usesLoki, bands, bySeverityThenName, compare, conditionCode, contactPointLabel, contactPointType, durationText, groupTitle, routeFor, thresholdText } from './common.js';
 
 export interface Fact {
   readonly label: Piece;
@@ -326,7 +326,8 @@ export function setupView(model: ResolvedModel, known: { readonly promtoolTestCa
     ...(defaultName ? [inline`Alerts that match no severity route go to ${defaultCp ? contactPointLabel(defaultCp) : text(defaultName)}.`] : []),
     ...(model.notifications.groupBy.length ? [inline`Notifications are grouped by ${join(model.notifications.groupBy.map(code), ', ')}.`] : []),
     ...model.notifications.inhibitions.map(
-      (i) => inline`A firing ${code(i.source)} alert silences ${code(i.target)} alerts with the same ${i.equal.length ? join(i.equal.map(code), ', ') : 'labels'}.`,
+      (i) =>
+        inline`While ${inhibitionSource(i)} fires, ${i.targetAlerts.length ? join(i.targetAlerts.map((a) => text(a)), ' and ') : inline`${code(i.target)} alerts`} with the same ${i.equal.length ? join(i.equal.map(code), ', ') : 'labels'} ${i.targetAlerts.length === 1 ? 'is' : 'are'} held back.`,
     ),
   ];
 
