@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Artifact } from '@monspec/metrics-spec';
 import { UsageError } from '../errors.js';
@@ -16,6 +16,11 @@ export interface WriteTarget {
   readonly artifacts: readonly Artifact[];
   /** The option that chose the folder, for messages. */
   readonly option: '--out' | '--ops-docs';
+  /**
+   * In the atomic layout (snapshot.ts): the link text each artifact path must hold. An entry that is
+   * a link with exactly this text is monspec's; its bytes live in the snapshot.
+   */
+  readonly linkText?: (path: string) => string;
 }
 
 /** What the commit does to one folder, in this order. */
@@ -23,7 +28,10 @@ export interface TargetPlan {
   readonly target: WriteTarget;
   /** Files monspec owned that stand where a new file or folder goes. */
   readonly removeFirst: readonly string[];
-  /** Artifacts whose bytes differ from the disk (or are missing); the manifest, if any, last. */
+  /**
+   * Artifacts whose bytes differ from the disk (or are missing); the manifest, if any, last. In the
+   * atomic layout: the artifacts whose link is missing or still a plain file.
+   */
   readonly writes: readonly Artifact[];
   /** Files the previous manifest listed that this build no longer produces. */
   readonly removeAfter: readonly string[];
@@ -50,6 +58,13 @@ function sameBytes(abs: string, content: string): boolean {
 function looksGenerated(abs: string, artifact: Artifact | undefined): boolean {
   if (artifact !== undefined && sameBytes(abs, artifact.content)) return true;
   return fsDo('reading', abs, () => readFileSync(abs, 'utf8')).includes(GENERATED_MARK);
+}
+
+/** An entry that is exactly the link the atomic layout puts there. */
+function isOurLink(target: WriteTarget, path: string): boolean {
+  if (target.linkText === undefined) return false;
+  const abs = join(target.dir, path);
+  return fsDo('reading the link', abs, () => readlinkSync(abs)) === target.linkText(path);
 }
 
 function listed(dir: string, paths: readonly string[]): string {
@@ -80,7 +95,8 @@ export function planTarget(target: WriteTarget, force: boolean): TargetPlan {
   const manifestKind = tree.get(manifestPath);
   const manifestAbs = join(dir, manifestPath);
   if (manifestKind !== undefined) {
-    const parsed = manifestKind === 'file' ? parseManifest(fsDo('reading', manifestAbs, () => readFileSync(manifestAbs, 'utf8'))) : { error: `it is a ${manifestKind}` };
+    const readable = manifestKind === 'file' || (manifestKind === 'link' && isOurLink(target, manifestPath));
+    const parsed = readable ? parseManifest(fsDo('reading', manifestAbs, () => readFileSync(manifestAbs, 'utf8'))) : { error: `it is a ${manifestKind}` };
     if ('error' in parsed) {
       throw new UsageError(
         `Unexpected ${manifestAbs}: it is not a monspec manifest (${parsed.error}), so monspec cannot tell which files in ${dir} are its own; expected the manifest a build wrote: restore it (e.g. git checkout), or empty the folder, or choose another ${option}`,
@@ -92,7 +108,8 @@ export function planTarget(target: WriteTarget, force: boolean): TargetPlan {
     const foreign: string[] = [];
     for (const [p, kind] of tree) {
       if (kind === 'dir') continue;
-      if (kind === 'file' && looksGenerated(join(dir, p), wanted.get(p))) owned.add(p);
+      // An atomic build killed before it linked the manifest leaves links only monspec makes.
+      if ((kind === 'file' && looksGenerated(join(dir, p), wanted.get(p))) || (kind === 'link' && isOurLink(target, p))) owned.add(p);
       else foreign.push(p);
     }
     adopted = owned.size > 0;
@@ -123,8 +140,10 @@ export function planTarget(target: WriteTarget, force: boolean): TargetPlan {
       // A file with monspec's "Do not edit" note is a generated one even when the manifest misses it
       // (e.g. after merging two branches that each regenerated): not a user's file.
       if (!same && !owned.has(a.path) && !looksGenerated(abs, undefined)) problems.add(`${abs} is a file monspec did not write; the build would overwrite it`);
-      else if (!same) writes.push(a);
-    } else if (kind === 'link') problems.add(`${abs} is a symbolic link; monspec does not write through links`);
+      else if (!same || target.linkText !== undefined) writes.push(a);
+    } else if (kind === 'link') {
+      if (!isOurLink(target, a.path)) problems.add(`${abs} is a symbolic link; monspec does not write through links`);
+    }
     else if (kind === 'dir') {
       const inside = [...tree].filter(([p, k]) => p.startsWith(`${a.path}/`) && k !== 'dir').map(([p]) => p);
       if (inside.every((p) => owned.has(p) && !wanted.has(p))) for (const p of inside) removeFirst.add(p);

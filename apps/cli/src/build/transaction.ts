@@ -46,9 +46,12 @@ interface Journal {
   readonly staging: readonly string[];
 }
 
-/** Test-only crash points (MONSPEC_TEST_KILL_AT=staged | renamed:N): the process dies as if killed. */
+/**
+ * Test-only crash points (MONSPEC_TEST_KILL_AT=staged | swapped | renamed:N): the process dies as if
+ * killed. `swapped` is the atomic layout's (snapshot.ts) commit point.
+ */
 let renames = 0;
-function crashPoint(name: 'staged' | 'rename'): void {
+export function crashPoint(name: 'staged' | 'swapped' | 'rename'): void {
   const at = process.env.MONSPEC_TEST_KILL_AT;
   if (at === undefined) return;
   if (name === 'rename') renames++;

@@ -6,9 +6,12 @@ import { fsDo } from './fs-errors.js';
 export const LOCK_NAME = '.monspec.lock';
 export const JOURNAL_NAME = '.monspec-journal.json';
 export const STAGING_PREFIX = '.monspec-staging-';
+/** The atomic layout (snapshot.ts): OUT/.monspec-current → .monspec-snapshots/<build id>. */
+export const CURRENT_LINK = '.monspec-current';
+export const SNAPSHOTS_DIR = '.monspec-snapshots';
 
 export function isBookkeeping(name: string): boolean {
-  return name === LOCK_NAME || name === JOURNAL_NAME || name.startsWith(STAGING_PREFIX);
+  return name === LOCK_NAME || name === JOURNAL_NAME || name === CURRENT_LINK || name === SNAPSHOTS_DIR || name.startsWith(STAGING_PREFIX);
 }
 
 export type EntryKind = 'file' | 'dir' | 'link' | 'other';

@@ -8,7 +8,8 @@ import { generateEnvironment, operationsDocs } from '../build/generate-all.js';
 import { checkLayout } from '../build/layout.js';
 import { MANIFEST_PATH, OPS_MANIFEST_PATH } from '../build/manifest.js';
 import { watchSpecDir } from '../build/watch-spec.js';
-import { diffTree, leftoverFindings, writeTargets, type WriteTarget } from '../build/writer.js';
+import { usesAtomicLayout } from '../build/snapshot.js';
+import { diffTree, leftoverFindings, withLinks, writeTargets, type WriteTarget } from '../build/writer.js';
 import { TOOL_VERSION } from '../version.js';
 import { SPEC_OPTION } from '../options.js';
 import { lintFindingToDiagnostic } from '../lint/dashboard-lint.js';
@@ -20,6 +21,7 @@ interface BuildSettings {
   readonly opsDocs: string | undefined;
   readonly check: boolean;
   readonly force: boolean;
+  readonly atomic: boolean;
   readonly quiet: boolean;
   /** Stage durations in ms, summed over environments, when --timings is given. */
   readonly timings: Record<string, number> | undefined;
@@ -95,8 +97,8 @@ async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
       io.out(`leftover ${path}`);
       stale++;
     }
-    for (const t of targets) {
-      const d = diffTree(t.dir, t.artifacts);
+    for (const t of usesAtomicLayout(settings.out) ? withLinks(settings.out, targets) : targets) {
+      const d = diffTree(t.dir, t.artifacts, t.linkText);
       for (const p of d.stale) io.out(`stale    ${join(t.dir, p)}`);
       for (const p of d.missing) io.out(`missing  ${join(t.dir, p)}`);
       for (const p of d.extra) io.out(`extra    ${join(t.dir, p)}`);
@@ -110,7 +112,7 @@ async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
     return EXIT.ok;
   }
   const writeStarted = performance.now();
-  const plans = await writeTargets({ out: settings.out, opsDocs: settings.opsDocs, targets, force: settings.force, say: (t) => io.err(t) });
+  const plans = await writeTargets({ out: settings.out, opsDocs: settings.opsDocs, targets, force: settings.force, atomic: settings.atomic, say: (t) => io.err(t) });
   if (settings.timings) settings.timings.write = performance.now() - writeStarted;
   if (!settings.quiet) {
     for (const p of plans) {
@@ -157,7 +159,7 @@ function watchAndRebuild(settings: BuildSettings, io: Io): Promise<ExitCode> {
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Generate every artifact (dashboards, rules, tests, routing, docs, site) for a spec, atomically.',
-  usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--force] [--check] [--watch]',
+  usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--atomic] [--force] [--check] [--watch]',
   options: {
     spec: SPEC_OPTION,
     env: { type: 'string', help: 'Build this environment only (default: the spec\'s default environment).' },
@@ -166,6 +168,7 @@ export const buildCommand: Command = {
     'ops-docs': { type: 'string', help: 'Also write the production setup guide and runbooks to this directory (e.g. docs/OPERATIONS).' },
     check: { type: 'boolean', help: 'Write nothing; list stale, missing and extra files and a killed build\'s leftovers, and exit 1 if any.' },
     force: { type: 'boolean', help: 'Write into a folder without a monspec manifest that holds other files, beside them (they are never overwritten or deleted).' },
+    atomic: { type: 'boolean', help: 'Publish all environments at once with one rename, for an OUT a running Prometheus, Alertmanager or Grafana reads: OUT/<env> files become links into one snapshot. Kept by every later build.' },
     watch: { type: 'boolean', short: 'w', help: 'Rebuild whenever a spec file changes.' },
     quiet: { type: 'boolean', short: 'q', help: 'Print only problems.' },
     timings: { type: 'boolean', help: 'Print per-stage durations and peak memory as one JSON line on stderr (for benchmarks).' },
@@ -176,6 +179,7 @@ export const buildCommand: Command = {
     'monspec build --check --all-envs',
     'monspec build --spec ./monitoring --env staging --out ./out',
     'monspec build --watch',
+    'monspec build --all-envs --out ./published --atomic',
   ],
   async run(args: Parsed, io: Io) {
     const env = stringOpt(args, 'env');
@@ -189,6 +193,7 @@ export const buildCommand: Command = {
       opsDocs: opsDocs === undefined ? undefined : resolve(io.cwd, opsDocs),
       check: boolOpt(args, 'check'),
       force: boolOpt(args, 'force'),
+      atomic: boolOpt(args, 'atomic'),
       quiet: boolOpt(args, 'quiet'),
       timings: boolOpt(args, 'timings') ? {} : undefined,
     };
