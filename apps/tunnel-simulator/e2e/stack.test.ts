@@ -9,7 +9,8 @@
  * With CI=true it never skips.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proveAlerts } from './support/alerts.js';
@@ -121,6 +122,30 @@ describe.skipIf(missing !== undefined).sequential('tunnel simulator on real Prom
 
   it('service discovery loses the job: StreamingProxyMetricsAbsent fires, routes, resolves', async () => {
     await proveMetricsAbsent(stack);
+  });
+
+  it('a rebuild published with --atomic while Prometheus runs: its rule files are links, and a reload loads the new snapshot', async () => {
+    const rulesFile = join(stack.dir, 'out', 'e2e', 'prometheus', 'rules', 'alerts.rules.yml');
+    expect(lstatSync(rulesFile).isSymbolicLink()).toBe(true);
+    const highErrorRate = async () => {
+      const body = (await (await fetch(`${stack.prometheusUrl}/api/v1/rules?type=alert`)).json()) as { data: { groups: { rules: { name: string; query: string }[] }[] } };
+      return body.data.groups.flatMap((g) => g.rules).find((r) => r.name === 'HighErrorRate')?.query;
+    };
+    const before = await highErrorRate();
+    expect(before).toMatch(/> 0\.0\d+/);
+    const thresholds = join(stack.dir, 'spec', 'thresholds.yaml');
+    const original = readFileSync(thresholds, 'utf8');
+    try {
+      writeFileSync(thresholds, original.replace(/(error_rate:[\s\S]*?critical: )\d+%/, (_, head: string) => `${head}37%`));
+      stack.rebuild();
+      stack.reloadPrometheus();
+      await waitFor('Prometheus loaded the rebuilt HighErrorRate', async () => ((await highErrorRate())?.includes('> 0.37') ? true : undefined), 30_000);
+    } finally {
+      writeFileSync(thresholds, original);
+      stack.rebuild();
+      stack.reloadPrometheus();
+    }
+    await waitFor('Prometheus loaded the original HighErrorRate again', async () => ((await highErrorRate()) === before ? true : undefined), 30_000);
   });
 
   it('wrote structured error logs the Loki rules can parse', () => {

@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, readlinkSync, renameSync, rmdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fsDo } from './fs-errors.js';
 import { processAlive } from './lock.js';
 import type { TargetPlan, WriteTarget } from './plan-target.js';
-import { crashPoint, newBuildId } from './transaction.js';
-import { ancestors, CURRENT_LINK, lstatOrUndefined, scanTree, SNAPSHOTS_DIR, STAGING_PREFIX } from './tree.js';
+import { crashPoint, newBuildId, removeOwned } from './transaction.js';
+import { CURRENT_LINK, lstatOrUndefined, scanTree, SNAPSHOTS_DIR, STAGING_PREFIX } from './tree.js';
 
 /*
  * The atomic layout (`build --atomic`), for an output a running Prometheus, Alertmanager or Grafana
@@ -108,20 +108,6 @@ export function removeStaleSnapshots(out: string, envDirs: readonly string[]): s
   return stale;
 }
 
-/** Removes an owned entry and the folders it leaves empty. */
-function removeEntry(dir: string, path: string): void {
-  const abs = join(dir, path);
-  if (lstatOrUndefined(abs) === undefined) return;
-  fsDo('removing', abs, () => unlinkSync(abs));
-  for (const folder of ancestors(path).reverse()) {
-    try {
-      rmdirSync(join(dir, folder));
-    } catch {
-      break; // not empty: the folders above are not empty either
-    }
-  }
-}
-
 /** Creates or replaces the link at `abs` in one rename, so a reader never finds the path missing. */
 function placeLink(abs: string, text: string, build: string): void {
   fsDo('creating the folder', dirname(abs), () => mkdirSync(dirname(abs), { recursive: true }));
@@ -146,7 +132,7 @@ export function publishSnapshot(out: string, plans: readonly TargetPlan[]): void
     throw err;
   }
   crashPoint('staged');
-  for (const p of plans) for (const path of [...p.removeFirst, ...p.removeAfter]) removeEntry(p.target.dir, path);
+  for (const p of plans) for (const path of [...p.removeFirst, ...p.removeAfter]) removeOwned(p.target.dir, path);
   // The commit point: one rename publishes every environment of this build.
   const temp = join(out, `${STAGING_PREFIX}${build}.current`);
   fsDo('creating the link', temp, () => symlinkSync(`${SNAPSHOTS_DIR}/${build}`, temp));

@@ -110,8 +110,8 @@ function noLinkOnTheWay(dir: string, path: string): void {
   }
 }
 
-/** Removes a file the previous manifest listed, then the folders it leaves empty. */
-function removeOwned(dir: string, path: string): void {
+/** Removes a file (or link) the previous manifest listed, then the folders it leaves empty. */
+export function removeOwned(dir: string, path: string): void {
   noLinkOnTheWay(dir, path);
   const abs = join(dir, path);
   const st = lstatOrUndefined(abs);

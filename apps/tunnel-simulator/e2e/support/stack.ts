@@ -45,6 +45,10 @@ export interface Stack {
   readonly ports: number[];
   /** Rewrites the file_sd targets file: Prometheus scrapes exactly these simulators (none: no target). */
   setScrapeTargets(simulators: readonly SimulatorProcess[]): void;
+  /** Builds the stack's spec again into the same output (published with `build --atomic`). */
+  rebuild(): void;
+  /** Sends Prometheus SIGHUP: it reads its configuration and rule files again. */
+  reloadPrometheus(): void;
   stop(): Promise<string[]>;
 }
 
@@ -71,12 +75,20 @@ export function findBinaries(): Binaries | undefined {
   return prometheus && alertmanager ? { prometheus, alertmanager } : undefined;
 }
 
+/**
+ * The servers read the output as a deployment would: published with `build --atomic`, so every rule
+ * file they load is a link through OUT/.monspec-current into the current snapshot.
+ */
+function build(dir: string): void {
+  execFileSync(process.execPath, [CLI, 'build', '--spec', join(dir, 'spec'), '--env', 'e2e', '--out', join(dir, 'out'), '--atomic', '--quiet'], { stdio: 'pipe' });
+}
+
 function buildArtifacts(dir: string): { out: string; model: ResolvedModel } {
   const spec = join(dir, 'spec');
   cpSync(EMBEDDED_SPEC_DIR, spec, { recursive: true });
   copyFileSync(join(HERE, '..', 'e2e-environment.yaml'), join(spec, 'e2e-environment.yaml'));
   const out = join(dir, 'out');
-  execFileSync(process.execPath, [CLI, 'build', '--spec', spec, '--env', 'e2e', '--out', out, '--quiet'], { stdio: 'pipe' });
+  build(dir);
   const { model } = compileSpecDir(spec, { environment: 'e2e' });
   if (!model) throw new Error('the e2e spec does not compile');
   return { out: join(out, 'e2e'), model };
@@ -187,6 +199,12 @@ export async function startStack(bins: Binaries): Promise<Stack> {
       errorLog,
       ports: [receiver.httpPort, receiver.smtpPort, simulators.primary.port, simulators.secondary.port, amPort, promPort],
       setScrapeTargets: (sims) => writeTargets(targetsFile, sims),
+      rebuild: () => build(dir),
+      reloadPrometheus: () => {
+        const prometheus = daemons.find((d) => d.name === 'prometheus');
+        if (prometheus?.child.pid === undefined) throw new Error('Prometheus is not running');
+        process.kill(prometheus.child.pid, 'SIGHUP');
+      },
       stop,
     };
   } catch (err) {
