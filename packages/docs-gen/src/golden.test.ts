@@ -11,6 +11,7 @@ import { embeddedModel } from './test-support/embedded.js';
 
 const GOLDEN = fileURLToPath(new URL('./__golden__/production/', import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
+if (update && process.env.CI === 'true') throw new Error('Unexpected UPDATE_GOLDEN=1 with CI=true, expected goldens to be rewritten only by a developer');
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];

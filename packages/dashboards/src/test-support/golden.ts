@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '__golden__');
 export const UPDATING = process.env.UPDATE_GOLDEN === '1';
+if (UPDATING && process.env.CI === 'true') throw new Error('Unexpected UPDATE_GOLDEN=1 with CI=true, expected goldens to be rewritten only by a developer');
 
 /** The golden's content (after rewriting it when updating), or undefined when there is none. */
 export function golden(name: string, actual: string): string | undefined {
