@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   'check-endpoint': { summary: 'Check a Prometheus exposition (URL or file) against the spec.', load: async () => (await import('./commands/check-endpoint.js')).checkEndpointCommand },
   explain: { summary: 'Explain a metric or alert: meaning, thresholds, queries, runbook, links.', load: async () => (await import('./commands/explain.js')).explainCommand },
   init: { summary: 'Write a starter spec for a new service.', load: async () => (await import('./commands/init.js')).initCommand },
+  rules: { summary: 'List every check and dashboard lint rule (id, severity, what it checks).', load: async () => (await import('./commands/rules.js')).rulesCommand },
 };
 
 function usage(): string {
