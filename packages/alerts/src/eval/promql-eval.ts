@@ -6,6 +6,7 @@
  * the `$value` an alert's annotations render with at a test's eval time, so generated promtool tests
  * can state exact annotations. promtool remains the judge; anything unsupported throws.
  */
+import { arithmetic as arithmeticOp, compare as compareOp } from './binary-ops.js';
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
 import { parseDuration } from '@monspec/metrics-spec';
@@ -85,42 +86,17 @@ function matches(labels: Labels, matchers: readonly Matcher[]): boolean {
   });
 }
 
-function compare(op: string, a: number, b: number): boolean {
-  switch (op) {
-    case '==':
-      return a === b;
-    case '!=':
-      return a !== b;
-    case '>':
-      return a > b;
-    case '<':
-      return a < b;
-    case '>=':
-      return a >= b;
-    case '<=':
-      return a <= b;
-    default:
-      throw new UnsupportedPromql(op);
-  }
+/** PromQL's operators on two floats; an operator the evaluator does not know is unsupported. */
+function arithmetic(op: string, a: number, b: number): number {
+  const v = arithmeticOp(op, a, b);
+  if (v === undefined) throw new UnsupportedPromql(op);
+  return v;
 }
 
-function arithmetic(op: string, a: number, b: number): number {
-  switch (op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return a / b;
-    case '%':
-      return a % b;
-    case '^':
-      return a ** b;
-    default:
-      throw new UnsupportedPromql(op);
-  }
+function compare(op: string, a: number, b: number): boolean {
+  const v = compareOp(op, a, b);
+  if (v === undefined) throw new UnsupportedPromql(op);
+  return v;
 }
 
 const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
