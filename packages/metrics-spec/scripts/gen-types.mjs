@@ -1,6 +1,7 @@
 // Build-time code generation from schema/monspec.schema.json, the single source of the spec format:
 //   src/generated/spec-types.ts   TypeScript types of the authored spec (json-schema-to-typescript)
 //   src/generated/validators.js   ajv standalone validators, so no schema is compiled at start-up
+//   src/generated/defaults.ts     the schema's `default` keywords, the resolver's defaults
 // `--check` writes nothing and exits 1 when a committed file is stale.
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { compile } from 'json-schema-to-typescript';
@@ -37,8 +38,32 @@ const validators =
     validateRecordingRule: `${id}#/$defs/recordingRule`,
   });
 
+// Every `default` keyword of the schema, by definition and property path: the one place defaults
+// live. The resolver reads them from here; the types above carry them as @default.
+function collectDefaults(node, into) {
+  for (const [name, prop] of Object.entries(node.properties ?? {})) {
+    if (Object.hasOwn(prop, 'default')) into[name] = prop.default;
+    else if (prop.properties) {
+      const nested = {};
+      collectDefaults(prop, nested);
+      if (Object.keys(nested).length > 0) into[name] = nested;
+    }
+  }
+  return into;
+}
+const defaults = Object.fromEntries(
+  Object.entries(schema.$defs)
+    .map(([name, def]) => [name, collectDefaults(def, {})])
+    .filter(([, found]) => Object.keys(found).length > 0),
+);
+const defaultsModule =
+  header +
+  '/** The schema\'s `default` keywords by $defs name and property path (resolve.ts fills them in). */\n' +
+  `export const SCHEMA_DEFAULTS = ${JSON.stringify(defaults, null, 2)} as const;\n`;
+
 const outputs = new Map([
   ['src/generated/spec-types.ts', types],
+  ['src/generated/defaults.ts', defaultsModule],
   ['src/generated/validators.ts', validators.replace('"use strict";', '')],
 ]);
 

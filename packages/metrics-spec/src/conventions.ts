@@ -30,30 +30,16 @@ export const NON_BASE_UNIT_SUFFIXES: ReadonlyArray<{ suffix: string; instead: st
   { suffix: '_percentage', instead: '_ratio' },
 ];
 
-/** Defaults the resolver fills in. */
+/**
+ * Conventions the resolver applies that are not a property's default (those are the schema's
+ * `default` keywords: SCHEMA_DEFAULTS in generated/defaults.ts).
+ */
 export const DEFAULTS = {
-  metricsPath: '/metrics',
-  scrapeInterval: '15s',
-  retention: '15d',
-  replicas: 1,
-  evaluationInterval: '1m',
-  alertEngine: 'prometheus',
-  dashboardRefresh: '30s',
-  dashboardTime: { from: 'now-6h', to: 'now' },
-  timeOptions: ['5m', '15m', '1h', '6h', '12h', '24h', '2d', '7d', '30d'],
   panelHeight: 8,
   /** Panel widths by visualization, on Grafana's 24-column grid. */
   panelWidth: { timeseries: 12, gauge: 6, stat: 6, table: 12, piechart: 8, bargauge: 8, logs: 24 } as const,
-  testInterval: '1m',
-  sloWindow: '30d',
   /** Used for `$__rate_interval` and friends when an expression is checked outside Grafana. */
   grafanaRateInterval: '5m',
-  /**
-   * monspec's own names: Grafana's datasource provisioner matches by name, so "Prometheus" would take
-   * over a datasource an operator already has under that name.
-   */
-  prometheusDatasource: { uid: 'monspec-prometheus', name: 'monspec-prometheus', url: 'http://prometheus:9090', provision: true },
-  lokiDatasource: { uid: 'monspec-loki', name: 'monspec-loki', url: 'http://loki:3100', provision: true },
 } as const;
 
 /**

@@ -1,4 +1,5 @@
-import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, histogramSeries, sloErrorRatioRuleName, summarySeries, TARGET_LABELS } from '../conventions.js';
+import { SCHEMA_DEFAULTS } from '../generated/defaults.js';
+import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, histogramSeries, sloErrorRatioRuleName, summarySeries, TARGET_LABELS } from '../conventions.js';
 import type { Metric, MonspecDocument, Unit } from '../generated/spec-types.js';
 import { analyzePromql, inferLabels, type LabelLookup } from '../promql/analyze.js';
 import type { PlaceholderScope, ScopedValue } from '../placeholders.js';
@@ -93,7 +94,7 @@ export function buildCheckContext(spec: MonspecDocument): CheckContext {
       for (const win of [w.longWindow, w.shortWindow]) sloRules.set(sloErrorRatioRuleName(name, win), slo.sli?.errors ?? '');
     }
     // The SLO window's ratio, read by the generated error-budget panel.
-    sloRules.set(sloErrorRatioRuleName(name, slo.window ?? DEFAULTS.sloWindow), slo.sli?.errors ?? '');
+    sloRules.set(sloErrorRatioRuleName(name, slo.window ?? SCHEMA_DEFAULTS.slo.window), slo.sli?.errors ?? '');
   }
   const recordedNames = new Set([...Object.keys(spec.recordingRules ?? {}), ...sloRules.keys()]);
 

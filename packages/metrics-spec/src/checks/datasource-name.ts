@@ -1,5 +1,5 @@
+import { SCHEMA_DEFAULTS } from '../generated/defaults.js';
 import type { Check } from './types.js';
-import { DEFAULTS } from '../conventions.js';
 
 /** Names Grafana gives a datasource of these types by default ("prometheus", "Prometheus-1", …). */
 const GRAFANA_DEFAULT_NAME = /^(prometheus|loki)(-\d+)?$/i;
@@ -18,7 +18,7 @@ export const datasourceName: Check = {
       {
         title: 'provisioning under the name every Grafana already uses',
         yaml: 'environments:\n  production:\n    description: x\n    overlay:\n      service:\n        datasources:\n          prometheus: { uid: monspec-prometheus, name: Prometheus, url: "http://prometheus:9090" }\n',
-        message: `Unexpected provisioned datasource name "Prometheus", expected a name of monspec's own such as "${DEFAULTS.prometheusDatasource.name}"`,
+        message: `Unexpected provisioned datasource name "Prometheus", expected a name of monspec's own such as "${SCHEMA_DEFAULTS.service.datasources.prometheus.name}"`,
       },
       {
         title: 'Grafana\'s default Loki name',
@@ -31,7 +31,7 @@ export const datasourceName: Check = {
     for (const kind of ['prometheus', 'loki'] as const) {
       const ds = spec.service?.datasources?.[kind];
       if (!ds || ds.provision === false || ds.name === undefined || !GRAFANA_DEFAULT_NAME.test(ds.name)) continue;
-      const own = kind === 'prometheus' ? DEFAULTS.prometheusDatasource.name : DEFAULTS.lokiDatasource.name;
+      const own = kind === 'prometheus' ? SCHEMA_DEFAULTS.service.datasources.prometheus.name : SCHEMA_DEFAULTS.service.datasources.loki.name;
       report({
         pointer: `/service/datasources/${kind}/name`,
         message: `Unexpected provisioned datasource name "${ds.name}", expected a name of monspec's own such as "${own}" (Grafana's provisioner matches by name and would take over an existing "${ds.name}"), or provision: false to reference that datasource by uid`,

@@ -1,5 +1,5 @@
+import { SCHEMA_DEFAULTS } from '../generated/defaults.js';
 import type { Check } from './types.js';
-import { DEFAULTS } from '../conventions.js';
 import { estimateSeries } from '../series-estimate.js';
 
 export const seriesBudget: Check = {
@@ -19,7 +19,7 @@ export const seriesBudget: Check = {
     ],
   },
   run({ spec }, report) {
-    const replicas = spec.service?.replicas ?? DEFAULTS.replicas;
+    const replicas = spec.service?.replicas ?? SCHEMA_DEFAULTS.service.replicas;
     const perMetric = Object.entries(spec.metrics ?? {}).map(([name, m]) => ({ name, series: estimateSeries(m, replicas) }));
     const total = perMetric.reduce((sum, m) => sum + m.series, 0);
     const budget = spec.service?.seriesBudget;

@@ -94,13 +94,6 @@ export type Threshold1 = {
   [k: string]: unknown;
 };
 /**
- * Which datasource evaluates an expression.
- *
- * This interface was referenced by `MonspecDocument`'s JSON-Schema
- * via the `definition` "datasourceKind".
- */
-export type DatasourceKind = 'prometheus' | 'loki';
-/**
  * Alert severity: critical pages, warning notifies the team, info is for dashboards and email.
  *
  * This interface was referenced by `MonspecDocument`'s JSON-Schema
@@ -155,6 +148,13 @@ export type Duration = string;
  * via the `definition` "metricName".
  */
 export type MetricName = string;
+/**
+ * Which datasource evaluates an expression.
+ *
+ * This interface was referenced by `MonspecDocument`'s JSON-Schema
+ * via the `definition` "datasourceKind".
+ */
+export type DatasourceKind = 'prometheus' | 'loki';
 /**
  * A notification receiver.
  *
@@ -372,7 +372,7 @@ export interface Service {
    */
   datasources?: {
     prometheus?: Datasource;
-    loki?: Datasource;
+    loki?: Datasource1;
   };
   /**
    * Which engine evaluates alerts, and alert-wide settings.
@@ -402,12 +402,30 @@ export interface Service {
   runbookBaseUrl?: string;
 }
 /**
- * A Grafana datasource.
- *
- * This interface was referenced by `MonspecDocument`'s JSON-Schema
- * via the `definition` "datasource".
+ * The Prometheus datasource. Defaults to monspec's own uid and name (monspec-prometheus): Grafana's provisioner matches datasources by name, so a name such as Prometheus would take over one an operator already has.
  */
 export interface Datasource {
+  /**
+   * Fixed datasource uid.
+   */
+  uid: string;
+  /**
+   * Datasource display name.
+   */
+  name?: string;
+  /**
+   * URL Grafana uses to reach the datasource.
+   */
+  url?: string;
+  /**
+   * Whether monspec provisions this datasource (default true). false: the dashboards and rules reference an existing datasource by uid and monspec writes no provisioning entry for it. Grafana's provisioner matches datasources by name, so a provisioned name must be monspec's own, never one an existing datasource uses (such as Prometheus).
+   */
+  provision?: boolean;
+}
+/**
+ * The Loki datasource. Defaults to monspec's own uid and name (monspec-loki): Grafana's provisioner matches datasources by name, so a name such as Loki would take over one an operator already has.
+ */
+export interface Datasource1 {
   /**
    * Fixed datasource uid.
    */
@@ -546,7 +564,10 @@ export interface AlertEntry {
    * Template parameters.
    */
   params?: {};
-  datasource?: DatasourceKind;
+  /**
+   * Which datasource evaluates an expression.
+   */
+  datasource?: 'prometheus' | 'loki';
   severity?: Severity;
   /**
    * The signal expression (PromQL, or LogQL for loki alerts); compared by `condition` if given.
@@ -1309,6 +1330,30 @@ export interface Environment {
  */
 export interface StringMap6 {
   [k: string]: string;
+}
+/**
+ * A Grafana datasource.
+ *
+ * This interface was referenced by `MonspecDocument`'s JSON-Schema
+ * via the `definition` "datasource".
+ */
+export interface Datasource2 {
+  /**
+   * Fixed datasource uid.
+   */
+  uid: string;
+  /**
+   * Datasource display name.
+   */
+  name?: string;
+  /**
+   * URL Grafana uses to reach the datasource.
+   */
+  url?: string;
+  /**
+   * Whether monspec provisions this datasource (default true). false: the dashboards and rules reference an existing datasource by uid and monspec writes no provisioning entry for it. Grafana's provisioner matches datasources by name, so a provisioned name must be monspec's own, never one an existing datasource uses (such as Prometheus).
+   */
+  provision?: boolean;
 }
 /**
  * A secret taken from the environment at deploy time; never written into generated files.

@@ -1,3 +1,4 @@
+import { SCHEMA_DEFAULTS } from '../generated/defaults.js';
 import { DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, SEVERITIES, defaultSetupGuide, sloErrorRatioRuleName } from '../conventions.js';
 import { defaultNoDataState } from '../no-data-state.js';
 import { sloDashboard } from './slo-dashboard.js';
@@ -90,7 +91,7 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
       help: m.help,
       meaning: m.meaning,
       group: m.group,
-      origin: m.origin ?? 'service',
+      origin: m.origin ?? SCHEMA_DEFAULTS.metric.origin,
       labels: Object.entries(m.labels ?? {})
         .map(([label, l]) => ({ name: label, description: l.description, values: l.values, cardinality: l.values?.length ?? l.maxCardinality ?? 1 }))
         .sort(byName),
@@ -189,20 +190,20 @@ function resolveService(spec: MonspecDocument, impliedLabels: Readonly<Record<st
     contact: s.contact,
     repository: s.repository,
     job: s.job ?? s.name,
-    metricsPath: s.metricsPath ?? DEFAULTS.metricsPath,
+    metricsPath: s.metricsPath ?? SCHEMA_DEFAULTS.service.metricsPath,
     healthEndpoints: (s.healthEndpoints ?? []).map((h) => ({ path: h.path, description: h.description })),
-    scrapeInterval: s.scrape?.interval ?? DEFAULTS.scrapeInterval,
-    retention: s.scrape?.retention ?? DEFAULTS.retention,
-    replicas: s.replicas ?? DEFAULTS.replicas,
+    scrapeInterval: s.scrape?.interval ?? SCHEMA_DEFAULTS.service.scrape.interval,
+    retention: s.scrape?.retention ?? SCHEMA_DEFAULTS.service.scrape.retention,
+    replicas: s.replicas ?? SCHEMA_DEFAULTS.service.replicas,
     seriesBudget: s.seriesBudget,
-    grafana: { url: (s.grafana?.url ?? 'http://localhost:3000').replace(/\/+$/, ''), folder: s.grafana?.folder ?? s.title },
+    grafana: { url: (s.grafana?.url ?? SCHEMA_DEFAULTS.service.grafana.url).replace(/\/+$/, ''), folder: s.grafana?.folder ?? s.title },
     datasources: {
-      prometheus: { ...DEFAULTS.prometheusDatasource, ...s.datasources?.prometheus },
-      loki: { ...DEFAULTS.lokiDatasource, ...s.datasources?.loki },
+      prometheus: { ...SCHEMA_DEFAULTS.service.datasources.prometheus, ...s.datasources?.prometheus },
+      loki: { ...SCHEMA_DEFAULTS.service.datasources.loki, ...s.datasources?.loki },
     },
     alerting: {
-      engine: s.alerting?.engine ?? DEFAULTS.alertEngine,
-      evaluationInterval: s.alerting?.evaluationInterval ?? DEFAULTS.evaluationInterval,
+      engine: s.alerting?.engine ?? SCHEMA_DEFAULTS.service.alerting.engine,
+      evaluationInterval: s.alerting?.evaluationInterval ?? SCHEMA_DEFAULTS.service.alerting.evaluationInterval,
       commonLabels: sortedRecord({ ...impliedLabels, ...(s.alerting?.commonLabels ?? {}) }),
       alertmanagerUrl: s.alerting?.alertmanagerUrl?.replace(/\/+$/, ''),
     },
@@ -224,11 +225,11 @@ function resolveThresholds(spec: MonspecDocument): ResolvedThreshold[] {
         name,
         description: t.description,
         unit: t.unit,
-        direction: t.direction ?? 'higher_is_worse',
+        direction: t.direction ?? SCHEMA_DEFAULTS.threshold.direction,
         warning: level('warning'),
         critical: level('critical'),
         window: t.window,
-        states: { ok: t.states?.ok ?? 'ok', warning: t.states?.warning ?? 'warning', critical: t.states?.critical ?? 'critical' },
+        states: { ...SCHEMA_DEFAULTS.threshold.states, ...t.states },
       };
     })
     .sort(byName);
@@ -237,7 +238,7 @@ function resolveThresholds(spec: MonspecDocument): ResolvedThreshold[] {
 function resolveTests(tests: readonly AlertTest[] | undefined, scope: PlaceholderScope): AlertTestCase[] {
   return (tests ?? []).map((t) => ({
     name: t.name,
-    interval: t.interval ?? DEFAULTS.testInterval,
+    interval: t.interval ?? SCHEMA_DEFAULTS.alertTest.interval,
     series: Object.entries(t.series).map(([series, values]) => {
       const r = renderValues(values, scope);
       return { series, values: r.ok ? r.text : values };
@@ -273,7 +274,7 @@ function resolveAlert(
 ): ResolvedAlert {
   const scope = ctx.alertScope(name);
   const expr = (alert.expr ?? '').trim();
-  const datasource: DatasourceKind = alert.datasource ?? 'prometheus';
+  const datasource: DatasourceKind = alert.datasource ?? SCHEMA_DEFAULTS.alertEntry.datasource;
   let condition: ResolvedAlert['condition'];
   if (alert.condition) {
     const op = alert.condition.op as ComparisonOp;
@@ -290,7 +291,7 @@ function resolveAlert(
   const wrapped = condition && datasource === 'prometheus' && isTopLevelBinary(expr) ? `(${expr})` : condition && datasource === 'loki' && /\s(and|or|unless|[<>=!]=?|[-+*/])\s/.test(expr) ? `(${expr})` : expr;
   const query = condition ? `${wrapped} ${condition.op} ${promNumber(condition.value)}` : expr;
   const severity = alert.severity ?? 'warning';
-  const forText = alert.for ?? '0s';
+  const forText = alert.for ?? SCHEMA_DEFAULTS.alertEntry.for;
   return {
     name,
     id: name,
@@ -310,7 +311,7 @@ function resolveAlert(
     runbook: resolveRunbook(runbook, scope),
     tests: resolveTests(alert.tests, scope),
     noDataState: alert.noDataState ?? defaultNoDataState(datasource, query),
-    execErrState: alert.execErrState ?? 'Error',
+    execErrState: alert.execErrState ?? SCHEMA_DEFAULTS.alertEntry.execErrState,
     slo: undefined,
     sourceFile: sourceMap.fileOf(`/alerts/${p(name)}`),
   };
@@ -325,11 +326,11 @@ function resolveSlo(name: string, slo: Slo): ResolvedSlo {
     longWindow: w.longWindow,
     shortWindow: w.shortWindow,
     burnRate: w.burnRate,
-    for: w.for ?? '0s',
+    for: w.for ?? SCHEMA_DEFAULTS.burnRateWindow.for,
     errorRatioThreshold: Number((w.burnRate * errorBudget).toPrecision(12)),
   }));
   const ratioRules: Record<string, string> = {};
-  const window = slo.window ?? DEFAULTS.sloWindow;
+  const window = slo.window ?? SCHEMA_DEFAULTS.slo.window;
   // The SLO window too: the error budget remaining reads the error ratio over the whole window.
   const rateWindows = [...new Set([...windows.flatMap((w) => [w.shortWindow, w.longWindow]), window])].sort((a, b) => parseDuration(a) - parseDuration(b));
   for (const w of rateWindows) ratioRules[w] = sloErrorRatioRuleName(name, w);
@@ -442,6 +443,7 @@ function resolveDashboard(
       while (reserved.has(next)) next++;
       id = next++;
     }
+    // Required by the schema (templates are validated after expansion): the fallback only keeps the type total.
     const type = panel.type ?? 'timeseries';
     const queries = (panel.queries ?? []).map((q, i) => {
       const datasource: DatasourceKind = q.datasource ?? (type === 'logs' ? 'loki' : 'prometheus');
@@ -477,24 +479,24 @@ function resolveDashboard(
       decimals: panel.decimals,
       limit: panel.limit,
       valueMappings: (panel.valueMappings ?? []).map((m) => ({ value: m.value, text: m.text, color: m.color })),
-      logsLink: panel.logsLink ?? false,
+      logsLink: panel.logsLink ?? SCHEMA_DEFAULTS.panel.logsLink,
     };
   });
   return {
     uid,
     title: d.title,
     description: d.description,
-    tags: d.tags ?? [],
-    refresh: d.refresh ?? DEFAULTS.dashboardRefresh,
-    time: d.time ?? DEFAULTS.dashboardTime,
-    timeOptions: d.timeOptions ?? DEFAULTS.timeOptions,
+    tags: d.tags ?? SCHEMA_DEFAULTS.dashboard.tags,
+    refresh: d.refresh ?? SCHEMA_DEFAULTS.dashboard.refresh,
+    time: d.time ?? SCHEMA_DEFAULTS.dashboard.time,
+    timeOptions: d.timeOptions ?? SCHEMA_DEFAULTS.dashboard.timeOptions,
     variables: Object.entries(d.variables ?? {}).map(([name, v]) => ({
       name,
       label: v.label,
       metric: v.metric,
       values: v.values,
-      multi: v.multi ?? true,
-      includeAll: v.includeAll ?? true,
+      multi: v.multi ?? SCHEMA_DEFAULTS.dashboardVariable.multi,
+      includeAll: v.includeAll ?? SCHEMA_DEFAULTS.dashboardVariable.includeAll,
     })),
     panels,
   };
@@ -516,14 +518,14 @@ function resolveNotifications(spec: MonspecDocument): ResolvedNotifications {
       }))
       .sort(byName),
     defaultContactPoint: n.defaultContactPoint,
-    groupBy: n.groupBy ?? ['alertname'],
+    groupBy: n.groupBy ?? SCHEMA_DEFAULTS.notifications.groupBy,
     routes: SEVERITIES.flatMap((severity) => {
       const r = n.routes?.[severity];
       return r ? [{ severity, contactPoints: r.contactPoints, groupWait: r.groupWait, groupInterval: r.groupInterval, repeatInterval: r.repeatInterval }] : [];
     }),
     inhibitions: (n.inhibitions ?? []).map((i) => ({ source: i.source, target: i.target, equal: i.equal, sourceAlerts: i.sourceAlerts ?? [], targetAlerts: i.targetAlerts ?? [] })),
     smtp: n.smtp
-      ? { smarthost: n.smtp.smarthost, from: n.smtp.from, username: n.smtp.username, passwordEnv: n.smtp.password?.env, requireTls: n.smtp.requireTls ?? true }
+      ? { smarthost: n.smtp.smarthost, from: n.smtp.from, username: n.smtp.username, passwordEnv: n.smtp.password?.env, requireTls: n.smtp.requireTls ?? SCHEMA_DEFAULTS.notifications.smtp.requireTls }
       : undefined,
   };
 }
