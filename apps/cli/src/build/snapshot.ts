@@ -118,10 +118,10 @@ function placeLink(abs: string, text: string, build: string): void {
 }
 
 /**
- * Publishes the environments' plans (made with `linkText`) as one snapshot. Runs under the output's
- * lock, after removeStaleSnapshots.
+ * Publishes the environments' plans (made with `linkText`) as one snapshot, and returns its folder.
+ * Runs under the output's lock, after removeStaleSnapshots.
  */
-export function publishSnapshot(out: string, plans: readonly TargetPlan[]): void {
+export function publishSnapshot(out: string, plans: readonly TargetPlan[]): string {
   const build = newBuildId();
   const snapshot = join(snapshotsDir(out), build);
   const previous = currentSnapshot(out);
@@ -145,6 +145,7 @@ export function publishSnapshot(out: string, plans: readonly TargetPlan[]): void
     for (const a of p.writes) placeLink(join(p.target.dir, a.path), text(a.path), build);
   }
   if (previous !== undefined) fsDo('removing the old snapshot', join(out, SNAPSHOTS_DIR, previous), () => rmSync(join(out, SNAPSHOTS_DIR, previous), { recursive: true, force: true }));
+  return snapshot;
 }
 
 function writeEnvironment(dir: string, target: WriteTarget): void {

@@ -26,7 +26,13 @@ export interface WriteOptions {
  * output root. Conflicts with files monspec does not own are refused before anything is written,
  * and again under the lock, where they count.
  */
-export async function writeTargets(options: WriteOptions): Promise<readonly TargetPlan[]> {
+export interface WriteResult {
+  readonly plans: readonly TargetPlan[];
+  /** The atomic layout: the snapshot this build published (undefined: nothing changed, or not atomic). */
+  readonly published: string | undefined;
+}
+
+export async function writeTargets(options: WriteOptions): Promise<WriteResult> {
   const lockDirs = [...new Set([options.out, ...(options.opsDocs === undefined ? [] : [options.opsDocs])])].sort();
   // Read-only first where the lock file would go into the target itself (the ops docs): a folder
   // monspec may not own gets no lock file either. The rest are planned under the lock only.
@@ -44,7 +50,7 @@ export async function writeTargets(options: WriteOptions): Promise<readonly Targ
     if (!(options.atomic || usesAtomicLayout(options.out))) {
       const plans = options.targets.map((t) => planTarget(t, options.force));
       writeAll(options.out, plans);
-      return plans;
+      return { plans, published: undefined };
     }
     for (const s of removeStaleSnapshots(options.out, envDirs(options.targets))) options.say(`monspec: removed ${s}, which a killed build left`);
     const linked = withLinks(options.out, options.targets);
@@ -52,10 +58,10 @@ export async function writeTargets(options: WriteOptions): Promise<readonly Targ
     const otherPlans = linked.filter((t) => t.linkText === undefined).map((t) => planTarget(t, options.force));
     // Nothing to publish when every link is in place and reads the bytes this build makes.
     const unchanged = envPlans.every((p) => p.writes.length + p.removeFirst.length + p.removeAfter.length === 0 && isEmpty(diffTree(p.target.dir, p.target.artifacts, p.target.linkText)));
-    if (!unchanged) publishSnapshot(options.out, envPlans);
+    const published = unchanged ? undefined : publishSnapshot(options.out, envPlans);
     // The ops docs are for people, not for a running server: written file by file, after the swap.
     writeAll(options.out, otherPlans);
-    return [...envPlans, ...otherPlans];
+    return { plans: [...envPlans, ...otherPlans], published };
   } finally {
     for (const release of releases.reverse()) release();
   }

@@ -112,12 +112,15 @@ async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
     return EXIT.ok;
   }
   const writeStarted = performance.now();
-  const plans = await writeTargets({ out: settings.out, opsDocs: settings.opsDocs, targets, force: settings.force, atomic: settings.atomic, say: (t) => io.err(t) });
+  const { plans, published } = await writeTargets({ out: settings.out, opsDocs: settings.opsDocs, targets, force: settings.force, atomic: settings.atomic, say: (t) => io.err(t) });
   if (settings.timings) settings.timings.write = performance.now() - writeStarted;
   if (!settings.quiet) {
+    if (published !== undefined) io.err(`  published ${published} (every environment at once)`);
     for (const p of plans) {
       const removed = p.removeFirst.length + p.removeAfter.length;
-      io.err(`  ${p.target.dir}: ${p.target.artifacts.length} files, ${p.writes.length} written${removed > 0 ? `, ${removed} removed` : ''}${p.adopted ? ' (adopted: its files carry monspec\'s "Generated" note)' : ''}`);
+      // In the atomic layout a changed file keeps its link: only new links count as written.
+      const what = p.target.linkText !== undefined ? `${p.writes.length} new link(s)` : `${p.writes.length} written`;
+      io.err(`  ${p.target.dir}: ${p.target.artifacts.length} files, ${what}${removed > 0 ? `, ${removed} removed` : ''}${p.adopted ? ' (adopted: its files carry monspec\'s "Generated" note)' : ''}`);
       if (p.kept.length > 0) io.err(`  kept ${p.kept.length} file(s) monspec does not own in ${p.target.dir} (${p.kept.slice(0, 3).join(', ')}${p.kept.length > 3 ? ', …' : ''})`);
     }
   }
