@@ -1,9 +1,11 @@
 // monspec benchmark: times the compiled CLI as a whole process and per stage, with peak memory, on
-// the embedded spec and on synthetic specs of N dashboards; compares with the write floor.
+// the embedded spec and on synthetic specs of N dashboards; compares with the write floor and, in the
+// same run, with the peer (go-jsonnet + grafonnet rendering N dashboards, ../shared/peer or
+// MONSPEC_PEER), alternating one monspec build and one peer render.
 //   npm run bench            full table (N = 1, 10, 100, 1000), written to bench/README.md
 //   npm run bench -- --quick a short subset, one summary line, nothing written
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, release } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
 const bin = join(root, 'apps', 'cli', 'bin', 'monspec.js');
 const quick = process.argv.includes('--quick');
+const peerDir = process.env.MONSPEC_PEER ?? join(root, '..', 'shared', 'peer');
+const peerBin = join(peerDir, 'bin', 'go-jsonnet');
+const haveGnuTime = existsSync('/usr/bin/time');
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,11 +50,33 @@ function listFiles(dir) {
   return out.sort();
 }
 
-/** Runs `monspec build` `runs` times; returns medians of wall time and stages, and the peak RSS. */
-function benchBuild(specDir, runs) {
+/**
+ * One render of N dashboards by the peer, as its README says: wall time, and peak RSS through GNU
+ * time when it is installed.
+ */
+function peerRender(n) {
+  const dest = join(work, 'peer-out');
+  rmSync(dest, { recursive: true, force: true });
+  mkdirSync(dest, { recursive: true });
+  const args = ['-J', join(peerDir, 'vendor'), '-m', dest, '--tla-code', `n=${n}`, join(peerDir, 'jsonnet', 'main.jsonnet')];
+  const t = process.hrtime.bigint();
+  const r = haveGnuTime ? spawnSync('/usr/bin/time', ['-f', 'maxrss=%M', peerBin, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }) : spawnSync(peerBin, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`the peer failed (${r.status}):\n${r.stderr}`);
+  const kib = /maxrss=(\d+)/.exec(r.stderr ?? '')?.[1];
+  return { ms, rss: kib === undefined ? undefined : Math.round(Number(kib) / 102.4) / 10, files: readdirSync(dest).length };
+}
+
+/**
+ * Runs `monspec build` `runs` times; returns medians of wall time and stages, and the peak RSS. With
+ * `peerN`, each build is followed by one peer render of that many dashboards (A/B alternating, so a
+ * busy moment of the machine falls on both).
+ */
+function benchBuild(specDir, runs, peerN) {
   const out = join(work, 'out');
   const walls = [];
   const stages = {};
+  const peer = [];
   let rss = 0;
   for (let i = 0; i < runs; i++) {
     rmSync(out, { recursive: true, force: true });
@@ -58,10 +85,12 @@ function benchBuild(specDir, runs) {
     const t = lastJson(stderr);
     for (const [k, v] of Object.entries(t.timings)) (stages[k] ??= []).push(v);
     rss = Math.max(rss, t.maxRssMiB);
+    if (peerN !== undefined) peer.push(peerRender(peerN));
   }
   const files = listFiles(out);
   const bytes = files.reduce((n, f) => n + statSync(join(out, f)).size, 0);
-  return { wall: median(walls), stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)])), rss, files: files.length, bytes, out };
+  const peerResult = peer.length === 0 ? undefined : { wall: median(peer.map((p) => p.ms)), rss: peer.some((p) => p.rss === undefined) ? undefined : Math.max(...peer.map((p) => p.rss)), files: peer[0].files };
+  return { wall: median(walls), stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, median(v)])), rss, files: files.length, bytes, out, peer: peerResult };
 }
 
 /** Time to write the same bytes from a fresh node process. */
@@ -130,6 +159,23 @@ function versions() {
   return { node: process.version, cpu: `${cpus().length} × ${cpu}`, mem: `${Math.round(totalmem() / 2 ** 30)} GiB`, kernel: release(), monspec: pkg('apps/cli/package.json') };
 }
 
+/**
+ * monspec's synthetic spec against the peer's N dashboards, both measured above, one after the other.
+ * The peer renders only the dashboards; monspec writes every output (dashboards, rules, tests,
+ * routing, docs, site).
+ */
+function peerTable(rows) {
+  const measured = rows.filter((r) => r.peer);
+  if (measured.length === 0) return `The peer was not found at ${peerDir} (set MONSPEC_PEER): no comparison in this run.`;
+  return [
+    `go-jsonnet with grafonnet (${relative(root, peerDir)}, its README) rendering N dashboards of six panels, against \`monspec build\` of the synthetic spec of N dashboards writing every output; medians, one peer render after each monspec build.`,
+    '',
+    '| N | monspec build | peer (dashboards only) | monspec / peer | monspec peak RSS | peer peak RSS |',
+    '|---|---|---|---|---|---|',
+    ...measured.map((r) => `| ${r.n} | ${fmt(r.wall)} | ${fmt(r.peer.wall)} | ${(r.wall / r.peer.wall).toFixed(2)} | ${r.rss} MiB | ${r.peer.rss === undefined ? '–' : `${r.peer.rss} MiB`} |`),
+  ].join('\n');
+}
+
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 
 async function main() {
@@ -147,10 +193,10 @@ async function main() {
   const rows = [];
   for (const n of sizes) {
     const spec = writeSyntheticSpec(join(work, `spec-${n}`), n);
-    const r = benchBuild(spec, n >= 1000 ? 3 : runs);
+    const r = benchBuild(spec, n >= 1000 ? 3 : runs, existsSync(peerBin) ? n : undefined);
     const floor = benchFloor(r.out, runs);
     rows.push({ n, ...r, floor });
-    if (!quick) process.stderr.write(`N=${n}: ${fmt(r.wall)} (floor ${fmt(floor)}), ${r.rss} MiB\n`);
+    if (!quick) process.stderr.write(`N=${n}: ${fmt(r.wall)} (floor ${fmt(floor)}), ${r.rss} MiB${r.peer ? `; peer ${fmt(r.peer.wall)}, ${r.peer.rss ?? '?'} MiB` : ''}\n`);
   }
   const watchSpec = join(work, 'watch-spec');
   writeSyntheticSpec(watchSpec, 1);
@@ -162,7 +208,8 @@ async function main() {
     const big = rows[rows.length - 1];
     console.log(
       `bench --quick: embedded build ${fmt(embeddedBuild.wall)}, validate ${fmt(embeddedValidate)}, watch rebuild ${watch.reported} ms; ` +
-        `N=${big.n} build ${fmt(big.wall)} (floor ${fmt(big.floor)}, ${(big.wall / big.floor).toFixed(1)}x), ${big.rss} MiB`,
+        `N=${big.n} build ${fmt(big.wall)} (floor ${fmt(big.floor)}, ${(big.wall / big.floor).toFixed(1)}x), ${big.rss} MiB` +
+        (big.peer ? `; peer ${fmt(big.peer.wall)} (monspec/peer ${(big.wall / big.peer.wall).toFixed(2)})` : `; peer not found at ${peerDir}`),
     );
     return;
   }
@@ -204,8 +251,9 @@ ${table.join('\n')}
 | N=1000 < 2 s, < 300 MiB, within 3× the floor | ${rows.find((r) => r.n === 1000) ? `${fmt(rows.find((r) => r.n === 1000).wall)}, ${rows.find((r) => r.n === 1000).rss} MiB, ${(rows.find((r) => r.n === 1000).wall / rows.find((r) => r.n === 1000).floor).toFixed(1)}×` : 'not run'} |
 | watch rebuild < 100 ms | ${watch.reported} ms |
 
-Reference (from the issue, same machine class): go-jsonnet with grafonnet takes about 0.10 s at N=1,
-1.4 s at N=100 and 16 s at N=1000 (730 MiB peak).
+## Against the peer, in the same run
+
+${peerTable(rows)}
 `;
   const notes = join(root, 'bench', 'NOTES.md');
   let extra = '';
