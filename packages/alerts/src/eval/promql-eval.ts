@@ -50,6 +50,27 @@ function withoutName(labels: Labels): Record<string, string> {
   return rest;
 }
 
+/** The first index whose point is after `t` (or at it, with `inclusive`); points are in time order. */
+function indexAfter(points: readonly Point[], t: number, inclusive: boolean): number {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const pt = (points[mid] as Point).t;
+    if (pt < t || (!inclusive && pt === t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The points with from <= t' <= t, by binary search: scenarios span days of 1m samples, and every
+ * evaluation step of every rule selects from them.
+ */
+function pointsBetween(points: readonly Point[], from: number, t: number): Point[] {
+  return points.slice(indexAfter(points, from, true), indexAfter(points, t, false));
+}
+
 function signature(labels: Labels, on: readonly string[] | undefined, ignoring: readonly string[]): string {
   const keys = Object.keys(labels)
     .filter((k) => k !== '__name__' && (on ? on.includes(k) : !ignoring.includes(k)))
@@ -290,9 +311,7 @@ export class PromqlEvaluator {
       return [...bySig.values()].filter((s) => matches(s.labels, matchers));
     }
     const all = name ? [{ name: '__name__', op: '=', value: name }, ...matchers] : matchers;
-    return this.ctx.series
-      .filter((s) => matches(s.labels, all))
-      .map((s) => ({ labels: s.labels, points: s.points.filter((p) => p.t >= from && p.t <= t) }));
+    return this.ctx.series.filter((s) => matches(s.labels, all)).map((s) => ({ labels: s.labels, points: pointsBetween(s.points, from, t) }));
   }
 
   private select(node: SyntaxNode, src: string, t: number): Sample[] {
@@ -310,8 +329,8 @@ export class PromqlEvaluator {
       return out;
     }
     for (const s of this.seriesOf(name, matchers, t - LOOKBACK, t)) {
-      const last = s.points.filter((p) => p.t > t - LOOKBACK).pop();
-      if (last) out.push({ labels: s.labels, value: last.v });
+      const last = s.points[s.points.length - 1];
+      if (last && last.t > t - LOOKBACK) out.push({ labels: s.labels, value: last.v });
     }
     return out;
   }

@@ -59,19 +59,31 @@ function branchOf(rule: LinkedAlert): string {
   return w ? `${rule.alert.severity} ${w.burnRate}x ${w.longWindow}/${w.shortWindow}` : rule.alert.severity;
 }
 
-/** Whether the rule's condition returns a sample at `t`. */
-function holds(ev: PromqlEvaluator, rule: LinkedAlert, t: number): boolean {
-  return ev.vector(rule.alert.query, t).length > 0;
+/**
+ * Whether each rule's condition returns a sample at `t`, remembered per rule and step: the `for` of
+ * consecutive eval times, and the branches of one scenario, ask for the same steps again and again.
+ */
+function conditionCache(ev: PromqlEvaluator): (rule: LinkedAlert, t: number) => boolean {
+  const held = new Map<string, boolean>();
+  return (rule, t) => {
+    const key = `${rule.alert.id}@${t}`;
+    let value = held.get(key);
+    if (value === undefined) {
+      value = ev.vector(rule.alert.query, t).length > 0;
+      held.set(key, value);
+    }
+    return value;
+  };
 }
 
 /**
  * Prometheus' `for`: the alert fires at `t` when its condition held at every evaluation since one at
  * or before `t - for` (the alert went active then and never reset).
  */
-export function firingAt(ev: PromqlEvaluator, rule: LinkedAlert, t: number, step: number): boolean {
+function firingAt(holds: (rule: LinkedAlert, t: number) => boolean, rule: LinkedAlert, t: number, step: number): boolean {
   const start = Math.floor((t - rule.alert.forSeconds) / step) * step;
   if (start < 0) return false;
-  for (let at = start; at <= t; at += step) if (!holds(ev, rule, at)) return false;
+  for (let at = start; at <= t; at += step) if (!holds(rule, at)) return false;
   return true;
 }
 
@@ -103,8 +115,8 @@ export function sloScenarios(model: ResolvedModel, slo: ResolvedSlo, rules: read
       alertname,
       evals: [],
     };
-    const ev = evaluatorFor(model, draft);
-    const firing = (t: number) => branches.filter((r) => firingAt(ev, r, t, step));
+    const holds = conditionCache(evaluatorFor(model, draft));
+    const firing = (t: number) => branches.filter((r) => firingAt(holds, r, t, step));
     const evals = [...new Set(times)]
       .sort((a, b) => a - b)
       .map((t) => ({ at: formatDuration(t), firing: firing(t).map((r): FiringAlert => ({ alert: r, labels: {} })) }));
