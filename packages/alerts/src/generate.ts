@@ -1,5 +1,5 @@
 /** `generate(model)`: every alerting artifact of one environment, as data. Pure. */
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import type { Artifact, Generator, ResolvedModel } from '@monspec/metrics-spec';
 import { linkAlerts } from './links.js';
 import { recordingRulesFile } from './prometheus/recording-rules.js';
 import { alertRulesFile } from './prometheus/alert-rules.js';
@@ -31,3 +31,6 @@ export function generate(model: ResolvedModel, options: GenerateOptions = {}): A
   if (forward) artifacts.push(forward);
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** Prometheus, Alertmanager, Grafana and Loki alerting artifacts as a generator of the CLI's registry. */
+export const alertsGenerator = { id: 'alerts', generate } satisfies Generator<GenerateOptions>;

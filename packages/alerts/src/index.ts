@@ -1,4 +1,4 @@
-export { generate, type GenerateOptions } from './generate.js';
+export { generate, alertsGenerator, type GenerateOptions } from './generate.js';
 export { linkAlerts, linkAlert, runbookFallback, type LinkedAlert } from './links.js';
 export { expectedReceivers, routeTestLabels, defaultReceiver } from './receivers.js';
 export { prometheusEvaluates, grafanaEvaluates } from './deployment.js';

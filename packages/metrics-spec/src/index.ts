@@ -19,7 +19,7 @@ export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, slugify, type Dashboard
 export { indexModel, type ModelIndex } from './model-index.js';
 export { promNumber } from './resolve/resolve.js';
 export { escapePointerSegment, pointerToPath } from './source-map.js';
-export type { Artifact, Generator } from './artifact.js';
+export { artifactKind, GeneratorFindings, type Artifact, type ArtifactDescriptor, type ArtifactEngine, type ArtifactKind, type Generator } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';
 export { parseGoTemplate, type GoNode, type GoPipe, type GoCommand, type GoArg, type GoParseEnv, type GoParseResult } from './go-template/parse.js';
 export { checkGoTemplate, goTemplateEnv, type GoTemplateDialect, type GoTemplateCheck } from './go-template/check.js';
