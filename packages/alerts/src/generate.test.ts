@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { generate } from './index.js';
+import { generate, LOKI_RULES_PATH, lokiRulesGenerator } from './index.js';
 import { compile, ENVIRONMENTS } from './test-support/fixtures.js';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
@@ -24,12 +24,19 @@ interface RuleFile {
 
 describe.each(ENVIRONMENTS)('generate (%s, embedded tunnel spec)', (env) => {
   const model = compile(env);
-  const artifacts = generate(model);
+  // The package's two generators: the alerting files and the Loki rules (its own output).
+  const loki = lokiRulesGenerator.generate(model);
+  const artifacts = [...generate(model), ...loki].sort((a, b) => (a.path < b.path ? -1 : 1));
   const file = (path: string) => artifacts.find((a) => a.path === path)?.content ?? '';
 
   it('writes every artifact, deterministically', () => {
     expect(artifacts.map((a) => a.path)).toEqual(EXPECTED_PATHS);
-    expect(generate(compile(env))).toEqual(artifacts);
+    expect([...generate(compile(env)), ...lokiRulesGenerator.generate(compile(env))].sort((a, b) => (a.path < b.path ? -1 : 1))).toEqual(artifacts);
+  });
+
+  it('leaves the Loki rules to their own generator', () => {
+    expect(loki.map((a) => a.path)).toEqual([LOKI_RULES_PATH]);
+    expect(generate(model).map((a) => a.path)).not.toContain(LOKI_RULES_PATH);
   });
 
   it('matches the golden files byte for byte (UPDATE_GOLDEN=1 rewrites them)', () => {

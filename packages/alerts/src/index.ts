@@ -10,7 +10,7 @@ export { ALERTMANAGER_PATH } from './alertmanager/config.js';
 export { GRAFANA_RULES_PATH } from './grafana/rules.js';
 export { GRAFANA_CONTACT_POINTS_PATH } from './grafana/contact-points.js';
 export { GRAFANA_POLICIES_PATH } from './grafana/policies.js';
-export { LOKI_RULES_PATH } from './loki/rules.js';
+export { LOKI_RULES_PATH, lokiRulesGenerator } from './loki/rules.js';
 // I/O helpers for `monspec test` (also on the `@monspec/alerts/tools` subpath); generate() never uses them.
 export * from './tools/index.js';
 export { evaluateRule, reduce, threshold, math, GrafanaExpressionError, type DataSeries, type NumberResult, type RuleData, type RuleEvaluation } from './grafana/evaluate.js';

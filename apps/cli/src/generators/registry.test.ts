@@ -27,6 +27,12 @@ describe('generator registry', () => {
     for (const g of GENERATORS) expect((await g.generate(model)).length, g.id).toBeGreaterThan(0);
   });
 
+  it('takes the Loki rules from their own line (the recipe of CONTRIBUTING.md, "Add an output")', async () => {
+    const paths = async (id: string) => (await GENERATORS.find((g) => g.id === id)?.generate(model))?.map((a) => a.path);
+    expect(await paths('loki-rules')).toEqual(['loki/rules/logs.rules.yml']);
+    expect(await paths('alerts')).not.toContain('loki/rules/logs.rules.yml');
+  });
+
   it('refuses a registry line whose generator has another id', async () => {
     const line = register('a', async () => fake('b', []), () => undefined);
     await expect(line.generate(model)).rejects.toThrow('Unexpected generator id b on the registry line a');

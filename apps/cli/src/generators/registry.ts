@@ -41,5 +41,6 @@ export const GENERATORS: readonly RegisteredGenerator[] = [
   register('alerts', async () => (await import('@monspec/alerts')).alertsGenerator, defaults),
   // The guide states how many promtool cases run: a fact of the alerts generator, passed along.
   register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, async (model) => ({ promtoolTestCases: (await import('@monspec/alerts')).promtoolTestCaseCount(model) })),
+  register('loki-rules', async () => (await import('@monspec/alerts')).lokiRulesGenerator, none),
   register('instrumentation', async () => (await import('@monspec/instrumentation')).instrumentationGenerator, none),
 ];

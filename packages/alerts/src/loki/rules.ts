@@ -5,10 +5,10 @@
  * written to Prometheus), and the spec's Loki alerts (error-log spikes) when Prometheus-side rulers
  * evaluate this environment's alerts; with the grafana engine Grafana evaluates them instead.
  */
-import type { Artifact, ResolvedLogPattern, ResolvedLogSource, ResolvedModel } from '@monspec/metrics-spec';
+import type { Artifact, Generator, ResolvedLogPattern, ResolvedLogSource, ResolvedModel } from '@monspec/metrics-spec';
 import { artifactHeader } from '../header.js';
 import { prometheusEvaluates } from '../deployment.js';
-import type { LinkedAlert } from '../links.js';
+import { linkAlerts, type LinkedAlert } from '../links.js';
 import { alertingRule } from '../prometheus/alert-rules.js';
 import { dedupLabels } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
@@ -55,3 +55,12 @@ export function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert
   );
   return { path: LOKI_RULES_PATH, content: yamlFile(header, { groups }) };
 }
+
+/**
+ * The Loki ruler's rules as their own output: this export plus one line in the CLI's registry
+ * (apps/cli/src/generators/registry.ts) is all an output needs (CONTRIBUTING.md, "Add an output").
+ */
+export const lokiRulesGenerator = {
+  id: 'loki-rules',
+  generate: (model: ResolvedModel): Artifact[] => [lokiRulesFile(model, linkAlerts(model))],
+} satisfies Generator;
