@@ -105,12 +105,12 @@ describe.each(ENVIRONMENTS)('generate (%s, embedded tunnel spec)', (env) => {
     const global = (parse(file('alertmanager/alertmanager.yml')) as { global: Record<string, unknown> }).global;
     expect(global).toMatchObject({ smtp_smarthost: smtp?.smarthost, smtp_from: smtp?.from, smtp_require_tls: smtp?.requireTls });
     if (smtp?.passwordEnv) expect(global['smtp_auth_password_file']).toBe(`/etc/alertmanager/secrets/${smtp.passwordEnv}`);
-    expect(file('grafana/provisioning/alerting/contact-points.yaml')).toContain(`[smtp]: enabled = true; host = ${smtp?.smarthost}`);
+    expect(artifacts.find((a) => a.path === 'grafana/provisioning/alerting/contact-points.yaml')?.title).toContain(`[smtp]: enabled = true; host = ${smtp?.smarthost}`);
   });
 
   it('marks which engine deploys what', () => {
     const engine = model.service.alerting.engine;
-    const deploys = (path: string) => /^# Deploy: yes/m.test(file(path));
+    const deploys = (path: string) => artifacts.find((a) => a.path === path)?.deploy?.startsWith('Deploy: yes') === true;
     expect(deploys('prometheus/rules/recording.rules.yml')).toBe(true);
     expect(deploys('prometheus/rules/alerts.rules.yml')).toBe(engine !== 'grafana');
     expect(deploys('alertmanager/alertmanager.yml')).toBe(engine !== 'grafana');

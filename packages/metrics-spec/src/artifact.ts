@@ -29,7 +29,7 @@ export interface ArtifactDescriptor {
 }
 
 export interface Artifact extends ArtifactDescriptor {
-  /** The complete file content (UTF-8 text). */
+  /** The complete file content (UTF-8 text), without the "generated, do not edit" note: the CLI writer adds it by kind. */
   readonly content: string;
 }
 

@@ -6,7 +6,6 @@
  * `$value` (Grafana's `$value` is a descriptive string).
  */
 import { indexModel, parseDuration, type Artifact, type ResolvedAlert, type ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { deployLine, grafanaForwards } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
@@ -113,6 +112,11 @@ export function grafanaRulesFile(model: ResolvedModel, alerts: readonly LinkedAl
       },
     ],
   };
-  const header = artifactHeader(model, 'Grafana-managed alert rules (file provisioning).', deployLine(model, 'grafana', 'Grafana provisioning/alerting/'));
-  return { path: GRAFANA_RULES_PATH, content: yamlFile(header, data) };
+  return {
+    path: GRAFANA_RULES_PATH,
+    title: 'Grafana-managed alert rules (file provisioning).',
+    engine: 'grafana',
+    deploy: deployLine(model, 'grafana', 'Grafana provisioning/alerting/'),
+    content: yamlFile(data),
+  };
 }

@@ -6,7 +6,6 @@
  * evaluate this environment's alerts; with the grafana engine Grafana evaluates them instead.
  */
 import type { Artifact, Generator, ResolvedLogPattern, ResolvedLogSource, ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { prometheusEvaluates } from '../deployment.js';
 import { linkAlerts, type LinkedAlert } from '../links.js';
 import { alertingRule } from '../prometheus/alert-rules.js';
@@ -48,12 +47,13 @@ export function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert
   const lokiAlerts = alerts.filter((l) => l.alert.datasource === 'loki');
   const evaluates = prometheusEvaluates(model.service.alerting.engine);
   if (evaluates && lokiAlerts.length) groups.push({ name: `${model.service.name}.logs.alerts`, interval, rules: lokiAlerts.map((l) => alertingRule(l, dedupLabels(model))) });
-  const header = artifactHeader(
-    model,
-    'Loki ruler rules (LogQL). Recording rules need the ruler remote_write to Prometheus.',
-    `Deploy: yes, to the Loki ruler's rule directory (alerting engine ${model.service.alerting.engine}: ${evaluates ? 'the Loki ruler evaluates the log alerts' : 'Grafana evaluates the log alerts; only recording rules here'}).`,
-  );
-  return { path: LOKI_RULES_PATH, content: yamlFile(header, { groups }) };
+  return {
+    path: LOKI_RULES_PATH,
+    title: 'Loki ruler rules (LogQL). Recording rules need the ruler remote_write to Prometheus.',
+    engine: 'loki',
+    deploy: `Deploy: yes, to the Loki ruler's rule directory (alerting engine ${model.service.alerting.engine}: ${evaluates ? 'the Loki ruler evaluates the log alerts' : 'Grafana evaluates the log alerts; only recording rules here'}).`,
+    content: yamlFile({ groups }),
+  };
 }
 
 /**

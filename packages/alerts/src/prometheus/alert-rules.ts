@@ -1,6 +1,5 @@
 /** `prometheus/rules/alerts.rules.yml`: every Prometheus-datasource alert, mixin style. */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { dedupLabels, deployLine } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
@@ -24,6 +23,11 @@ export function alertRulesFile(model: ResolvedModel, alerts: readonly LinkedAler
   const extra = dedupLabels(model);
   const rules = alerts.filter((l) => l.alert.datasource === 'prometheus').map((l) => alertingRule(l, extra));
   const groups = rules.length ? [{ name: alertGroup(model), interval: model.service.alerting.evaluationInterval, rules }] : [];
-  const header = artifactHeader(model, 'Prometheus alerting rules.', deployLine(model, 'prometheus', 'Prometheus rule_files, with alertmanager/alertmanager.yml'));
-  return { path: ALERT_RULES_PATH, content: yamlFile(header, { groups }) };
+  return {
+    path: ALERT_RULES_PATH,
+    title: 'Prometheus alerting rules.',
+    engine: 'prometheus',
+    deploy: deployLine(model, 'prometheus', 'Prometheus rule_files, with alertmanager/alertmanager.yml'),
+    content: yamlFile({ groups }),
+  };
 }

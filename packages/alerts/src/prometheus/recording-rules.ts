@@ -1,6 +1,5 @@
 /** `prometheus/rules/recording.rules.yml`: the spec's recording rules and the SLO error-ratio rules. */
 import type { Artifact, ResolvedModel, ResolvedRecordingRule } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { deployLine } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 import { recordingGroup, sloRecordingGroup } from './groups.js';
@@ -18,6 +17,11 @@ export function recordingRulesFile(model: ResolvedModel): Artifact {
   const slo = model.recordingRules.filter((r) => r.origin === 'slo');
   if (spec.length) groups.push({ name: recordingGroup(model), interval, rules: spec.map(rule) });
   if (slo.length) groups.push({ name: sloRecordingGroup(model), interval, rules: slo.map(rule) });
-  const header = artifactHeader(model, 'Prometheus recording rules (level:metric:operations), read by dashboards and alerts.', deployLine(model, 'always', 'Prometheus rule_files'));
-  return { path: RECORDING_RULES_PATH, content: yamlFile(header, { groups }) };
+  return {
+    path: RECORDING_RULES_PATH,
+    title: 'Prometheus recording rules (level:metric:operations), read by dashboards and alerts.',
+    engine: 'prometheus',
+    deploy: deployLine(model, 'always', 'Prometheus rule_files'),
+    content: yamlFile({ groups }),
+  };
 }

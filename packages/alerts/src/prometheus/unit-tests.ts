@@ -3,7 +3,6 @@
  * the spec (and generated SLO burn-rate scenarios), run against both generated rule files.
  */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { dedupLabels } from '../deployment.js';
 import { linkAlerts, type LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
@@ -55,16 +54,16 @@ function testGroup(model: ResolvedModel, s: Scenario): Record<string, unknown> {
 }
 
 export function unitTestsFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
-  const header = artifactHeader(
-    model,
-    'promtool unit tests: `promtool test rules alerts.test.yml` from this directory (or `monspec test`).',
-    'Deploy: no; CI runs it against ../rules/*.rules.yml.',
-  );
   const data = {
     rule_files: ruleFilesFromTests(),
     evaluation_interval: model.service.alerting.evaluationInterval,
     group_eval_order: groupOrder(model),
     tests: scenarios(model, alerts).map((s) => testGroup(model, s)),
   };
-  return { path: UNIT_TESTS_PATH, content: yamlFile(header, data) };
+  return {
+    path: UNIT_TESTS_PATH,
+    title: 'promtool unit tests: `promtool test rules alerts.test.yml` from this directory (or `monspec test`).',
+    deploy: 'Deploy: no; CI runs it against ../rules/*.rules.yml.',
+    content: yamlFile(data),
+  };
 }
