@@ -108,6 +108,22 @@ describe.each(ENVIRONMENTS)('generate (%s, embedded tunnel spec)', (env) => {
     expect(artifacts.find((a) => a.path === 'grafana/provisioning/alerting/contact-points.yaml')?.title).toContain(`[smtp]: enabled = true; host = ${smtp?.smarthost}`);
   });
 
+  it('writes the Prometheus and Loki rule files with the fields of RuleFile only (the format both rulers read)', () => {
+    const groupKeys = new Set(['name', 'interval', 'rules']);
+    const ruleKeys = new Set(['record', 'alert', 'expr', 'for', 'labels', 'annotations']);
+    for (const path of ['prometheus/rules/recording.rules.yml', 'prometheus/rules/alerts.rules.yml', LOKI_RULES_PATH]) {
+      const doc = parse(file(path)) as Record<string, unknown>;
+      expect(Object.keys(doc), path).toEqual(['groups']);
+      for (const g of doc['groups'] as Array<Record<string, unknown>>) {
+        expect(Object.keys(g).filter((k) => !groupKeys.has(k)), path).toEqual([]);
+        for (const r of g['rules'] as Array<Record<string, unknown>>) {
+          expect(Object.keys(r).filter((k) => !ruleKeys.has(k)), path).toEqual([]);
+          expect(typeof r['record'] === 'string' || typeof r['alert'] === 'string', path).toBe(true);
+        }
+      }
+    }
+  });
+
   it('marks which engine deploys what', () => {
     const engine = model.service.alerting.engine;
     const deploys = (path: string) => artifacts.find((a) => a.path === path)?.deploy?.startsWith('Deploy: yes') === true;

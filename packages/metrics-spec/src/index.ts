@@ -26,3 +26,4 @@ export { checkGoTemplate, goTemplateEnv, type GoTemplateDialect, type GoTemplate
 export { quoteLabelValue } from './promql/quote.js';
 export { isSafeUrl, urlScheme, SAFE_URL_SCHEMES } from './url-safety.js';
 export { proseUrls } from './prose-urls.js';
+export type { AlertingRule, PromtoolAlertTest, PromtoolExpectedAlert, PromtoolInputSeries, PromtoolTestFile, PromtoolTestGroup, RecordingRule, Rule, RuleFile, RuleGroup } from './rule-file.js';

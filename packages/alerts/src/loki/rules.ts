@@ -5,7 +5,7 @@
  * written to Prometheus), and the spec's Loki alerts (error-log spikes) when Prometheus-side rulers
  * evaluate this environment's alerts; with the grafana engine Grafana evaluates them instead.
  */
-import type { Artifact, Generator, ResolvedLogPattern, ResolvedLogSource, ResolvedModel } from '@monspec/metrics-spec';
+import type { Artifact, Generator, RecordingRule, ResolvedLogPattern, ResolvedLogSource, ResolvedModel, RuleFile, RuleGroup } from '@monspec/metrics-spec';
 import { prometheusEvaluates } from '../deployment.js';
 import { linkAlerts, type LinkedAlert } from '../links.js';
 import { alertingRule } from '../prometheus/alert-rules.js';
@@ -34,9 +34,9 @@ export function patternExpr(source: ResolvedLogSource, pattern: ResolvedLogPatte
 
 export function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
   const interval = model.service.alerting.evaluationInterval;
-  const groups: Array<Record<string, unknown>> = [];
+  const groups: RuleGroup[] = [];
   for (const source of model.logs.sources) {
-    const rules: Array<Record<string, unknown>> = [];
+    const rules: RecordingRule[] = [];
     const errors = errorLinesExpr(source);
     if (errors) rules.push({ record: `${metricPrefix(source.name)}:error_log_lines:count${WINDOW}`, expr: errors });
     for (const p of model.logs.patterns.filter((x) => x.source === source.name)) {
@@ -52,7 +52,7 @@ export function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert
     title: 'Loki ruler rules (LogQL). Recording rules need the ruler remote_write to Prometheus.',
     engine: 'loki',
     deploy: `Deploy: yes, to the Loki ruler's rule directory (alerting engine ${model.service.alerting.engine}: ${evaluates ? 'the Loki ruler evaluates the log alerts' : 'Grafana evaluates the log alerts; only recording rules here'}).`,
-    content: yamlFile({ groups }),
+    content: yamlFile({ groups } satisfies RuleFile),
   };
 }
 
