@@ -10,13 +10,14 @@ import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { grafanaForwards } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 import { grafanaUid } from './escape.js';
+import type { GrafanaDatasourcesFile } from './provisioning-types.js';
 
 export const GRAFANA_ALERTMANAGER_DATASOURCE_PATH = 'grafana/provisioning/datasources/alertmanager.yaml';
 
 export function grafanaAlertmanagerDatasourceFile(model: ResolvedModel): Artifact | undefined {
   const url = model.service.alerting.alertmanagerUrl;
   if (!grafanaForwards(model) || !url) return undefined;
-  const data = {
+  const data: GrafanaDatasourcesFile = {
     apiVersion: 1,
     datasources: [
       {

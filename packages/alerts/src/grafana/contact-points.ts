@@ -8,6 +8,7 @@ import { grafanaSmtpSettings } from '@monspec/metrics-spec';
 import { deployLine } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 import { escapeDollars, grafanaUid } from './escape.js';
+import type { GrafanaContactPointsFile } from './provisioning-types.js';
 
 export const GRAFANA_CONTACT_POINTS_PATH = 'grafana/provisioning/alerting/contact-points.yaml';
 
@@ -43,7 +44,7 @@ function smtpLine(model: ResolvedModel): string {
 }
 
 export function grafanaContactPointsFile(model: ResolvedModel): Artifact {
-  const data = {
+  const data: GrafanaContactPointsFile = {
     apiVersion: 1,
     contactPoints: model.notifications.contactPoints.map((cp) => ({
       orgId: 1,

@@ -8,6 +8,7 @@ import { deployLine } from '../deployment.js';
 import { defaultReceiver, serviceMatchers } from '../receivers.js';
 import { yamlFile } from '../yaml.js';
 import { escapeDollars } from './escape.js';
+import type { GrafanaPoliciesFile } from './provisioning-types.js';
 
 export const GRAFANA_POLICIES_PATH = 'grafana/provisioning/alerting/policies.yaml';
 
@@ -27,7 +28,7 @@ export function grafanaPoliciesFile(model: ResolvedModel): Artifact {
   const routes = service.length
     ? [{ receiver: defaultReceiver(model), object_matchers: service.map(([k, v]) => [k, '=', escapeDollars(v)]), routes: severityRoutes }]
     : severityRoutes;
-  const data = { apiVersion: 1, policies: [{ orgId: 1, receiver: defaultReceiver(model), group_by: [...n.groupBy], routes }] };
+  const data: GrafanaPoliciesFile = { apiVersion: 1, policies: [{ orgId: 1, receiver: defaultReceiver(model), group_by: [...n.groupBy], routes }] };
   return {
     path: GRAFANA_POLICIES_PATH,
     title: 'Grafana notification policies (file provisioning).',
