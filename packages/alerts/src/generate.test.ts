@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { generate } from './index.js';
+import { generate, LOKI_RULES_PATH, lokiRulesGenerator } from './index.js';
 import { compile, ENVIRONMENTS } from './test-support/fixtures.js';
 
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '__golden__');
@@ -24,12 +24,19 @@ interface RuleFile {
 
 describe.each(ENVIRONMENTS)('generate (%s, embedded tunnel spec)', (env) => {
   const model = compile(env);
-  const artifacts = generate(model);
+  // The package's two generators: the alerting files and the Loki rules (its own output).
+  const loki = lokiRulesGenerator.generate(model);
+  const artifacts = [...generate(model), ...loki].sort((a, b) => (a.path < b.path ? -1 : 1));
   const file = (path: string) => artifacts.find((a) => a.path === path)?.content ?? '';
 
   it('writes every artifact, deterministically', () => {
     expect(artifacts.map((a) => a.path)).toEqual(EXPECTED_PATHS);
-    expect(generate(compile(env))).toEqual(artifacts);
+    expect([...generate(compile(env)), ...lokiRulesGenerator.generate(compile(env))].sort((a, b) => (a.path < b.path ? -1 : 1))).toEqual(artifacts);
+  });
+
+  it('leaves the Loki rules to their own generator', () => {
+    expect(loki.map((a) => a.path)).toEqual([LOKI_RULES_PATH]);
+    expect(generate(model).map((a) => a.path)).not.toContain(LOKI_RULES_PATH);
   });
 
   // Only an explicit UPDATE_GOLDEN=1 writes goldens, never in CI: a missing golden is a failure, not
@@ -108,12 +115,28 @@ describe.each(ENVIRONMENTS)('generate (%s, embedded tunnel spec)', (env) => {
     const global = (parse(file('alertmanager/alertmanager.yml')) as { global: Record<string, unknown> }).global;
     expect(global).toMatchObject({ smtp_smarthost: smtp?.smarthost, smtp_from: smtp?.from, smtp_require_tls: smtp?.requireTls });
     if (smtp?.passwordEnv) expect(global['smtp_auth_password_file']).toBe(`/etc/alertmanager/secrets/${smtp.passwordEnv}`);
-    expect(file('grafana/provisioning/alerting/contact-points.yaml')).toContain(`[smtp]: enabled = true; host = ${smtp?.smarthost}`);
+    expect(artifacts.find((a) => a.path === 'grafana/provisioning/alerting/contact-points.yaml')?.title).toContain(`[smtp]: enabled = true; host = ${smtp?.smarthost}`);
+  });
+
+  it('writes the Prometheus and Loki rule files with the fields of RuleFile only (the format both rulers read)', () => {
+    const groupKeys = new Set(['name', 'interval', 'rules']);
+    const ruleKeys = new Set(['record', 'alert', 'expr', 'for', 'labels', 'annotations']);
+    for (const path of ['prometheus/rules/recording.rules.yml', 'prometheus/rules/alerts.rules.yml', LOKI_RULES_PATH]) {
+      const doc = parse(file(path)) as Record<string, unknown>;
+      expect(Object.keys(doc), path).toEqual(['groups']);
+      for (const g of doc['groups'] as Array<Record<string, unknown>>) {
+        expect(Object.keys(g).filter((k) => !groupKeys.has(k)), path).toEqual([]);
+        for (const r of g['rules'] as Array<Record<string, unknown>>) {
+          expect(Object.keys(r).filter((k) => !ruleKeys.has(k)), path).toEqual([]);
+          expect(typeof r['record'] === 'string' || typeof r['alert'] === 'string', path).toBe(true);
+        }
+      }
+    }
   });
 
   it('marks which engine deploys what', () => {
     const engine = model.service.alerting.engine;
-    const deploys = (path: string) => /^# Deploy: yes/m.test(file(path));
+    const deploys = (path: string) => artifacts.find((a) => a.path === path)?.deploy?.startsWith('Deploy: yes') === true;
     expect(deploys('prometheus/rules/recording.rules.yml')).toBe(true);
     expect(deploys('prometheus/rules/alerts.rules.yml')).toBe(engine !== 'grafana');
     expect(deploys('alertmanager/alertmanager.yml')).toBe(engine !== 'grafana');

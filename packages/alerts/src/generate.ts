@@ -1,5 +1,5 @@
-/** `generate(model)`: every alerting artifact of one environment, as data. Pure. */
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+/** `generate(model)`: the Prometheus, Alertmanager and Grafana alerting artifacts of one environment, as data (the Loki rules are `lokiRulesGenerator`'s). Pure. */
+import type { Artifact, Generator, ResolvedModel } from '@monspec/metrics-spec';
 import { linkAlerts } from './links.js';
 import { recordingRulesFile } from './prometheus/recording-rules.js';
 import { alertRulesFile } from './prometheus/alert-rules.js';
@@ -8,7 +8,6 @@ import { alertmanagerFile, type AlertmanagerOptions } from './alertmanager/confi
 import { grafanaRulesFile } from './grafana/rules.js';
 import { grafanaContactPointsFile } from './grafana/contact-points.js';
 import { grafanaPoliciesFile } from './grafana/policies.js';
-import { lokiRulesFile } from './loki/rules.js';
 import { grafanaAlertmanagerDatasourceFile } from './grafana/alertmanager-datasource.js';
 
 export interface GenerateOptions {
@@ -25,9 +24,11 @@ export function generate(model: ResolvedModel, options: GenerateOptions = {}): A
     grafanaRulesFile(model, alerts),
     grafanaContactPointsFile(model),
     grafanaPoliciesFile(model),
-    lokiRulesFile(model, alerts),
   ];
   const forward = grafanaAlertmanagerDatasourceFile(model);
   if (forward) artifacts.push(forward);
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** Prometheus, Alertmanager and Grafana alerting artifacts as a generator of the CLI's registry. */
+export const alertsGenerator = { id: 'alerts', generate } satisfies Generator<GenerateOptions>;

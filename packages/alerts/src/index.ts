@@ -1,4 +1,4 @@
-export { generate, type GenerateOptions } from './generate.js';
+export { generate, alertsGenerator, type GenerateOptions } from './generate.js';
 export { linkAlerts, linkAlert, runbookFallback, type LinkedAlert } from './links.js';
 export { expectedReceivers, routeTestLabels, defaultReceiver } from './receivers.js';
 export { prometheusEvaluates, grafanaEvaluates } from './deployment.js';
@@ -10,7 +10,6 @@ export { ALERTMANAGER_PATH } from './alertmanager/config.js';
 export { GRAFANA_RULES_PATH } from './grafana/rules.js';
 export { GRAFANA_CONTACT_POINTS_PATH } from './grafana/contact-points.js';
 export { GRAFANA_POLICIES_PATH } from './grafana/policies.js';
-export { LOKI_RULES_PATH } from './loki/rules.js';
-// I/O helpers for `monspec test` (also on the `@monspec/alerts/tools` subpath); generate() never uses them.
-export * from './tools/index.js';
+export { LOKI_RULES_PATH, lokiRulesGenerator } from './loki/rules.js';
+// The promtool/amtool runners (I/O) are on the `@monspec/alerts/tools` subpath only, never on this entry.
 export { evaluateRule, reduce, threshold, math, GrafanaExpressionError, type DataSeries, type NumberResult, type RuleData, type RuleEvaluation } from './grafana/evaluate.js';

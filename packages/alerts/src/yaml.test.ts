@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import type { Artifact } from '@monspec/metrics-spec';
+import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { generate } from './generate.js';
+import { lokiRulesGenerator } from './loki/rules.js';
 import { compile, ENVIRONMENTS } from './test-support/fixtures.js';
 
 /** How the generators printed YAML with the `yaml` package before the purpose-built printer. */
@@ -22,11 +23,16 @@ function expectYamlPackageBytes(artifacts: readonly Artifact[]): number {
   return checked;
 }
 
+/** Both of the package's generators' files. */
+function withLoki(model: ResolvedModel): Artifact[] {
+  return [...generate(model), ...lokiRulesGenerator.generate(model)];
+}
+
 type WriteSyntheticSpec = (dir: string, n: number) => string;
 
 describe('YAML output', () => {
   it.each(ENVIRONMENTS)('is byte for byte what the yaml package prints, embedded spec (%s)', (env) => {
-    expect(expectYamlPackageBytes(generate(compile(env)))).toBeGreaterThan(5);
+    expect(expectYamlPackageBytes(withLoki(compile(env)))).toBeGreaterThan(5);
   });
 
   it('is byte for byte what the yaml package prints, synthetic benchmark spec', async () => {
@@ -34,7 +40,7 @@ describe('YAML output', () => {
     const { writeSyntheticSpec } = (await import(modulePath)) as { writeSyntheticSpec: WriteSyntheticSpec };
     const dir = mkdtempSync(join(tmpdir(), 'monspec-synthetic-'));
     try {
-      expect(expectYamlPackageBytes(generate(compile('production', writeSyntheticSpec(dir, 12))))).toBeGreaterThan(5);
+      expect(expectYamlPackageBytes(withLoki(compile('production', writeSyntheticSpec(dir, 12))))).toBeGreaterThan(5);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

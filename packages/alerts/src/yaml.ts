@@ -1,7 +1,7 @@
-/** YAML output shared by every artifact: stable formatting and a generated-file header. */
+/** YAML output shared by every artifact: stable formatting. The "generated" header is the CLI writer's (from each artifact's title and deploy line). */
 import { stringifyYaml } from '@monspec/metrics-spec';
 
-/** Serialises `data` with a `# ...` header; long lines are never folded, multi-line strings are literal blocks. */
-export function yamlFile(header: readonly string[], data: unknown): string {
-  return `${header.map((line) => (line ? `# ${line}` : '#')).join('\n')}\n${stringifyYaml(data)}`;
+/** Serialises `data`; long lines are never folded, multi-line strings are literal blocks. */
+export function yamlFile(data: unknown): string {
+  return stringifyYaml(data);
 }

@@ -1,4 +1,6 @@
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import type { Artifact, Generator, ResolvedModel } from '@monspec/metrics-spec';
+import { lintDashboards } from './lint/index.js';
+import { lintFindingToDiagnostic } from './lint/diagnostics.js';
 import { modelDashboards } from './dashboard.js';
 import { DASHBOARD_PROVIDER_PATH, DATASOURCES_PATH, dashboardProvider, datasources, defaultDashboardsMountPath } from './provisioning.js';
 import { stringifyJson } from './serialize.js';
@@ -23,3 +25,10 @@ export function generate(model: ResolvedModel, options: GenerateOptions = {}): A
   artifacts.push({ path: DATASOURCES_PATH, content: datasources(model) });
   return artifacts.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** The dashboards as a generator of the CLI's registry; `lint` is the dashboard lint, located at the spec's panels. */
+export const dashboardsGenerator = {
+  id: 'dashboards',
+  generate,
+  lint: (model: ResolvedModel) => lintDashboards(model).map((f) => lintFindingToDiagnostic(f, model)),
+} satisfies Generator<GenerateOptions>;

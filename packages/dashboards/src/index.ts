@@ -2,7 +2,8 @@
  * @monspec/dashboards: the resolved model → Grafana dashboards (via @grafana/grafana-foundation-sdk),
  * file-provisioning YAML, a dashboard lint and deeplinks. Pure: no files, environment or clock.
  */
-export { generate, dashboardPath, type GenerateOptions } from './generate.js';
+export { generate, dashboardsGenerator, dashboardPath, type GenerateOptions } from './generate.js';
+export { lintFindingToDiagnostic } from './lint/diagnostics.js';
 export { buildDashboard } from './dashboard.js';
 export { deeplinks, type DashboardDeeplink, type PanelDeeplink, type QueryDeeplink } from './deeplinks.js';
 export { DATASOURCE_VARIABLES } from './datasource.js';

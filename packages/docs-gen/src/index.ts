@@ -9,7 +9,7 @@
  * is more than plain text (loaded on demand) and in `verifyDocs`, which the tests run over every
  * document: remark-lint clean, links resolve, and each page equals remark's rendering of its Markdown.
  */
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import { GeneratorFindings, type Artifact, type Diagnostic, type Generator, type ResolvedModel } from '@monspec/metrics-spec';
 import { brokenLinks, scanHtml, type BrokenLink, type Scan } from './links.js';
 import type { LintMessage } from './markdown/lint-message.js';
 import { loadProseEngine, proseEngineMissing, proseFindings, startProseRound } from './markdown/prose.js';
@@ -43,12 +43,26 @@ export interface DocsOptions {
   readonly promtoolTestCases?: number;
 }
 
-export class DocsCheckError extends Error {
+/** The docs' build-time findings (prose the lint refuses, broken links): findings about the spec's text. */
+export class DocsCheckError extends GeneratorFindings {
   constructor(
     readonly lint: readonly LintMessage[],
     readonly links: readonly BrokenLink[],
   ) {
     super(
+      'docs',
+      [
+        ...lint.map((m): Diagnostic => ({
+          ruleId: `docs/${m.rule}`,
+          severity: 'error',
+          message: `Unexpected Markdown in spec prose at ${m.path}:${m.line ?? 1}:${m.column ?? 1} of the generated docs: ${m.message}, expected lint-clean Markdown`,
+        })),
+        ...links.map((l): Diagnostic => ({
+          ruleId: 'docs/link',
+          severity: 'error',
+          message: `Unexpected link ${JSON.stringify(l.href)} in ${l.from} of the generated docs (${l.reason}), expected a link to a page or anchor the docs have; fix the spec prose it comes from`,
+        })),
+      ],
       [
         'Unexpected findings in the generated docs, expected lint-clean Markdown with resolving links:',
         ...lint.map((m) => `  ${m.path}:${m.line ?? 1}:${m.column ?? 1} ${m.rule}: ${m.message}`),
@@ -126,6 +140,9 @@ export async function generate(model: ResolvedModel, options: DocsOptions = {}):
   cache.set(key, Object.freeze(artifacts.map((a) => Object.freeze(a))));
   return artifacts;
 }
+
+/** The docs as a generator of the CLI's registry (`generate` throws `DocsCheckError` on findings). */
+export const docsGenerator = { id: 'docs', generate } satisfies Generator<DocsOptions>;
 
 /** Broken links and anchors among the site's pages (the Markdown's links are the same ones, tested). */
 function siteLinks(artifacts: readonly Artifact[]): BrokenLink[] {

@@ -1,2 +1,2 @@
-export { generate, INSTRUMENTATION_PATH } from './generate.js';
+export { generate, instrumentationGenerator, INSTRUMENTATION_PATH } from './generate.js';
 export { renderModule } from './module.js';

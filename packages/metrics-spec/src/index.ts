@@ -19,10 +19,11 @@ export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, slugify, type Dashboard
 export { indexModel, type ModelIndex } from './model-index.js';
 export { promNumber } from './resolve/resolve.js';
 export { escapePointerSegment, pointerToPath } from './source-map.js';
-export type { Artifact, Generator } from './artifact.js';
+export { artifactKind, GeneratorFindings, type Artifact, type ArtifactDescriptor, type ArtifactEngine, type ArtifactKind, type Generator } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';
 export { parseGoTemplate, type GoNode, type GoPipe, type GoCommand, type GoArg, type GoParseEnv, type GoParseResult } from './go-template/parse.js';
 export { checkGoTemplate, goTemplateEnv, type GoTemplateDialect, type GoTemplateCheck } from './go-template/check.js';
 export { quoteLabelValue } from './promql/quote.js';
 export { isSafeUrl, urlScheme, SAFE_URL_SCHEMES } from './url-safety.js';
 export { proseUrls } from './prose-urls.js';
+export type { AlertingRule, PromtoolAlertTest, PromtoolExpectedAlert, PromtoolInputSeries, PromtoolTestFile, PromtoolTestGroup, RecordingRule, Rule, RuleFile, RuleGroup } from './rule-file.js';

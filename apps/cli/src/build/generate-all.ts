@@ -1,5 +1,5 @@
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import type { DashboardFinding } from '@monspec/dashboards';
+import type { Artifact, Diagnostic, ResolvedModel } from '@monspec/metrics-spec';
+import { GENERATORS, type RegisteredGenerator } from '../generators/registry.js';
 import { addHeaders } from './headers.js';
 import { buildManifest, OPS_MANIFEST_PATH } from './manifest.js';
 
@@ -7,63 +7,48 @@ export interface GeneratedEnvironment {
   readonly environment: string;
   /** Sorted by path, headers added, manifest.json last. */
   readonly artifacts: readonly Artifact[];
-  /** Findings from generator-level lints (dashboard lint), with the dashboard and panel they are about. */
-  readonly lint: readonly DashboardFinding[];
+  /** Findings of the generators' lints (the dashboard lint), with the spec pointer they are about; not yet located. */
+  readonly lint: readonly Diagnostic[];
   /** Per generator, milliseconds. */
   readonly timings: Readonly<Record<string, number>>;
 }
 
-/** Generators are loaded on first use, so `validate` never pays for the Grafana SDK or remark. */
-async function loadGenerators() {
-  const [dashboards, alerts, docs, instrumentation] = await Promise.all([
-    import('@monspec/dashboards'),
-    import('@monspec/alerts'),
-    import('@monspec/docs-gen'),
-    import('@monspec/instrumentation'),
-  ]);
-  return { dashboards, alerts, docs, instrumentation };
+function byPath(a: Artifact, b: Artifact): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-export async function generateEnvironment(model: ResolvedModel, toolVersion: string): Promise<GeneratedEnvironment> {
-  const g = await loadGenerators();
+/**
+ * Runs every registered generator on one environment's model. A generator that finds a mistake in the
+ * spec throws `GeneratorFindings` (the caller reports it); any other error is a crash. `generators`
+ * is the registry unless a test passes its own.
+ */
+export async function generateEnvironment(model: ResolvedModel, toolVersion: string, generators: readonly RegisteredGenerator[] = GENERATORS): Promise<GeneratedEnvironment> {
   const timings: Record<string, number> = {};
-  const timed = <T>(name: string, f: () => T): T => {
-    const t = performance.now();
-    const r = f();
-    timings[name] = performance.now() - t;
-    return r;
-  };
-  const timedAsync = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
-    const t = performance.now();
-    const r = await f();
-    timings[name] = performance.now() - t;
-    return r;
-  };
-  const produced = [
-    ...timed('dashboards', () => g.dashboards.generate(model)),
-    ...timed('alerts', () => g.alerts.generate(model)),
-    // Async: remark is loaded only when the spec's prose needs it.
-    // The guide states how many promtool cases run: a fact of the alerts generator, passed along.
-    ...(await timedAsync('docs', () => g.docs.generate(model, { promtoolTestCases: g.alerts.promtoolTestCaseCount(model) }))),
-    ...timed('instrumentation', () => g.instrumentation.generate(model)),
-  ];
-  const lint = timed('lint', () => collectLint(g.dashboards, model));
-  const seen = new Set<string>();
-  for (const a of produced) {
-    if (seen.has(a.path)) throw new Error(`two generators produced ${a.path}`);
-    seen.add(a.path);
+  const add = (name: string, since: number) => void (timings[name] = (timings[name] ?? 0) + performance.now() - since);
+  const produced: Artifact[] = [];
+  const lint: Diagnostic[] = [];
+  const owner = new Map<string, string>();
+  for (const g of generators) {
+    let t = performance.now();
+    const artifacts = await g.generate(model);
+    add(g.id, t);
+    for (const a of artifacts) {
+      const other = owner.get(a.path);
+      if (other !== undefined) throw new Error(`Unexpected ${a.path} from the ${g.id} generator, expected each path from one generator (${other} produced it too)`);
+      owner.set(a.path, g.id);
+    }
+    produced.push(...artifacts);
+    t = performance.now();
+    lint.push(...(await g.lint(model, artifacts)));
+    add('lint', t);
   }
-  const artifacts = timed('headers', () => addHeaders(produced, model).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
-  const manifest = timed('manifest', () => buildManifest(model, artifacts, toolVersion));
+  let t = performance.now();
+  const artifacts = addHeaders(produced, model).sort(byPath);
+  add('headers', t);
+  t = performance.now();
+  const manifest = buildManifest(model, artifacts, toolVersion);
+  add('manifest', t);
   return { environment: model.environment, artifacts: [...artifacts, manifest], lint, timings };
-}
-
-/** Dashboard lint, when the dashboards package provides it. */
-function collectLint(dashboards: Record<string, unknown>, model: ResolvedModel): GeneratedEnvironment['lint'] {
-  const lint = dashboards.lintDashboards;
-  if (typeof lint !== 'function') return [];
-  const findings = (lint as (m: ResolvedModel) => unknown)(model);
-  return Array.isArray(findings) ? (findings as GeneratedEnvironment['lint']) : [];
 }
 
 /**
@@ -71,7 +56,7 @@ function collectLint(dashboards: Record<string, unknown>, model: ResolvedModel):
  * plain Markdown for people, and the dotfile tells the next build which files are monspec's.
  */
 export async function operationsDocs(model: ResolvedModel, toolVersion: string): Promise<Artifact[]> {
-  const { docs, alerts } = await loadGenerators();
-  const artifacts = addHeaders(await docs.operationsDocs(model, { promtoolTestCases: alerts.promtoolTestCaseCount(model) }), model).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const [docs, alerts] = await Promise.all([import('@monspec/docs-gen'), import('@monspec/alerts')]);
+  const artifacts = addHeaders(await docs.operationsDocs(model, { promtoolTestCases: alerts.promtoolTestCaseCount(model) }), model).sort(byPath);
   return [...artifacts, buildManifest(model, artifacts, toolVersion, OPS_MANIFEST_PATH)];
 }

@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { hasErrors } from '@monspec/metrics-spec';
+import { GeneratorFindings, hasErrors } from '@monspec/metrics-spec';
 import { boolOpt, stringOpt, type Command, type Io, type Parsed } from '../command.js';
 import { EXIT, UsageError, type ExitCode } from '../errors.js';
 import { formatDiagnostics } from '../output/format-diagnostics.js';
@@ -12,7 +12,7 @@ import { usesAtomicLayout } from '../build/snapshot.js';
 import { diffTree, leftoverFindings, withLinks, writeTargets, type WriteTarget } from '../build/writer.js';
 import { TOOL_VERSION } from '../version.js';
 import { SPEC_OPTION } from '../options.js';
-import { lintFindingToDiagnostic } from '../lint/dashboard-lint.js';
+import { locateDiagnostic } from '../lint/dashboard-lint.js';
 
 interface BuildSettings {
   readonly spec: LoadedSpec;
@@ -55,21 +55,20 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
     try {
       generated = await generateEnvironment(result.model, TOOL_VERSION);
     } catch (err) {
-      // The docs generator lints what the spec's prose produced: a finding about the spec, not a crash.
-      if (!(err instanceof Error) || err.name !== 'DocsCheckError') throw err;
+      // A generator found a mistake in the spec (the docs lint spec prose): a finding, not a crash.
+      if (!(err instanceof GeneratorFindings)) throw err;
       io.err(err.message);
-      io.err(io.errStyle.red('✗ ') + `${env}: the generated docs have findings (see above; fix the spec text they quote); nothing was written`);
+      io.err(io.errStyle.red('✗ ') + `${env}: the generated ${err.generator} have findings (see above; fix the spec text they quote); nothing was written`);
       failed = true;
       continue;
     }
     if (timings) for (const [k, v] of Object.entries(generated.timings)) timings[k] = (timings[k] ?? 0) + v;
     const lintErrors = generated.lint.filter((f) => f.severity === 'error');
     const shown = generated.lint.filter((f) => f.severity !== 'info' && (!settings.quiet || f.severity === 'error'));
-    const model = result.model;
     // Located at the panel in the spec, as validate reports them.
-    if (shown.length > 0) io.err(formatDiagnostics('text', shown.map((f) => lintFindingToDiagnostic(f, model, result.locate)), settings.spec.displayDir, io.errStyle));
+    if (shown.length > 0) io.err(formatDiagnostics('text', shown.map((d) => locateDiagnostic(d, result.locate)), settings.spec.displayDir, io.errStyle));
     if (lintErrors.length > 0) {
-      io.err(io.errStyle.red('✗ ') + `${env}: ${lintErrors.length} dashboard lint error(s); nothing was written`);
+      io.err(io.errStyle.red('✗ ') + `${env}: ${lintErrors.length} lint error(s) in the generated files; nothing was written`);
       failed = true;
       continue;
     }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { ResolvedModel } from '@monspec/metrics-spec';
+import { GeneratorFindings, type ResolvedModel } from '@monspec/metrics-spec';
 import { boolOpt, stringOpt, type Command, type Io } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ENV_OPTION, SPEC_OPTION } from '../options.js';
@@ -44,15 +44,15 @@ async function buildInMemory(model: ResolvedModel, io: Io): Promise<string | und
   try {
     generated = await generateEnvironment(model, TOOL_VERSION);
   } catch (err) {
-    if (!(err instanceof Error) || err.name !== 'DocsCheckError') throw err;
+    if (!(err instanceof GeneratorFindings)) throw err;
     io.err(err.message);
-    io.err(io.errStyle.red('✗ ') + `${model.environment}: the generated docs have findings (see above)`);
+    io.err(io.errStyle.red('✗ ') + `${model.environment}: the generated ${err.generator} have findings (see above)`);
     return undefined;
   }
   const lintErrors = generated.lint.filter((f) => f.severity === 'error');
   if (lintErrors.length > 0) {
     for (const f of lintErrors) io.err(`${model.environment}: error ${f.message} [${f.ruleId}]`);
-    io.err(io.errStyle.red('✗ ') + `${model.environment}: ${lintErrors.length} dashboard lint error(s); run monspec validate`);
+    io.err(io.errStyle.red('✗ ') + `${model.environment}: ${lintErrors.length} lint error(s) in the generated files; run monspec validate`);
     return undefined;
   }
   const dir = mkdtempSync(join(tmpdir(), `monspec-test-${model.environment}-`));

@@ -1,4 +1,4 @@
-import { testArtifacts, type CheckResult } from '@monspec/alerts';
+import { testArtifacts, type CheckResult } from '@monspec/alerts/tools';
 import type { ResolvedModel } from '@monspec/metrics-spec';
 import type { Io } from '../command.js';
 

@@ -7,7 +7,6 @@
  * Bearer token. The SMTP relay comes from the spec (notifications.smtp); there is no default relay.
  */
 import { quoteLabelValue, type Artifact, type ResolvedContactPoint, type ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { deployLine } from '../deployment.js';
 import { defaultReceiver, serviceMatchers } from '../receivers.js';
 import { yamlFile } from '../yaml.js';
@@ -128,10 +127,11 @@ export function alertmanagerConfig(model: ResolvedModel, options: AlertmanagerOp
 }
 
 export function alertmanagerFile(model: ResolvedModel, options: AlertmanagerOptions = {}): Artifact {
-  const header = artifactHeader(
-    model,
-    `Alertmanager configuration. Secrets are files under ${options.secretsDir ?? DEFAULT_SECRETS_DIR}/<ENV_NAME>, never values in this file.`,
-    deployLine(model, 'prometheus', 'Alertmanager (--config.file)'),
-  );
-  return { path: ALERTMANAGER_PATH, content: yamlFile(header, alertmanagerConfig(model, options)) };
+  return {
+    path: ALERTMANAGER_PATH,
+    title: `Alertmanager configuration. Secrets are files under ${options.secretsDir ?? DEFAULT_SECRETS_DIR}/<ENV_NAME>, never values in this file.`,
+    engine: 'alertmanager',
+    deploy: deployLine(model, 'prometheus', 'Alertmanager (--config.file)'),
+    content: yamlFile(alertmanagerConfig(model, options)),
+  };
 }

@@ -7,17 +7,17 @@
  * file-provisionable; the header says to set it, or Grafana's own Alertmanager notifies as well.
  */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { grafanaForwards } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 import { grafanaUid } from './escape.js';
+import type { GrafanaDatasourcesFile } from './provisioning-types.js';
 
 export const GRAFANA_ALERTMANAGER_DATASOURCE_PATH = 'grafana/provisioning/datasources/alertmanager.yaml';
 
 export function grafanaAlertmanagerDatasourceFile(model: ResolvedModel): Artifact | undefined {
   const url = model.service.alerting.alertmanagerUrl;
   if (!grafanaForwards(model) || !url) return undefined;
-  const data = {
+  const data: GrafanaDatasourcesFile = {
     apiVersion: 1,
     datasources: [
       {
@@ -30,10 +30,11 @@ export function grafanaAlertmanagerDatasourceFile(model: ResolvedModel): Artifac
       },
     ],
   };
-  const header = artifactHeader(
-    model,
-    `The external Alertmanager (${url}) as a Grafana data source receiving Grafana-managed alerts (engine both).`,
-    'Deploy: yes, to Grafana provisioning/datasources/, and set Alerting → Settings → "Send alerts to" to External Alertmanagers only, so Grafana does not notify its own contact points as well.',
-  );
-  return { path: GRAFANA_ALERTMANAGER_DATASOURCE_PATH, content: yamlFile(header, data) };
+  return {
+    path: GRAFANA_ALERTMANAGER_DATASOURCE_PATH,
+    title: `The external Alertmanager (${url}) as a Grafana data source receiving Grafana-managed alerts (engine both).`,
+    engine: 'grafana',
+    deploy: 'Deploy: yes, to Grafana provisioning/datasources/, and set Alerting → Settings → "Send alerts to" to External Alertmanagers only, so Grafana does not notify its own contact points as well.',
+    content: yamlFile(data),
+  };
 }

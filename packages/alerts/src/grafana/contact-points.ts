@@ -5,10 +5,10 @@
  */
 import type { Artifact, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
 import { grafanaSmtpSettings } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { deployLine } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 import { escapeDollars, grafanaUid } from './escape.js';
+import type { GrafanaContactPointsFile } from './provisioning-types.js';
 
 export const GRAFANA_CONTACT_POINTS_PATH = 'grafana/provisioning/alerting/contact-points.yaml';
 
@@ -44,7 +44,7 @@ function smtpLine(model: ResolvedModel): string {
 }
 
 export function grafanaContactPointsFile(model: ResolvedModel): Artifact {
-  const data = {
+  const data: GrafanaContactPointsFile = {
     apiVersion: 1,
     contactPoints: model.notifications.contactPoints.map((cp) => ({
       orgId: 1,
@@ -54,10 +54,11 @@ export function grafanaContactPointsFile(model: ResolvedModel): Artifact {
   };
   const envs = model.notifications.contactPoints.flatMap((c) => (c.secretEnv ? [c.secretEnv] : []));
   const files = model.notifications.contactPoints.flatMap((c) => (c.secretFile ? [c.secretFile] : []));
-  const header = artifactHeader(
-    model,
-    `Grafana contact points (file provisioning).${envs.length ? ` Grafana's environment must define ${envs.join(', ')}.` : ''}${files.length ? ` Grafana must be able to read ${files.join(', ')}.` : ''}${smtpLine(model)}`,
-    deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
-  );
-  return { path: GRAFANA_CONTACT_POINTS_PATH, content: yamlFile(header, data) };
+  return {
+    path: GRAFANA_CONTACT_POINTS_PATH,
+    title: `Grafana contact points (file provisioning).${envs.length ? ` Grafana's environment must define ${envs.join(', ')}.` : ''}${files.length ? ` Grafana must be able to read ${files.join(', ')}.` : ''}${smtpLine(model)}`,
+    engine: 'grafana',
+    deploy: deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
+    content: yamlFile(data),
+  };
 }

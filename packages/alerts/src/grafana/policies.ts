@@ -4,11 +4,11 @@
  * Provisioning a policy tree replaces the organisation's whole tree.
  */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { deployLine } from '../deployment.js';
 import { defaultReceiver, serviceMatchers } from '../receivers.js';
 import { yamlFile } from '../yaml.js';
 import { escapeDollars } from './escape.js';
+import type { GrafanaPoliciesFile } from './provisioning-types.js';
 
 export const GRAFANA_POLICIES_PATH = 'grafana/provisioning/alerting/policies.yaml';
 
@@ -28,7 +28,12 @@ export function grafanaPoliciesFile(model: ResolvedModel): Artifact {
   const routes = service.length
     ? [{ receiver: defaultReceiver(model), object_matchers: service.map(([k, v]) => [k, '=', escapeDollars(v)]), routes: severityRoutes }]
     : severityRoutes;
-  const data = { apiVersion: 1, policies: [{ orgId: 1, receiver: defaultReceiver(model), group_by: [...n.groupBy], routes }] };
-  const header = artifactHeader(model, 'Grafana notification policies (file provisioning).', deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'));
-  return { path: GRAFANA_POLICIES_PATH, content: yamlFile(header, data) };
+  const data: GrafanaPoliciesFile = { apiVersion: 1, policies: [{ orgId: 1, receiver: defaultReceiver(model), group_by: [...n.groupBy], routes }] };
+  return {
+    path: GRAFANA_POLICIES_PATH,
+    title: 'Grafana notification policies (file provisioning).',
+    engine: 'grafana',
+    deploy: deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
+    content: yamlFile(data),
+  };
 }

@@ -6,11 +6,11 @@
  * `$value` (Grafana's `$value` is a descriptive string).
  */
 import { indexModel, parseDuration, type Artifact, type ResolvedAlert, type ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
 import { deployLine, grafanaForwards } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
 import { escapeRecord, grafanaUid } from './escape.js';
+import type { GrafanaRule, GrafanaRulesFile } from './provisioning-types.js';
 
 export const GRAFANA_RULES_PATH = 'grafana/provisioning/alerting/rules.yaml';
 
@@ -56,7 +56,7 @@ function titles(model: ResolvedModel, alerts: readonly LinkedAlert[]): Map<Linke
   return new Map(alerts.map((l) => [l, (count.get(l.alert.name) ?? 0) > 1 ? `${l.alert.name} (${suffix(l)})` : l.alert.name]));
 }
 
-function rule(model: ResolvedModel, linked: LinkedAlert, title: string): Record<string, unknown> {
+function rule(model: ResolvedModel, linked: LinkedAlert, title: string): GrafanaRule {
   const a = linked.alert;
   const ds = model.service.datasources[a.datasource];
   const queryExpr = a.condition ? a.expr : a.query;
@@ -101,7 +101,7 @@ function rule(model: ResolvedModel, linked: LinkedAlert, title: string): Record<
 
 export function grafanaRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
   const named = titles(model, alerts);
-  const data = {
+  const data: GrafanaRulesFile = {
     apiVersion: 1,
     groups: [
       {
@@ -113,6 +113,11 @@ export function grafanaRulesFile(model: ResolvedModel, alerts: readonly LinkedAl
       },
     ],
   };
-  const header = artifactHeader(model, 'Grafana-managed alert rules (file provisioning).', deployLine(model, 'grafana', 'Grafana provisioning/alerting/'));
-  return { path: GRAFANA_RULES_PATH, content: yamlFile(header, data) };
+  return {
+    path: GRAFANA_RULES_PATH,
+    title: 'Grafana-managed alert rules (file provisioning).',
+    engine: 'grafana',
+    deploy: deployLine(model, 'grafana', 'Grafana provisioning/alerting/'),
+    content: yamlFile(data),
+  };
 }

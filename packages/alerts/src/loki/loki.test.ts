@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { parser } from '@grafana/lezer-logql';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
-import { generate, LOKI_RULES_PATH } from '../index.js';
+import { LOKI_RULES_PATH, lokiRulesGenerator } from '../index.js';
 import { compile, ENVIRONMENTS, requireTools, writeArtifacts } from '../test-support/fixtures.js';
 
 interface RuleFile {
@@ -25,7 +25,7 @@ const tools = requireTools('promtool');
 
 describe.each(ENVIRONMENTS)('Loki rules (%s)', (env) => {
   const model = compile(env);
-  const content = generate(model).find((a) => a.path === LOKI_RULES_PATH)?.content ?? '';
+  const content = lokiRulesGenerator.generate(model).find((a) => a.path === LOKI_RULES_PATH)?.content ?? '';
   const doc = parse(content) as RuleFile;
   const rules = doc.groups.flatMap((g) => g.rules);
 

@@ -5,10 +5,9 @@
  * written to Prometheus), and the spec's Loki alerts (error-log spikes) when Prometheus-side rulers
  * evaluate this environment's alerts; with the grafana engine Grafana evaluates them instead.
  */
-import type { Artifact, ResolvedLogPattern, ResolvedLogSource, ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
+import type { Artifact, Generator, RecordingRule, ResolvedLogPattern, ResolvedLogSource, ResolvedModel, RuleFile, RuleGroup } from '@monspec/metrics-spec';
 import { prometheusEvaluates } from '../deployment.js';
-import type { LinkedAlert } from '../links.js';
+import { linkAlerts, type LinkedAlert } from '../links.js';
 import { alertingRule } from '../prometheus/alert-rules.js';
 import { dedupLabels } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
@@ -35,9 +34,9 @@ export function patternExpr(source: ResolvedLogSource, pattern: ResolvedLogPatte
 
 export function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
   const interval = model.service.alerting.evaluationInterval;
-  const groups: Array<Record<string, unknown>> = [];
+  const groups: RuleGroup[] = [];
   for (const source of model.logs.sources) {
-    const rules: Array<Record<string, unknown>> = [];
+    const rules: RecordingRule[] = [];
     const errors = errorLinesExpr(source);
     if (errors) rules.push({ record: `${metricPrefix(source.name)}:error_log_lines:count${WINDOW}`, expr: errors });
     for (const p of model.logs.patterns.filter((x) => x.source === source.name)) {
@@ -48,10 +47,20 @@ export function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert
   const lokiAlerts = alerts.filter((l) => l.alert.datasource === 'loki');
   const evaluates = prometheusEvaluates(model.service.alerting.engine);
   if (evaluates && lokiAlerts.length) groups.push({ name: `${model.service.name}.logs.alerts`, interval, rules: lokiAlerts.map((l) => alertingRule(l, dedupLabels(model))) });
-  const header = artifactHeader(
-    model,
-    'Loki ruler rules (LogQL). Recording rules need the ruler remote_write to Prometheus.',
-    `Deploy: yes, to the Loki ruler's rule directory (alerting engine ${model.service.alerting.engine}: ${evaluates ? 'the Loki ruler evaluates the log alerts' : 'Grafana evaluates the log alerts; only recording rules here'}).`,
-  );
-  return { path: LOKI_RULES_PATH, content: yamlFile(header, { groups }) };
+  return {
+    path: LOKI_RULES_PATH,
+    title: 'Loki ruler rules (LogQL). Recording rules need the ruler remote_write to Prometheus.',
+    engine: 'loki',
+    deploy: `Deploy: yes, to the Loki ruler's rule directory (alerting engine ${model.service.alerting.engine}: ${evaluates ? 'the Loki ruler evaluates the log alerts' : 'Grafana evaluates the log alerts; only recording rules here'}).`,
+    content: yamlFile({ groups } satisfies RuleFile),
+  };
 }
+
+/**
+ * The Loki ruler's rules as their own output: this export plus one line in the CLI's registry
+ * (apps/cli/src/generators/registry.ts) is all an output needs (CONTRIBUTING.md, "Add an output").
+ */
+export const lokiRulesGenerator = {
+  id: 'loki-rules',
+  generate: (model: ResolvedModel): Artifact[] => [lokiRulesFile(model, linkAlerts(model))],
+} satisfies Generator;

@@ -1,6 +1,5 @@
 /** `prometheus/rules/alerts.rules.yml`: every Prometheus-datasource alert, mixin style. */
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
+import type { AlertingRule, Artifact, ResolvedModel, RuleFile } from '@monspec/metrics-spec';
 import { dedupLabels, deployLine } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
@@ -9,7 +8,7 @@ import { alertGroup } from './groups.js';
 export const ALERT_RULES_PATH = 'prometheus/rules/alerts.rules.yml';
 
 /** A rule-file alerting rule (Prometheus and Loki ruler share the shape). */
-export function alertingRule(linked: LinkedAlert, extraLabels: Readonly<Record<string, string>> = {}): Record<string, unknown> {
+export function alertingRule(linked: LinkedAlert, extraLabels: Readonly<Record<string, string>> = {}): AlertingRule {
   const a = linked.alert;
   return {
     alert: a.name,
@@ -23,7 +22,12 @@ export function alertingRule(linked: LinkedAlert, extraLabels: Readonly<Record<s
 export function alertRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
   const extra = dedupLabels(model);
   const rules = alerts.filter((l) => l.alert.datasource === 'prometheus').map((l) => alertingRule(l, extra));
-  const groups = rules.length ? [{ name: alertGroup(model), interval: model.service.alerting.evaluationInterval, rules }] : [];
-  const header = artifactHeader(model, 'Prometheus alerting rules.', deployLine(model, 'prometheus', 'Prometheus rule_files, with alertmanager/alertmanager.yml'));
-  return { path: ALERT_RULES_PATH, content: yamlFile(header, { groups }) };
+  const file: RuleFile = { groups: rules.length ? [{ name: alertGroup(model), interval: model.service.alerting.evaluationInterval, rules }] : [] };
+  return {
+    path: ALERT_RULES_PATH,
+    title: 'Prometheus alerting rules.',
+    engine: 'prometheus',
+    deploy: deployLine(model, 'prometheus', 'Prometheus rule_files, with alertmanager/alertmanager.yml'),
+    content: yamlFile(file),
+  };
 }

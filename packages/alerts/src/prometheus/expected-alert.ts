@@ -3,16 +3,14 @@
  * spec expects) and the exact annotations, rendered with the `$value` the alert's expression has at
  * the eval time (computed by the small evaluator over the test's input series).
  */
-import { parseDuration, type ResolvedModel } from '@monspec/metrics-spec';
+import { parseDuration, type PromtoolExpectedAlert, type ResolvedModel } from '@monspec/metrics-spec';
 import { PromqlEvaluator, type RecordedRule, type Sample } from '../eval/promql-eval.js';
 import { renderAlertTemplate } from '../eval/go-template.js';
 import { readSeries } from '../eval/series.js';
 import type { FiringAlert, Scenario } from './scenario.js';
 
-export interface ExpAlert {
-  readonly exp_labels: Record<string, string>;
-  readonly exp_annotations: Record<string, string>;
-}
+/** One expected alert of a promtool alert_rule_test. */
+export type ExpAlert = PromtoolExpectedAlert;
 
 function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -1,23 +1,27 @@
 /** `prometheus/rules/recording.rules.yml`: the spec's recording rules and the SLO error-ratio rules. */
-import type { Artifact, ResolvedModel, ResolvedRecordingRule } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
+import type { Artifact, RecordingRule, ResolvedModel, ResolvedRecordingRule, RuleFile, RuleGroup } from '@monspec/metrics-spec';
 import { deployLine } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 import { recordingGroup, sloRecordingGroup } from './groups.js';
 
 export const RECORDING_RULES_PATH = 'prometheus/rules/recording.rules.yml';
 
-function rule(r: ResolvedRecordingRule): Record<string, unknown> {
+function rule(r: ResolvedRecordingRule): RecordingRule {
   return { record: r.name, expr: r.expr, ...(Object.keys(r.labels).length ? { labels: { ...r.labels } } : {}) };
 }
 
 export function recordingRulesFile(model: ResolvedModel): Artifact {
   const interval = model.service.alerting.evaluationInterval;
-  const groups: Array<Record<string, unknown>> = [];
+  const groups: RuleGroup[] = [];
   const spec = model.recordingRules.filter((r) => r.origin === 'spec');
   const slo = model.recordingRules.filter((r) => r.origin === 'slo');
   if (spec.length) groups.push({ name: recordingGroup(model), interval, rules: spec.map(rule) });
   if (slo.length) groups.push({ name: sloRecordingGroup(model), interval, rules: slo.map(rule) });
-  const header = artifactHeader(model, 'Prometheus recording rules (level:metric:operations), read by dashboards and alerts.', deployLine(model, 'always', 'Prometheus rule_files'));
-  return { path: RECORDING_RULES_PATH, content: yamlFile(header, { groups }) };
+  return {
+    path: RECORDING_RULES_PATH,
+    title: 'Prometheus recording rules (level:metric:operations), read by dashboards and alerts.',
+    engine: 'prometheus',
+    deploy: deployLine(model, 'always', 'Prometheus rule_files'),
+    content: yamlFile({ groups } satisfies RuleFile),
+  };
 }

@@ -2,8 +2,7 @@
  * `prometheus/tests/alerts.test.yml`: promtool unit tests from the scenarios declared per alert in
  * the spec (and generated SLO burn-rate scenarios), run against both generated rule files.
  */
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { artifactHeader } from '../header.js';
+import type { Artifact, PromtoolTestFile, PromtoolTestGroup, ResolvedModel } from '@monspec/metrics-spec';
 import { dedupLabels } from '../deployment.js';
 import { linkAlerts, type LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
@@ -40,7 +39,7 @@ export function promtoolTestCaseCount(model: ResolvedModel): number {
   return scenarios(model, linkAlerts(model)).reduce((n, s) => n + s.evals.length, 0);
 }
 
-function testGroup(model: ResolvedModel, s: Scenario): Record<string, unknown> {
+function testGroup(model: ResolvedModel, s: Scenario): PromtoolTestGroup {
   const evaluator = evaluatorFor(model, s);
   return {
     name: s.name,
@@ -55,16 +54,16 @@ function testGroup(model: ResolvedModel, s: Scenario): Record<string, unknown> {
 }
 
 export function unitTestsFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
-  const header = artifactHeader(
-    model,
-    'promtool unit tests: `promtool test rules alerts.test.yml` from this directory (or `monspec test`).',
-    'Deploy: no; CI runs it against ../rules/*.rules.yml.',
-  );
-  const data = {
+  const data: PromtoolTestFile = {
     rule_files: ruleFilesFromTests(),
     evaluation_interval: model.service.alerting.evaluationInterval,
     group_eval_order: groupOrder(model),
     tests: scenarios(model, alerts).map((s) => testGroup(model, s)),
   };
-  return { path: UNIT_TESTS_PATH, content: yamlFile(header, data) };
+  return {
+    path: UNIT_TESTS_PATH,
+    title: 'promtool unit tests: `promtool test rules alerts.test.yml` from this directory (or `monspec test`).',
+    deploy: 'Deploy: no; CI runs it against ../rules/*.rules.yml.',
+    content: yamlFile(data),
+  };
 }

@@ -8,7 +8,6 @@ import { bandsInline, compare, groupTitle, metricsRead } from './common.js';
 
 export interface MetricsView {
   readonly title: Fragment;
-  readonly environment: Fragment;
   readonly service: Fragment;
   readonly summary: Fragment;
   readonly setupGuide: Fragment;
@@ -88,7 +87,6 @@ export function metricsView(model: ResolvedModel): MetricsView {
 
   return {
     title: text(`${model.service.title} metrics catalogue`),
-    environment: text(model.environment),
     service: code(model.service.name),
     summary: inline`${count(model.metrics.length, 'metric')} and ${count(model.recordingRules.length, 'recording rule')}; about ${model.seriesEstimate.total} active series${
       model.seriesEstimate.budget !== undefined ? ` (budget ${model.seriesEstimate.budget})` : ''

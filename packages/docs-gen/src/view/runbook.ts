@@ -7,7 +7,6 @@ import { inhibitionSource, inhibits, bySeverityThenName, compare, conditionCode,
 
 export interface RunbookView {
   readonly name: Fragment;
-  readonly environment: Fragment;
   readonly summary: Fragment;
   readonly rules: readonly { readonly severity: string; readonly condition: Fragment; readonly threshold: Fragment; readonly duration: Fragment; readonly route: Fragment }[];
   readonly facts: readonly { readonly label: string; readonly value: Fragment }[];
@@ -106,7 +105,6 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
 
   return {
     name: text(alertName),
-    environment: text(model.environment),
     summary: text(first.summary),
     rules: rules.map((a) => ({
       severity: a.severity,

@@ -26,7 +26,6 @@ export interface Fact {
 
 export interface SetupView {
   readonly title: Piece;
-  readonly environment: Piece;
   readonly service: Piece;
   readonly description: Piece;
   readonly facts: readonly Fact[];
@@ -423,7 +422,6 @@ export function setupView(model: ResolvedModel, known: { readonly promtoolTestCa
 
   return {
     title: text(title),
-    environment: text(model.environment),
     service: code(s.name),
     description: prose(s.description),
     facts,

@@ -1,0 +1,46 @@
+/**
+ * Every output monspec builds, one line each. `generateEnvironment` loops over this list; nothing
+ * else in the CLI names a generator. Adding an output: write a `Generator` in a generator package,
+ * export it, add its line here (CONTRIBUTING.md, "Add an output").
+ */
+import type { Artifact, Diagnostic, Generator, ResolvedModel } from '@monspec/metrics-spec';
+
+/** A generator with its options bound, ready to run on a model. */
+export interface RegisteredGenerator {
+  readonly id: string;
+  generate(model: ResolvedModel): Promise<readonly Artifact[]>;
+  /** The generator's lint of what it generated (none when it has no lint). */
+  lint(model: ResolvedModel, artifacts: readonly Artifact[]): Promise<readonly Diagnostic[]>;
+}
+
+/**
+ * One registry line: the generator, loaded on first use (so `validate` never pays for the Grafana
+ * SDK or remark), and its options for a model. Facts one generator needs from another come in here.
+ */
+export function register<O>(id: string, load: () => Promise<Generator<O>>, options: (model: ResolvedModel) => O | Promise<O>): RegisteredGenerator {
+  const loaded = async () => {
+    const generator = await load();
+    if (generator.id !== id) throw new Error(`Unexpected generator id ${generator.id} on the registry line ${id}, expected the same`);
+    return generator;
+  };
+  return {
+    id,
+    generate: async (model) => (await loaded()).generate(model, await options(model)),
+    async lint(model, artifacts) {
+      const generator = await loaded();
+      return generator.lint ? generator.lint(model, artifacts) : [];
+    },
+  };
+}
+
+const none = (): undefined => undefined;
+const defaults = () => ({});
+
+export const GENERATORS: readonly RegisteredGenerator[] = [
+  register('dashboards', async () => (await import('@monspec/dashboards')).dashboardsGenerator, defaults),
+  register('alerts', async () => (await import('@monspec/alerts')).alertsGenerator, defaults),
+  // The guide states how many promtool cases run: a fact of the alerts generator, passed along.
+  register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, async (model) => ({ promtoolTestCases: (await import('@monspec/alerts')).promtoolTestCaseCount(model) })),
+  register('loki-rules', async () => (await import('@monspec/alerts')).lokiRulesGenerator, none),
+  register('instrumentation', async () => (await import('@monspec/instrumentation')).instrumentationGenerator, none),
+];
