@@ -3,7 +3,7 @@
  * `summary`, the templated `description`, `runbook_url` and `dashboard_url` (the alert's panel),
  * plus any annotations the spec declares. Every generator reads alerts through this pass.
  */
-import { indexModel, panelUrl, runbookUrl, type ResolvedAlert, type ResolvedModel } from '@monspec/metrics-spec';
+import { indexModel, panelUrl, runbookUrl, sortedRecord, type ResolvedAlert, type ResolvedModel } from '@monspec/metrics-spec';
 
 export interface LinkedAlert {
   readonly alert: ResolvedAlert;
@@ -19,10 +19,6 @@ export function runbookFallback(alertName: string): string {
 export function dashboardLink(model: ResolvedModel, alert: ResolvedAlert): string {
   const hit = indexModel(model).panel(alert.dashboard);
   return hit ? panelUrl(model, hit.dashboard, hit.panel) : `${model.service.grafana.url}/d/${alert.dashboard.dashboard}`;
-}
-
-function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 export function linkAlert(model: ResolvedModel, alert: ResolvedAlert): LinkedAlert {

@@ -3,7 +3,7 @@
  * spec expects) and the exact annotations, rendered with the `$value` the alert's expression has at
  * the eval time (computed by the small evaluator over the test's input series).
  */
-import { parseDuration, type ResolvedModel } from '@monspec/metrics-spec';
+import { parseDuration, sortedRecord, type ResolvedModel } from '@monspec/metrics-spec';
 import { PromqlEvaluator, type RecordedRule, type Sample } from '../eval/promql-eval.js';
 import { renderAlertTemplate } from '../eval/go-template.js';
 import { readSeries } from '../eval/series.js';
@@ -12,10 +12,6 @@ import type { FiringAlert, Scenario } from './scenario.js';
 export interface ExpAlert {
   readonly exp_labels: Record<string, string>;
   readonly exp_annotations: Record<string, string>;
-}
-
-function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Recording rules by name, once per model (every scenario's evaluator reads them). */
@@ -61,7 +57,7 @@ export function expectedAlert(evaluator: PromqlEvaluator, at: string, firing: Fi
   };
   // extraLabels: what the generator adds to every rule (the de-duplication labels of engine `both`).
   const ruleLabels = Object.fromEntries(Object.entries({ ...firing.alert.alert.labels, ...extraLabels }).map(([k, v]) => [k, render(v)]));
-  const exp_labels = sorted({ ...ruleLabels, ...firing.labels });
+  const exp_labels = sortedRecord({ ...ruleLabels, ...firing.labels });
   const exp_annotations: Record<string, string> = {};
   for (const [key, text] of Object.entries(firing.alert.annotations)) exp_annotations[key] = render(text);
   return { exp_labels, exp_annotations };

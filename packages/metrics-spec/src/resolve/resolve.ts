@@ -27,6 +27,7 @@ import { renderText, renderValues, type PlaceholderScope } from '../placeholders
 import { parseDuration, parseQuantity } from '../quantity.js';
 import { estimateSeries } from '../series-estimate.js';
 import { own } from '../own.js';
+import { sortedRecord } from '../sorted-record.js';
 import { escapePointerSegment as p, type SourceMap } from '../source-map.js';
 import { formatValue } from '../units.js';
 
@@ -47,10 +48,6 @@ const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1
 /** Formats a number for a PromQL literal without binary noise (0.05, not 0.05000000000000001). */
 export function promNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
-}
-
-function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function parsePanelRef(ref: string): PanelRef {
