@@ -17,6 +17,7 @@ export { analyzePromql, inferLabels, normaliseExpression, type PromqlAnalysis, t
 export { analyzeLogql, type LogqlAnalysis } from './promql/logql.js';
 export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, slugify, type DashboardLinkOptions } from './links.js';
 export { indexModel, type ModelIndex } from './model-index.js';
+export { seriesIndex, metricsRead, namesRead, type SeriesInfo } from './series-index.js';
 export { promNumber } from './resolve/resolve.js';
 export { sortedRecord } from './sorted-record.js';
 export { escapePointerSegment, pointerToPath } from './source-map.js';

@@ -1,4 +1,4 @@
-import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, histogramSeries, sloErrorRatioRuleName, summarySeries, TARGET_LABELS } from '../conventions.js';
+import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, DEFAULTS, metricSeries, sloErrorRatioRuleName, TARGET_LABELS } from '../conventions.js';
 import type { Metric, MonspecDocument, Unit } from '../generated/spec-types.js';
 import { analyzePromql, inferLabels, type LabelLookup } from '../promql/analyze.js';
 import type { PlaceholderScope, ScopedValue } from '../placeholders.js';
@@ -82,8 +82,7 @@ function collectExpressions(spec: MonspecDocument): ExpressionSite[] {
 export function buildCheckContext(spec: MonspecDocument): CheckContext {
   const seriesOrigins = new Map<string, SeriesOrigin>();
   for (const [name, def] of Object.entries(spec.metrics ?? {})) {
-    const series = def.type === 'histogram' ? histogramSeries(name) : def.type === 'summary' ? summarySeries(name) : [{ name }];
-    for (const s of series) seriesOrigins.set(s.name, { metric: name, definition: def, ...(s.extraLabel ? { extraLabel: s.extraLabel } : {}) });
+    for (const s of metricSeries(name, def.type)) seriesOrigins.set(s.name, { metric: name, definition: def, ...(s.extraLabel ? { extraLabel: s.extraLabel } : {}) });
   }
 
   const sloRules = new Map<string, string>();

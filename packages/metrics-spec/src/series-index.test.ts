@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE_BASE_SPEC } from './checks/example-base.js';
+import { compileSpec } from './pipeline.js';
+import type { ResolvedModel } from './model.js';
+import { metricsRead, namesRead, seriesIndex } from './series-index.js';
+
+const EXTRA = `metrics:
+  demo_latency_seconds:
+    type: histogram
+    unit: seconds
+    help: Latency.
+    meaning: Request latency.
+    group: request
+    buckets: [0.1, 1]
+  demo_queue:
+    type: gauge
+    unit: count
+    help: Queue.
+    meaning: Queued requests.
+    group: queue
+  demo_rpc_seconds:
+    type: summary
+    unit: seconds
+    help: RPC.
+    meaning: RPC latency.
+    group: request
+recordingRules:
+  job:demo_latency:p95:
+    expr: histogram_quantile(0.95, sum by (job, le) (rate(demo_latency_seconds_bucket[5m])))
+    description: p95 latency.
+    unit: seconds
+  job:demo_errors:ratio_max1h:
+    expr: max_over_time(job:demo_errors:ratio_rate5m[1h])
+    description: Worst error ratio of the hour.
+    unit: ratio
+`;
+
+function model(): ResolvedModel {
+  const files = [...Object.entries(EXAMPLE_BASE_SPEC), ['extra.yaml', EXTRA]].map(([path, text]) => ({ path: path as string, text: text as string }));
+  const result = compileSpec(files);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return result.model as ResolvedModel;
+}
+
+describe('seriesIndex', () => {
+  const index = seriesIndex(model());
+  it('expands histograms and summaries into their series, with counter semantics and labels', () => {
+    expect(index.get('demo_latency_seconds_bucket')).toMatchObject({ kind: 'metric', counter: true });
+    expect([...(index.get('demo_latency_seconds_bucket')?.labels ?? [])].sort()).toEqual(['instance', 'job', 'le']);
+    expect(index.get('demo_latency_seconds')).toBeUndefined();
+    expect(index.get('demo_rpc_seconds')).toMatchObject({ kind: 'metric', counter: false });
+    expect([...(index.get('demo_rpc_seconds')?.labels ?? [])].sort()).toEqual(['instance', 'job', 'quantile']);
+    expect(index.get('demo_rpc_seconds_count')).toMatchObject({ kind: 'metric', counter: true });
+    expect(index.get('demo_queue')).toMatchObject({ kind: 'metric', counter: false });
+    expect(index.get('demo_requests_total')?.metric?.name).toBe('demo_requests_total');
+  });
+  it('knows recording rules (with their output labels) and the series Prometheus makes', () => {
+    expect(index.get('code:demo_requests:rate5m')).toMatchObject({ kind: 'recording-rule', metric: undefined });
+    expect([...(index.get('code:demo_requests:rate5m')?.labels ?? [])]).toEqual(['code']);
+    expect(index.get('ALERTS')).toMatchObject({ kind: 'builtin' });
+  });
+  it('is built once per model', () => {
+    const m = model();
+    expect(seriesIndex(m)).toBe(seriesIndex(m));
+  });
+});
+
+describe('metricsRead', () => {
+  const m = model();
+  it('follows recording rules transitively, sorted', () => {
+    expect(metricsRead(m, 'job:demo_errors:ratio_max1h > 0.1')).toEqual(['demo_errors_total', 'demo_requests_total']);
+    expect(metricsRead(m, 'job:demo_latency:p95')).toEqual(['demo_latency_seconds']);
+  });
+  it('maps histogram and summary series back to their metric, and nothing else', () => {
+    expect(metricsRead(m, 'sum(rate(demo_rpc_seconds_sum[5m])) / sum(rate(demo_rpc_seconds_count[5m]))')).toEqual(['demo_rpc_seconds']);
+    // A gauge has no _count series: demo_queue_count is not demo_queue (docs-gen's copy said it was).
+    expect(metricsRead(m, 'demo_queue_count')).toEqual([]);
+    expect(metricsRead(m, 'up{job="demo_queue"}')).toEqual([]);
+  });
+  it('answers the same expression with the same array', () => {
+    expect(metricsRead(m, 'demo_queue')).toBe(metricsRead(m, 'demo_queue'));
+  });
+});
+
+describe('namesRead', () => {
+  const m = model();
+  it('lists the metrics and recording rules an expression names itself, not through rules', () => {
+    expect(namesRead(m, 'job:demo_errors:ratio_max1h > on (job) demo_queue')).toEqual(['demo_queue', 'job:demo_errors:ratio_max1h']);
+    expect(namesRead(m, 'rate(demo_latency_seconds_count[5m])')).toEqual(['demo_latency_seconds']);
+  });
+  it('does not count a name inside a label value or a string', () => {
+    expect(namesRead(m, 'up{job="demo_queue"} or label_replace(vector(1), "x", "demo_errors_total", "", "")')).toEqual([]);
+  });
+});
