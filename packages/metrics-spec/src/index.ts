@@ -15,11 +15,12 @@ export { parseDuration, formatDuration, humanDuration, parseQuantity } from './q
 export { readSampleToken, readSeriesSelector, type SampleToken, type SeriesLabels } from './promtool-series.js';
 export { analyzePromql, inferLabels, normaliseExpression, type PromqlAnalysis, type Selector } from './promql/analyze.js';
 export { analyzeLogql, type LogqlAnalysis } from './promql/logql.js';
-export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, slugify, type DashboardLinkOptions } from './links.js';
+export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, runbookDocument, runbookLink, alertDashboardUrl, slugify, type DashboardLinkOptions } from './links.js';
 export { indexModel, type ModelIndex } from './model-index.js';
 export { seriesIndex, metricsRead, namesRead, type SeriesInfo } from './series-index.js';
 export { promNumber } from './resolve/resolve.js';
 export { sortedRecord } from './sorted-record.js';
+export { errorLinesQuery } from './log-queries.js';
 export { escapePointerSegment, pointerToPath } from './source-map.js';
 export type { Artifact, Generator } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';

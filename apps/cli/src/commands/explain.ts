@@ -1,4 +1,4 @@
-import { dashboardUrl, didYouMean, exploreUrl, formatValue, indexModel, namesRead, panelUrl, runbookUrl, type ResolvedModel } from '@monspec/metrics-spec';
+import { dashboardUrl, didYouMean, exploreUrl, formatValue, indexModel, namesRead, panelUrl, runbookLink, type ResolvedModel } from '@monspec/metrics-spec';
 import { stringOpt, type Command } from '../command.js';
 import { EXIT } from '../errors.js';
 import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
@@ -78,7 +78,7 @@ function explain(model: ResolvedModel, name: string): Explanation | undefined {
         ['Routed to', alerts.map((a) => `${a.severity}: ${model.notifications.routes.find((r) => r.severity === a.severity)?.contactPoints.join(', ') ?? model.notifications.defaultContactPoint ?? '(default route)'}`)],
         ['Diagnosis', first.runbook.diagnosis.map((d) => `${d.title}${d.query ? `: ${d.query.expr}` : ''}`)],
         ['Mitigation', first.runbook.mitigation],
-        ['Runbook', runbookUrl(model, name) ?? `docs/runbooks/${name}.md`],
+        ['Runbook', runbookLink(model, name)],
         ['Dashboard', panel ? panelUrl(model, panel.dashboard, panel.panel) : '(none)'],
       ],
     };

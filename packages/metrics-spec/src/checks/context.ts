@@ -4,6 +4,7 @@ import { analyzePromql, inferLabels, type LabelLookup } from '../promql/analyze.
 import type { PlaceholderScope, ScopedValue } from '../placeholders.js';
 import { parseQuantity } from '../quantity.js';
 import { own } from '../own.js';
+import { errorLinesQuery } from '../log-queries.js';
 import { escapePointerSegment } from '../source-map.js';
 
 export type ExpressionLanguage = 'promql' | 'logql';
@@ -74,7 +75,7 @@ function collectExpressions(spec: MonspecDocument): ExpressionSite[] {
   }
   for (const [name, source] of Object.entries(spec.logs?.sources ?? {})) {
     add(`/logs/sources/${p(name)}/selector`, 'logql', source.selector, `log source ${name}`);
-    if (source.errorFilter) add(`/logs/sources/${p(name)}/errorFilter`, 'logql', `${source.selector} ${source.errorFilter}`, `log source ${name}`);
+    if (source.errorFilter) add(`/logs/sources/${p(name)}/errorFilter`, 'logql', errorLinesQuery(source), `log source ${name}`);
   }
   return out;
 }
