@@ -13,7 +13,7 @@ export { simpleSli, type SimpleSli } from './simple-sli.js';
 export { editDistance, closestMatch, didYouMean } from './did-you-mean.js';
 export { parseDuration, formatDuration, humanDuration, parseQuantity } from './quantity.js';
 export { readSampleToken, readSeriesSelector, type SampleToken, type SeriesLabels } from './promtool-series.js';
-export { analyzePromql, parsePromql, inferLabels, normaliseExpression, type PromqlAnalysis, type Selector } from './promql/analyze.js';
+export { analyzePromql, parsePromql, rankedRatios, inferLabels, normaliseExpression, type PromqlAnalysis, type Selector } from './promql/analyze.js';
 export { analyzeLogql, type LogqlAnalysis } from './promql/logql.js';
 export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, runbookDocument, runbookLink, alertDashboardUrl, slugify, type DashboardLinkOptions } from './links.js';
 export { indexModel, type ModelIndex } from './model-index.js';

@@ -328,3 +328,30 @@ export function isTopLevelBinary(expr: string): boolean {
   const { tree } = parse(expr);
   return tree.topNode.firstChild?.name === 'BinaryExpr';
 }
+
+/**
+ * The topk()/bottomk() calls whose ranked expression is a ratio: a division at its top level (through
+ * parentheses and other binary operators, not inside a call or aggregation), in order of appearance.
+ */
+export function rankedRatios(expr: string): Array<'topk' | 'bottomk'> {
+  const { tree } = parse(expr);
+  const divides = (node: SyntaxNode | null): boolean => {
+    if (!node) return false;
+    if (node.name === 'ParenExpr') return divides(node.firstChild);
+    if (node.name !== 'BinaryExpr') return false;
+    for (let c = node.firstChild; c; c = c.nextSibling) if (c.name === 'Div' || divides(c)) return true;
+    return false;
+  };
+  const out: Array<'topk' | 'bottomk'> = [];
+  tree.iterate({
+    enter(ref) {
+      if (ref.name !== 'AggregateExpr') return;
+      const op = ref.node.getChild('AggregateOp')?.firstChild?.name;
+      if (op !== 'Topk' && op !== 'Bottomk') return;
+      const args: SyntaxNode[] = [];
+      for (let c = ref.node.getChild('FunctionCallBody')?.firstChild ?? null; c; c = c.nextSibling) if (!c.type.isError) args.push(c);
+      if (divides(args[1] ?? null)) out.push(op === 'Topk' ? 'topk' : 'bottomk');
+    },
+  });
+  return out;
+}
