@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BASE_SPEC } from './checks/example-base.js';
-import { compileSpec } from './pipeline.js';
-import type { ResolvedModel } from './model.js';
+import { exampleModel as model } from './test-support/example-model.js';
 import { alertDashboardUrl, runbookDocument, runbookLink } from './links.js';
 import { errorLinesQuery } from './log-queries.js';
-
-function model(extra: Record<string, string> = {}): ResolvedModel {
-  const files = Object.entries({ ...EXAMPLE_BASE_SPEC, ...extra }).map(([path, text]) => ({ path, text }));
-  const result = compileSpec(files);
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return result.model as ResolvedModel;
-}
 
 describe('runbook links', () => {
   it('points at the generated Markdown when the service publishes no runbooks', () => {

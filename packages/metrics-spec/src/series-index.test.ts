@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from './checks/example-base.js';
-import { compileSpec } from './pipeline.js';
-import type { ResolvedModel } from './model.js';
 import { metricsRead, namesRead, seriesIndex } from './series-index.js';
+import { exampleModel, LATENCY_HISTOGRAM } from './test-support/example-model.js';
 
 const EXTRA = `metrics:
-  demo_latency_seconds:
-    type: histogram
-    unit: seconds
-    help: Latency.
-    meaning: Request latency.
-    group: request
-    buckets: [0.1, 1]
-  demo_queue:
+${LATENCY_HISTOGRAM}  demo_queue:
     type: gauge
     unit: count
     help: Queue.
@@ -35,12 +26,7 @@ recordingRules:
     unit: ratio
 `;
 
-function model(): ResolvedModel {
-  const files = [...Object.entries(EXAMPLE_BASE_SPEC), ['extra.yaml', EXTRA]].map(([path, text]) => ({ path: path as string, text: text as string }));
-  const result = compileSpec(files);
-  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return result.model as ResolvedModel;
-}
+const model = () => exampleModel({ 'extra.yaml': EXTRA });
 
 describe('seriesIndex', () => {
   const index = seriesIndex(model());

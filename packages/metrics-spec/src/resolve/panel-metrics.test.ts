@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from '../checks/example-base.js';
-import { compileSpec } from '../pipeline.js';
+import { exampleModel, LATENCY_HISTOGRAM } from '../test-support/example-model.js';
 
 const EXTRA = `metrics:
-  demo_latency_seconds:
-    type: histogram
-    unit: seconds
-    help: Latency.
-    meaning: Request latency.
-    group: request
-    buckets: [0.1, 1]
-dashboards:
+${LATENCY_HISTOGRAM}dashboards:
   latency:
     title: Latency
     description: Latency.
@@ -26,10 +18,7 @@ dashboards:
 
 describe("a panel's metrics (when the spec does not list them)", () => {
   it('are the declared metrics and recording rules its queries name, in order, a histogram series standing for its metric', () => {
-    const files = [...Object.entries(EXAMPLE_BASE_SPEC), ['extra.yaml', EXTRA]].map(([path, text]) => ({ path: path as string, text: text as string }));
-    const result = compileSpec(files);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const panel = result.model?.dashboards.find((d) => d.uid === 'latency')?.panels.find((p) => p.key === 'p95');
+    const panel = exampleModel({ 'extra.yaml': EXTRA }).dashboards.find((d) => d.uid === 'latency')?.panels.find((p) => p.key === 'p95');
     expect(panel?.metrics).toEqual(['demo_latency_seconds', 'job:demo_errors:ratio_rate5m']);
   });
 });
