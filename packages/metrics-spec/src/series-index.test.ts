@@ -27,9 +27,10 @@ recordingRules:
 `;
 
 const model = () => exampleModel({ 'extra.yaml': EXTRA });
+const m = model();
 
 describe('seriesIndex', () => {
-  const index = seriesIndex(model());
+  const index = seriesIndex(m);
   it('expands histograms and summaries into their series, with counter semantics and labels', () => {
     expect(index.get('demo_latency_seconds_bucket')).toMatchObject({ kind: 'metric', counter: true });
     expect([...(index.get('demo_latency_seconds_bucket')?.labels ?? [])].sort()).toEqual(['instance', 'job', 'le']);
@@ -45,14 +46,13 @@ describe('seriesIndex', () => {
     expect([...(index.get('code:demo_requests:rate5m')?.labels ?? [])]).toEqual(['code']);
     expect(index.get('ALERTS')).toMatchObject({ kind: 'builtin' });
   });
-  it('is built once per model', () => {
-    const m = model();
-    expect(seriesIndex(m)).toBe(seriesIndex(m));
+  it('is built once per model, and again for another', () => {
+    expect(seriesIndex(m)).toBe(index);
+    expect(seriesIndex(model())).not.toBe(index);
   });
 });
 
 describe('metricsRead', () => {
-  const m = model();
   it('follows recording rules transitively, sorted', () => {
     expect(metricsRead(m, 'job:demo_errors:ratio_max1h > 0.1')).toEqual(['demo_errors_total', 'demo_requests_total']);
     expect(metricsRead(m, 'job:demo_latency:p95')).toEqual(['demo_latency_seconds']);
@@ -69,7 +69,6 @@ describe('metricsRead', () => {
 });
 
 describe('namesRead', () => {
-  const m = model();
   it('lists the metrics and recording rules an expression names itself, not through rules', () => {
     expect(namesRead(m, 'job:demo_errors:ratio_max1h > on (job) demo_queue')).toEqual(['demo_queue', 'job:demo_errors:ratio_max1h']);
     expect(namesRead(m, 'rate(demo_latency_seconds_count[5m])')).toEqual(['demo_latency_seconds']);

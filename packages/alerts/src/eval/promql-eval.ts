@@ -9,6 +9,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parseDuration, parsePromql, unquoteString } from '@monspec/metrics-spec';
 import type { Labels, Point, Series } from './series.js';
+import { arithmetic, comparison } from './arithmetic.js';
 
 export interface Sample {
   readonly labels: Labels;
@@ -80,41 +81,9 @@ function matches(labels: Labels, matchers: readonly Matcher[]): boolean {
 }
 
 function compare(op: string, a: number, b: number): boolean {
-  switch (op) {
-    case '==':
-      return a === b;
-    case '!=':
-      return a !== b;
-    case '>':
-      return a > b;
-    case '<':
-      return a < b;
-    case '>=':
-      return a >= b;
-    case '<=':
-      return a <= b;
-    default:
-      throw new UnsupportedPromql(op);
-  }
-}
-
-function arithmetic(op: string, a: number, b: number): number {
-  switch (op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return a / b;
-    case '%':
-      return a % b;
-    case '^':
-      return a ** b;
-    default:
-      throw new UnsupportedPromql(op);
-  }
+  const result = comparison(op, a, b);
+  if (result === undefined) throw new UnsupportedPromql(op);
+  return result;
 }
 
 const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
@@ -485,7 +454,11 @@ export class PromqlEvaluator {
     }
 
     const apply = (a: number, b: number): { value: number; keep: boolean } => {
-      if (!isComparison) return { value: arithmetic(op, a, b), keep: true };
+      if (!isComparison) {
+        const value = arithmetic(op, a, b);
+        if (value === undefined) throw new UnsupportedPromql(op);
+        return { value, keep: true };
+      }
       const ok = compare(op, a, b);
       return returnBool ? { value: ok ? 1 : 0, keep: true } : { value: a, keep: ok };
     };

@@ -7,6 +7,7 @@
  * - Expression types (reduce modes, math, threshold): https://grafana.com/docs/grafana/latest/panels-visualizations/query-transform-data/expression-queries/
  * Pure: the data query's result is given as series of numbers (null for a missing value).
  */
+import { arithmetic, comparison } from '../eval/arithmetic.js';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -133,31 +134,12 @@ type Operand = { kind: 'scalar'; value: number } | { kind: 'series'; items: Numb
 const BINARY: ReadonlyArray<readonly string[]> = [['||'], ['&&'], ['==', '!='], ['<', '<=', '>', '>='], ['+', '-'], ['*', '/', '%'], ['**']];
 
 function apply(op: string, a: number, b: number): number {
+  // Grafana writes power as ** (its tokenizer has no ^).
+  const value = arithmetic(op === '**' ? '^' : op, a, b);
+  if (value !== undefined) return value;
+  const holds = comparison(op, a, b);
+  if (holds !== undefined) return holds ? 1 : 0;
   switch (op) {
-    case '+':
-      return a + b;
-    case '-':
-      return a - b;
-    case '*':
-      return a * b;
-    case '/':
-      return a / b;
-    case '%':
-      return a % b;
-    case '**':
-      return a ** b;
-    case '==':
-      return a === b ? 1 : 0;
-    case '!=':
-      return a !== b ? 1 : 0;
-    case '<':
-      return a < b ? 1 : 0;
-    case '<=':
-      return a <= b ? 1 : 0;
-    case '>':
-      return a > b ? 1 : 0;
-    case '>=':
-      return a >= b ? 1 : 0;
     case '&&':
       return a !== 0 && b !== 0 ? 1 : 0;
     case '||':
