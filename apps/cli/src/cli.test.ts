@@ -165,6 +165,47 @@ describe('monspec explain', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Unexpected name "tunnel_nothing"');
   });
+
+  it('lists as users only the expressions that read the name as a series, not ones that mention it in a string or a log query', () => {
+    const spec = copyEmbeddedSpec();
+    writeFileSync(
+      join(spec, 'mentions.yaml'),
+      [
+        'dashboards:',
+        '  mentions:',
+        '    title: Mentions',
+        '    description: Queries that mention tunnel_active_connections without reading it.',
+        '    panels:',
+        '      relabelled:',
+        '        title: Relabelled requests',
+        '        type: timeseries',
+        '        unit: requests_per_second',
+        '        queries:',
+        `          - expr: 'label_replace(sum(rate(tunnel_requests_total[$__rate_interval])), "about", "tunnel_active_connections", "", "")'`,
+        '      logged:',
+        '        title: Connection log lines',
+        '        type: logs',
+        '        description: Log lines that name the metric.',
+        '        queries:',
+        `          - expr: '{app="streaming-proxy"} |= "tunnel_active_connections"'`,
+        '            datasource: loki',
+        '      direct:',
+        '        title: Connections',
+        '        type: timeseries',
+        '        unit: count',
+        '        queries:',
+        '          - expr: sum(tunnel_active_connections)',
+        '',
+      ].join('\n'),
+    );
+    const r = runCli(['explain', 'tunnel_active_connections', '--spec', spec, '--format', 'json'], tempDir());
+    expect(r.code, r.stderr).toBe(0);
+    const usedBy = (JSON.parse(r.stdout) as { used_by: string[] }).used_by;
+    expect(usedBy.some((u) => u.startsWith('panel Mentions › Connections:'))).toBe(true);
+    expect(usedBy.filter((u) => u.startsWith('panel Mentions'))).toHaveLength(1);
+    const requests = JSON.parse(runCli(['explain', 'tunnel_requests_total', '--spec', spec, '--format', 'json'], tempDir()).stdout) as { used_by: string[] };
+    expect(requests.used_by.some((u) => u.startsWith('panel Mentions › Relabelled requests:'))).toBe(true);
+  });
 });
 
 describe('monspec init', () => {

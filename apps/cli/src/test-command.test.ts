@@ -47,6 +47,21 @@ run('monspec test (real promtool and amtool)', () => {
     expect(r.stderr).toContain('docs/metrics.md: nowhere.md: no artifact docs/nowhere.md');
   });
 
+  it('checks only the docs inside the output folder: a symbolic link in docs/ is not followed out of it', async () => {
+    const cwd = tempDir();
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);
+    const outside = join(cwd, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'stray.md'), '# Stray\n\nSee [nothing](nowhere.md).\n');
+    symlinkSync(outside, join(cwd, 'out', 'production', 'docs', 'elsewhere'));
+    // A link back up would make a recursive walk that follows links read the tree again and again.
+    symlinkSync('..', join(cwd, 'out', 'production', 'docs', 'up'));
+    const r = await runCliAsync(['test', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
+    expect(r.stderr).not.toContain('stray.md');
+    expect(r.stderr).toContain('✓ production: links and anchors in docs and site');
+    expect(r.code, r.stderr).toBe(0);
+  });
+
   it('exits 2 and names the Debian package when a tool is missing', async () => {
     const cwd = tempDir();
     expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);

@@ -1,5 +1,5 @@
 export { generate, alertsGenerator, type GenerateOptions } from './generate.js';
-export { linkAlerts, linkAlert, runbookFallback, type LinkedAlert } from './links.js';
+export { linkAlerts, linkAlert, type LinkedAlert } from './links.js';
 export { expectedReceivers, routeTestLabels, defaultReceiver } from './receivers.js';
 export { prometheusEvaluates, grafanaEvaluates } from './deployment.js';
 export { alertmanagerConfig, DEFAULT_SECRETS_DIR, type AlertmanagerOptions } from './alertmanager/config.js';

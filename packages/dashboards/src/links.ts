@@ -5,7 +5,7 @@
  */
 import { DashboardLinkBuilder, DashboardLinkType } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { DatasourceKind, ResolvedDashboard, ResolvedModel, ResolvedPanel } from '@monspec/metrics-spec';
-import { slugify } from '@monspec/metrics-spec';
+import { errorLinesQuery, slugify } from '@monspec/metrics-spec';
 import { DATASOURCE_VARIABLES } from './datasource.js';
 import { shareJson, toPlain, type Json } from './serialize.js';
 
@@ -76,7 +76,7 @@ export function logsPanel(model: ResolvedModel): { dashboard: ResolvedDashboard;
 export function errorLogQuery(model: ResolvedModel): string | undefined {
   const source = model.logs.sources[0];
   if (!source) return undefined;
-  return source.errorFilter ? `${source.selector} ${source.errorFilter}` : source.selector;
+  return errorLinesQuery(source);
 }
 
 export function drillDownLinks(model: ResolvedModel, dashboard: ResolvedDashboard, panel: ResolvedPanel): DashboardLinkBuilder[] {

@@ -4,10 +4,9 @@
  * dashboards (task 18.1–18.3) and of issue 3.
  */
 import { describe, expect, it } from 'vitest';
-import { UNITS, type ResolvedModel } from '@monspec/metrics-spec';
+import { metricsRead, UNITS, type ResolvedModel } from '@monspec/metrics-spec';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { deeplinks, generate, lintDashboards } from './index.js';
-import { metricsRead } from './lint/series.js';
 import { dashboardsOf, type DashboardJson, type PanelJson } from './test-support/dashboard-json.js';
 import { golden, goldenNames, UPDATING } from './test-support/golden.js';
 

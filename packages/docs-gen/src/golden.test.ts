@@ -2,10 +2,11 @@
  * Golden files: the Markdown documents (and the site's home page) generated from the embedded tunnel
  * spec's production environment, byte for byte. `UPDATE_GOLDEN=1 npx vitest run` rewrites them.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { walkTree } from '@monspec/metrics-spec/node';
 import { generate } from './index.js';
 import { embeddedModel } from './test-support/embedded.js';
 
@@ -15,10 +16,7 @@ if (update && process.env.CI === 'true') throw new Error('Unexpected UPDATE_GOLD
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort();
+  return [...walkTree(dir)].filter(([, kind]) => kind === 'file').map(([path]) => path).sort();
 }
 
 const all = await generate(embeddedModel('production'));

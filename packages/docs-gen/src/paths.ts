@@ -4,17 +4,14 @@
  */
 
 export const METRICS_DOC = 'metrics.md';
-export const RUNBOOK_DIR = 'runbooks';
 export const DOCS_ROOT = 'docs';
 export const SITE_ROOT = 'site';
 export const SITE_CSS = 'style.css';
 /** The architecture picture, beside the setup guide in `docs/` and in `site/`. */
 export const ARCHITECTURE_IMAGE = 'architecture.svg';
 
-/** Paths relative to `docs/`. */
-export function runbookDoc(alertName: string): string {
-  return `${RUNBOOK_DIR}/${alertName}.md`;
-}
+/** Paths relative to `docs/`: an alert's runbook (metrics-spec's, so runbook_url and explain agree). */
+export { runbookDocument as runbookDoc } from '@monspec/metrics-spec';
 
 /**
  * The site page (relative to `site/`) of a document (relative to `docs/`): the same name with `.html`,

@@ -95,3 +95,14 @@ export function histogramSeries(name: string): Array<{ name: string; extraLabel?
 export function summarySeries(name: string): Array<{ name: string; extraLabel?: string }> {
   return [{ name, extraLabel: 'quantile' }, { name: `${name}_sum` }, { name: `${name}_count` }];
 }
+
+/**
+ * Every series a metric of `type` exposes, with the label each adds and whether it has counter
+ * semantics (counters, and histogram/summary _bucket, _sum, _count; a summary's bare name is its
+ * quantile gauge).
+ */
+export function metricSeries(name: string, type: 'counter' | 'gauge' | 'histogram' | 'summary'): Array<{ name: string; extraLabel?: string; counter: boolean }> {
+  if (type === 'histogram') return histogramSeries(name).map((s) => ({ ...s, counter: true }));
+  if (type === 'summary') return summarySeries(name).map((s) => ({ ...s, counter: s.name !== name }));
+  return [{ name, counter: type === 'counter' }];
+}

@@ -2,7 +2,8 @@
  * Grafana deeplinks, built from the model alone (no I/O): dashboards, single panels and Explore with a
  * query filled in. Used by the alerts (dashboard_url), the docs (runbooks) and the CLI (explain).
  */
-import type { DatasourceKind, ResolvedDashboard, ResolvedModel, ResolvedPanel } from './model.js';
+import type { DatasourceKind, ResolvedAlert, ResolvedDashboard, ResolvedModel, ResolvedPanel } from './model.js';
+import { indexModel } from './model-index.js';
 
 /** Grafana's URL slug of a title. */
 export function slugify(title: string): string {
@@ -69,4 +70,20 @@ export function exploreUrl(model: ResolvedModel, datasource: DatasourceKind, exp
  */
 export function runbookUrl(model: ResolvedModel, alertName: string): string | undefined {
   return model.service.runbookBaseUrl ? `${model.service.runbookBaseUrl}/${alertName}.html` : undefined;
+}
+
+/** An alert's generated runbook, relative to the docs folder (`docs/` of an environment's output). */
+export function runbookDocument(alertName: string): string {
+  return `runbooks/${alertName}.md`;
+}
+
+/** Where an alert's runbook is: its published page, else the generated Markdown's path in the output folder. */
+export function runbookLink(model: ResolvedModel, alertName: string): string {
+  return runbookUrl(model, alertName) ?? `docs/${runbookDocument(alertName)}`;
+}
+
+/** An alert's dashboard_url: its panel opened full-screen, else its dashboard by uid. */
+export function alertDashboardUrl(model: ResolvedModel, alert: ResolvedAlert): string {
+  const hit = indexModel(model).panel(alert.dashboard);
+  return hit ? panelUrl(model, hit.dashboard, hit.panel) : `${model.service.grafana.url}/d/${alert.dashboard.dashboard}`;
 }

@@ -2,12 +2,15 @@
  * The one file-reading helper of this package, on its own subpath (`@monspec/metrics-spec/node`) so
  * the core stays pure: the CLI and tests use it to read a spec directory.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSpecBytes } from './load/decode.js';
 import type { SpecFile } from './load/parse-yaml.js';
 import { compileSpec, type CompileOptions, type CompileResult } from './pipeline.js';
 import { EMBEDDED_SPEC_DIR } from './embedded.js';
+
+import { walkTree } from './walk-tree.js';
+export { walkTree, type EntryKind, type WalkOptions } from './walk-tree.js';
 
 /** Larger spec files are refused before reading (a generated spec of 1,000 services is ~10 MB). */
 export const MAX_SPEC_FILE_BYTES = 32 * 1024 * 1024;
@@ -21,14 +24,15 @@ export const MAX_SPEC_FILE_BYTES = 32 * 1024 * 1024;
 export function readSpecDir(dir: string): SpecFile[] {
   if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a directory`);
   const out: SpecFile[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    if (!/\.ya?ml$/.test(entry.name)) continue;
-    const full = join(dir, entry.name);
+  // Folders are not entered; a link is followed by the stat below (a link to a FIFO is refused).
+  for (const name of walkTree(dir, { skip: (_path, kind) => kind === 'dir' }).keys()) {
+    if (!/\.ya?ml$/.test(name)) continue;
+    const full = join(dir, name);
     const stat = statSync(full);
     if (stat.isDirectory()) continue;
-    if (!stat.isFile()) throw new Error(`Unexpected ${fileKind(stat)} ${entry.name}, expected a regular *.yaml file`);
-    if (stat.size > MAX_SPEC_FILE_BYTES) throw new Error(`Unexpected ${entry.name} of ${stat.size} bytes, expected a spec file of at most ${MAX_SPEC_FILE_BYTES} bytes`);
-    out.push(decodeSpecBytes(entry.name, readFileSync(full)));
+    if (!stat.isFile()) throw new Error(`Unexpected ${fileKind(stat)} ${name}, expected a regular *.yaml file`);
+    if (stat.size > MAX_SPEC_FILE_BYTES) throw new Error(`Unexpected ${name} of ${stat.size} bytes, expected a spec file of at most ${MAX_SPEC_FILE_BYTES} bytes`);
+    out.push(decodeSpecBytes(name, readFileSync(full)));
   }
   return out;
 }

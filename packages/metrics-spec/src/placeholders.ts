@@ -148,47 +148,41 @@ export function evaluate(src: string, scope: PlaceholderScope): { ok: true; valu
 }
 
 /**
- * Fills `${...}` in text for people: a lone threshold reference is formatted in its unit (`5 %`),
- * `${for}` reads as a duration (`5 minutes`), arithmetic gives a plain number.
+ * Replaces every `${...}` with what `fill` makes of its trimmed inside; the first problem (and the
+ * unknown name behind it) is the result, so one bad placeholder is one error.
  */
-export function renderText(text: string, scope: PlaceholderScope): PlaceholderResult {
+function fillPlaceholders(text: string, fill: (src: string) => { ok: true; text: string } | { ok: false; problem: string; unknownName?: string }): PlaceholderResult {
   let problem: string | undefined;
   let unknownName: string | undefined;
   const out = text.replace(PLACEHOLDER, (_m, inner: string) => {
-    const src = inner.trim();
-    if (src === 'for') {
-      if (scope.for === undefined) {
-        if (problem === undefined) unknownName = 'for';
-        problem ??= `Unexpected placeholder name "for", expected one of: ${knownNames(scope).join(', ')}`;
-        return '';
-      }
-      return humanDuration(scope.for);
-    }
-    const single = /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(src) ? lookup(src, scope) : undefined;
-    if (single?.unit) return formatValue(single.value, single.unit);
-    const r = evaluate(src, scope);
-    if (!r.ok) {
-      if (problem === undefined) unknownName = r.unknownName;
-      problem ??= r.problem;
-      return '';
-    }
-    return String(r.value);
+    const r = fill(inner.trim());
+    if (r.ok) return r.text;
+    if (problem === undefined) unknownName = r.unknownName;
+    problem ??= r.problem;
+    return '';
   });
   return problem ? { ok: false, problem, ...(unknownName !== undefined ? { unknownName } : {}) } : { ok: true, text: out };
 }
 
+const numberText = (r: ReturnType<typeof evaluate>) => (r.ok ? { ok: true as const, text: String(r.value) } : r);
+
+/**
+ * Fills `${...}` in text for people: a lone threshold reference is formatted in its unit (`5 %`),
+ * `${for}` reads as a duration (`5 minutes`), arithmetic gives a plain number.
+ */
+export function renderText(text: string, scope: PlaceholderScope): PlaceholderResult {
+  return fillPlaceholders(text, (src) => {
+    if (src === 'for') {
+      if (scope.for === undefined) return { ok: false, unknownName: 'for', problem: `Unexpected placeholder name "for", expected one of: ${knownNames(scope).join(', ')}` };
+      return { ok: true, text: humanDuration(scope.for) };
+    }
+    const single = /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(src) ? lookup(src, scope) : undefined;
+    if (single?.unit) return { ok: true, text: formatValue(single.value, single.unit) };
+    return numberText(evaluate(src, scope));
+  });
+}
+
 /** Fills `${...}` with raw numbers (promtool input series). */
 export function renderValues(text: string, scope: PlaceholderScope): PlaceholderResult {
-  let problem: string | undefined;
-  let unknownName: string | undefined;
-  const out = text.replace(PLACEHOLDER, (_m, inner: string) => {
-    const r = evaluate(inner.trim(), scope);
-    if (!r.ok) {
-      if (problem === undefined) unknownName = r.unknownName;
-      problem ??= r.problem;
-      return '';
-    }
-    return String(r.value);
-  });
-  return problem ? { ok: false, problem, ...(unknownName !== undefined ? { unknownName } : {}) } : { ok: true, text: out };
+  return fillPlaceholders(text, (src) => numberText(evaluate(src, scope)));
 }

@@ -1,6 +1,6 @@
-import { lstatSync, readdirSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
-import { fsDo } from './fs-errors.js';
+import { lstatSync, type Stats } from 'node:fs';
+import { walkTree, type EntryKind } from '@monspec/metrics-spec/node';
+import { asUsageError, fsDo } from './fs-errors.js';
 
 /** Names the writer uses for its own bookkeeping; never artifacts, never a user's files. */
 export const LOCK_NAME = '.monspec.lock';
@@ -12,12 +12,6 @@ export const SNAPSHOTS_DIR = '.monspec-snapshots';
 
 export function isBookkeeping(name: string): boolean {
   return name === LOCK_NAME || name === JOURNAL_NAME || name === CURRENT_LINK || name === SNAPSHOTS_DIR || name.startsWith(STAGING_PREFIX);
-}
-
-export type EntryKind = 'file' | 'dir' | 'link' | 'other';
-
-export function kindOf(st: Stats): EntryKind {
-  return st.isSymbolicLink() ? 'link' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
 }
 
 /** lstat that answers undefined for a missing path (and a usage error for an unreadable one). */
@@ -37,19 +31,12 @@ export function lstatOrUndefined(path: string): Stats | undefined {
  * as a link, never entered) and without the writer's own bookkeeping at the top level.
  */
 export function scanTree(dir: string): Map<string, EntryKind> {
-  const out = new Map<string, EntryKind>();
-  const walk = (abs: string, rel: string) => {
-    const entries = fsDo('reading the folder', abs, () => readdirSync(abs, { withFileTypes: true }));
-    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (rel === '' && isBookkeeping(e.name)) continue;
-      const r = rel === '' ? e.name : `${rel}/${e.name}`;
-      const kind: EntryKind = e.isSymbolicLink() ? 'link' : e.isDirectory() ? 'dir' : e.isFile() ? 'file' : 'other';
-      out.set(r, kind);
-      if (kind === 'dir') walk(join(abs, e.name), r);
-    }
-  };
-  walk(dir, '');
-  return out;
+  return walkTree(dir, {
+    skip: (path) => !path.includes('/') && isBookkeeping(path),
+    onError: (err, abs) => {
+      throw asUsageError(err, 'reading the folder', abs);
+    },
+  });
 }
 
 /** The folders above `path` inside its tree: 'a/b/c.json' → ['a', 'a/b']. */

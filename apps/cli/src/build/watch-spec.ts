@@ -1,4 +1,5 @@
-import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { walkTree } from '@monspec/metrics-spec/node';
 import { basename, dirname, join } from 'node:path';
 
 export interface SpecWatch {
@@ -26,17 +27,15 @@ export function watchSpecDir(dir: string, onChange: () => void): SpecWatch {
   const sync = (): boolean => {
     if (closed) return false;
     const present = new Map<string, number>();
-    const walk = (d: string) => {
-      let ino: number;
+    // A folder gone while walking is left out: the next event syncs again.
+    const folders = [dir, ...[...walkTree(dir, { skip: (_path, kind) => kind !== 'dir', onError: () => undefined }).keys()].map((rel) => join(dir, rel))];
+    for (const d of folders) {
       try {
-        ino = statSync(d).ino;
-        present.set(d, ino);
-        for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) walk(join(d, e.name));
+        present.set(d, statSync(d).ino);
       } catch {
-        // Gone while walking: the next event syncs again.
+        // Gone between the walk and here.
       }
-    };
-    walk(dir);
+    }
     let changed = false;
     for (const path of [...watchers.keys()]) {
       if (present.get(path) !== watchers.get(path)?.ino) {

@@ -1,4 +1,4 @@
-import { dashboardUrl, didYouMean, exploreUrl, formatValue, indexModel, panelUrl, runbookUrl, type ResolvedModel } from '@monspec/metrics-spec';
+import { dashboardUrl, didYouMean, exploreUrl, formatValue, indexModel, namesRead, panelUrl, runbookLink, type ResolvedModel } from '@monspec/metrics-spec';
 import { stringOpt, type Command } from '../command.js';
 import { EXIT } from '../errors.js';
 import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
@@ -19,13 +19,13 @@ function bands(model: ResolvedModel, name: string): string {
   return `${t.name} (${t.direction === 'lower_is_worse' ? 'lower is worse' : 'higher is worse'}): ${parts.join(', ')}`;
 }
 
-/** Panels, rules and alerts whose expressions read `name`. */
+/** Panels, rules and alerts whose PromQL reads `name` as a series (a metric's own series, or a recording rule). */
 function usedBy(model: ResolvedModel, name: string): string[] {
-  const re = new RegExp(`(^|[^a-zA-Z0-9_:])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(_bucket|_sum|_count)?($|[^a-zA-Z0-9_:])`);
+  const reads = (expr: string) => namesRead(model, expr).includes(name);
   return [
-    ...model.recordingRules.filter((r) => re.test(r.expr)).map((r) => `recording rule ${r.name}`),
-    ...model.alerts.filter((a) => re.test(a.query)).map((a) => `alert ${a.name} (${a.severity})`),
-    ...model.dashboards.flatMap((d) => d.panels.filter((p) => p.queries.some((q) => re.test(q.expr))).map((p) => `panel ${d.title} › ${p.title}: ${panelUrl(model, d, p)}`)),
+    ...model.recordingRules.filter((r) => reads(r.expr)).map((r) => `recording rule ${r.name}`),
+    ...model.alerts.filter((a) => a.datasource === 'prometheus' && reads(a.query)).map((a) => `alert ${a.name} (${a.severity})`),
+    ...model.dashboards.flatMap((d) => d.panels.filter((p) => p.queries.some((q) => q.datasource === 'prometheus' && reads(q.expr))).map((p) => `panel ${d.title} › ${p.title}: ${panelUrl(model, d, p)}`)),
   ];
 }
 
@@ -78,7 +78,7 @@ function explain(model: ResolvedModel, name: string): Explanation | undefined {
         ['Routed to', alerts.map((a) => `${a.severity}: ${model.notifications.routes.find((r) => r.severity === a.severity)?.contactPoints.join(', ') ?? model.notifications.defaultContactPoint ?? '(default route)'}`)],
         ['Diagnosis', first.runbook.diagnosis.map((d) => `${d.title}${d.query ? `: ${d.query.expr}` : ''}`)],
         ['Mitigation', first.runbook.mitigation],
-        ['Runbook', runbookUrl(model, name) ?? `docs/runbooks/${name}.md`],
+        ['Runbook', runbookLink(model, name)],
         ['Dashboard', panel ? panelUrl(model, panel.dashboard, panel.panel) : '(none)'],
       ],
     };

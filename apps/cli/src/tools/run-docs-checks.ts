@@ -1,22 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Artifact } from '@monspec/metrics-spec';
+import { walkTree } from '@monspec/metrics-spec/node';
 import type { Io } from '../command.js';
 
 /** The docs and site files of one environment's output directory, paths relative to it. */
 function readDocs(dir: string): Artifact[] {
   const out: Artifact[] = [];
   for (const root of ['docs', 'site']) {
-    let entries;
-    try {
-      entries = readdirSync(join(dir, root), { withFileTypes: true, recursive: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (!e.isFile()) continue;
-      const file = join(e.parentPath, e.name);
-      out.push({ path: relative(dir, file).split(sep).join('/'), content: readFileSync(file, 'utf8') });
+    // A missing or unreadable folder has no docs to check; the caller reports an empty set.
+    for (const [path, kind] of walkTree(join(dir, root), { onError: () => undefined })) {
+      if (kind === 'file') out.push({ path: `${root}/${path}`, content: readFileSync(join(dir, root, path), 'utf8') });
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -11,10 +11,11 @@
  *   which is also the minimum `$__interval`;
  * - variables at their defaults (All → the all value).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultVariableValues, expandMacros, grafanaInterval } from '@monspec/dashboards';
 import { parseDuration } from '@monspec/metrics-spec';
+import { walkTree } from '@monspec/metrics-spec/node';
 
 export interface TargetJson {
   readonly refId: string;
@@ -42,10 +43,9 @@ export interface DashboardJson {
 
 export function readDashboards(outDir: string): DashboardJson[] {
   const dir = join(outDir, 'grafana/dashboards');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as DashboardJson);
+  return [...walkTree(dir, { skip: (_path, kind) => kind === 'dir' })]
+    .filter(([f, kind]) => kind === 'file' && f.endsWith('.json'))
+    .map(([f]) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as DashboardJson);
 }
 
 /** `now-6h` → ms before now; only the relative form the generator writes. */

@@ -6,11 +6,10 @@
  * the `$value` an alert's annotations render with at a test's eval time, so generated promtool tests
  * can state exact annotations. promtool remains the judge; anything unsupported throws.
  */
-import { arithmetic as arithmeticOp, compare as compareOp } from './binary-ops.js';
-import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
-import { parseDuration } from '@monspec/metrics-spec';
+import { parseDuration, parsePromql, unquoteString } from '@monspec/metrics-spec';
 import type { Labels, Point, Series } from './series.js';
+import { arithmetic, comparison } from './arithmetic.js';
 
 export interface Sample {
   readonly labels: Labels;
@@ -78,11 +77,6 @@ function signature(labels: Labels, on: readonly string[] | undefined, ignoring: 
   return JSON.stringify(keys.map((k) => [k, labels[k]]));
 }
 
-function unquote(text: string): string {
-  if (text.startsWith('`')) return text.slice(1, -1);
-  return JSON.parse(text.startsWith("'") ? `"${text.slice(1, -1).replace(/"/g, '\\"')}"` : text) as string;
-}
-
 interface Matcher {
   readonly name: string;
   readonly op: string;
@@ -107,17 +101,10 @@ function matches(labels: Labels, matchers: readonly Matcher[]): boolean {
   });
 }
 
-/** PromQL's operators on two floats; an operator the evaluator does not know is unsupported. */
-function arithmetic(op: string, a: number, b: number): number {
-  const v = arithmeticOp(op, a, b);
-  if (v === undefined) throw new UnsupportedPromql(op);
-  return v;
-}
-
 function compare(op: string, a: number, b: number): boolean {
-  const v = compareOp(op, a, b);
-  if (v === undefined) throw new UnsupportedPromql(op);
-  return v;
+  const result = comparison(op, a, b);
+  if (result === undefined) throw new UnsupportedPromql(op);
+  return result;
 }
 
 const COMPARISONS = new Set(['==', '!=', '>', '<', '>=', '<=']);
@@ -179,30 +166,6 @@ function bucketQuantile(q: number, buckets: Array<{ le: number; count: number }>
   return bucketStart + (bucket.le - bucketStart) * (rank / count);
 }
 
-/**
- * Each expression is parsed once: a recording rule is evaluated at every step of every scenario
- * that reads it. lezer trees are immutable, so they are shared; the cache is cleared when it grows
- * past any one spec's expressions (a long `build --watch` sees many versions).
- */
-const parseCache = new Map<string, SyntaxNode | null | 'error'>();
-
-function parsed(expr: string): SyntaxNode | null | 'error' {
-  let top = parseCache.get(expr);
-  if (top === undefined) {
-    const tree = parser.parse(expr);
-    let error = false;
-    tree.iterate({
-      enter: (n) => {
-        if (n.type.isError) error = true;
-      },
-    });
-    top = error ? 'error' : tree.topNode.firstChild;
-    if (parseCache.size >= 50_000) parseCache.clear();
-    parseCache.set(expr, top);
-  }
-  return top;
-}
-
 export class PromqlEvaluator {
   /** A recording rule evaluated at one step, by `name@t`: SLO scenarios read the same steps many times. */
   private readonly recorded = new Map<string, Sample[]>();
@@ -228,10 +191,12 @@ export class PromqlEvaluator {
   }
 
   private evalText(expr: string, t: number): Value {
-    const top = parsed(expr);
-    if (top === 'error') throw new UnsupportedPromql(`cannot parse ${expr}`);
+    // metrics-spec's parse cache: a recording rule is evaluated at every step of every scenario that reads it.
+    const { analysis, tree } = parsePromql(expr);
+    if (analysis.syntaxErrors.length > 0) throw new UnsupportedPromql(`cannot parse ${expr}`);
+    const top = tree.topNode.firstChild;
     if (!top) throw new UnsupportedPromql('empty expression');
-    return this.eval(top, expr, t);
+    return this.eval(top, analysis.text, t);
   }
 
   private text(node: SyntaxNode, src: string): string {
@@ -286,7 +251,7 @@ export class PromqlEvaluator {
           if (m.name !== 'UnquotedLabelMatcher') throw new UnsupportedPromql(m.name);
           const [ln, op, value] = children(m);
           if (!ln || !op || !value) throw new UnsupportedPromql('label matcher');
-          matchers.push({ name: this.text(ln, src), op: this.text(op, src), value: unquote(this.text(value, src)) });
+          matchers.push({ name: this.text(ln, src), op: this.text(op, src), value: unquoteString(this.text(value, src)) });
         }
       }
     }
@@ -508,7 +473,11 @@ export class PromqlEvaluator {
     }
 
     const apply = (a: number, b: number): { value: number; keep: boolean } => {
-      if (!isComparison) return { value: arithmetic(op, a, b), keep: true };
+      if (!isComparison) {
+        const value = arithmetic(op, a, b);
+        if (value === undefined) throw new UnsupportedPromql(op);
+        return { value, keep: true };
+      }
       const ok = compare(op, a, b);
       return returnBool ? { value: ok ? 1 : 0, keep: true } : { value: a, keep: ok };
     };

@@ -7,7 +7,7 @@
  * - Expression types (reduce modes, math, threshold): https://grafana.com/docs/grafana/latest/panels-visualizations/query-transform-data/expression-queries/
  * Pure: the data query's result is given as series of numbers (null for a missing value).
  */
-import { arithmetic, compare } from '../eval/binary-ops.js';
+import { arithmetic, comparison } from '../eval/arithmetic.js';
 
 export type Labels = Readonly<Record<string, string>>;
 
@@ -135,11 +135,19 @@ const BINARY: ReadonlyArray<readonly string[]> = [['||'], ['&&'], ['==', '!='], 
 
 /** Grafana's math operators: PromQL's arithmetic (`**` is `^`) and comparisons as 1/0, plus && and ||. */
 function apply(op: string, a: number, b: number): number {
-  if (op === '&&') return a !== 0 && b !== 0 ? 1 : 0;
-  if (op === '||') return a !== 0 || b !== 0 ? 1 : 0;
-  const value = arithmetic(op === '**' ? '^' : op, a, b) ?? compare(op, a, b);
-  if (value === undefined) throw new GrafanaExpressionError(`Unexpected operator ${op}`);
-  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
+  // Grafana writes power as ** (its tokenizer has no ^).
+  const value = arithmetic(op === '**' ? '^' : op, a, b);
+  if (value !== undefined) return value;
+  const holds = comparison(op, a, b);
+  if (holds !== undefined) return holds ? 1 : 0;
+  switch (op) {
+    case '&&':
+      return a !== 0 && b !== 0 ? 1 : 0;
+    case '||':
+      return a !== 0 || b !== 0 ? 1 : 0;
+    default:
+      throw new GrafanaExpressionError(`Unexpected operator ${op}`);
+  }
 }
 
 function labelKey(l: Labels): string {

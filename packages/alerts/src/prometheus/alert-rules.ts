@@ -1,5 +1,5 @@
 /** `prometheus/rules/alerts.rules.yml`: every Prometheus-datasource alert, mixin style. */
-import type { AlertingRule, Artifact, ResolvedModel, RuleFile } from '@monspec/metrics-spec';
+import { sortedRecord, type AlertingRule, type Artifact, type ResolvedModel, type RuleFile } from '@monspec/metrics-spec';
 import { dedupLabels, deployLine } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
@@ -14,7 +14,7 @@ export function alertingRule(linked: LinkedAlert, extraLabels: Readonly<Record<s
     alert: a.name,
     expr: a.query,
     ...(a.forSeconds > 0 ? { for: a.for } : {}),
-    labels: Object.fromEntries(Object.entries({ ...a.labels, ...extraLabels }).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
+    labels: sortedRecord({ ...a.labels, ...extraLabels }),
     annotations: { ...linked.annotations },
   };
 }

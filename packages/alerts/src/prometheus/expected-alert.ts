@@ -3,7 +3,7 @@
  * spec expects) and the exact annotations, rendered with the `$value` the alert's expression has at
  * the eval time (computed by the small evaluator over the test's input series).
  */
-import { parseDuration, type PromtoolExpectedAlert, type ResolvedModel } from '@monspec/metrics-spec';
+import { parseDuration, sortedRecord, type PromtoolExpectedAlert, type ResolvedModel } from '@monspec/metrics-spec';
 import { PromqlEvaluator, type RecordedRule, type Sample } from '../eval/promql-eval.js';
 import { renderAlertTemplate } from '../eval/go-template.js';
 import { readSeries } from '../eval/series.js';
@@ -11,10 +11,6 @@ import type { FiringAlert, Scenario } from './scenario.js';
 
 /** One expected alert of a promtool alert_rule_test. */
 export type ExpAlert = PromtoolExpectedAlert;
-
-function sorted(r: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-}
 
 /** Recording rules by name, once per model (every scenario's evaluator reads them). */
 function recordedRules(model: ResolvedModel): ReadonlyMap<string, RecordedRule> {
@@ -59,7 +55,7 @@ export function expectedAlert(evaluator: PromqlEvaluator, at: string, firing: Fi
   };
   // extraLabels: what the generator adds to every rule (the de-duplication labels of engine `both`).
   const ruleLabels = Object.fromEntries(Object.entries({ ...firing.alert.alert.labels, ...extraLabels }).map(([k, v]) => [k, render(v)]));
-  const exp_labels = sorted({ ...ruleLabels, ...firing.labels });
+  const exp_labels = sortedRecord({ ...ruleLabels, ...firing.labels });
   const exp_annotations: Record<string, string> = {};
   for (const [key, text] of Object.entries(firing.alert.annotations)) exp_annotations[key] = render(text);
   return { exp_labels, exp_annotations };

@@ -1,13 +1,11 @@
 /**
- * Facts shared by every document's view model: bands in words, routes, alert conditions, which
- * series a query reads. Everything here formats; nothing here renders.
+ * Facts shared by every document's view model: bands in words, routes, alert conditions. Which
+ * metrics a query reads is metrics-spec's `metricsRead`. Everything here formats; nothing here renders.
  */
 import {
-  analyzePromql,
   formatValue,
   humanDuration,
   promNumber,
-  type ModelIndex,
   type ResolvedAlert,
   type ResolvedContactPoint,
   type ResolvedModel,
@@ -117,38 +115,6 @@ export function durationText(alert: ResolvedAlert): string {
 export function groupTitle(group: string): string {
   const words = group.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/**
- * The declared metrics an expression reads, following recording rules (histogram and summary
- * series map back to their metric).
- */
-export function metricsRead(expr: string, index: ModelIndex): readonly string[] {
-  // The setup guide, the catalogue and the runbooks ask about the same expressions.
-  let known = readCache.get(index);
-  if (!known) readCache.set(index, (known = new Map()));
-  let result = known.get(expr);
-  if (!result) known.set(expr, (result = readMetrics(expr, index, new Set())));
-  return result;
-}
-
-const readCache = new WeakMap<ModelIndex, Map<string, readonly string[]>>();
-
-function readMetrics(expr: string, index: ModelIndex, seen: Set<string>): string[] {
-  const out = new Set<string>();
-  for (const name of analyzePromql(expr).metricNames) {
-    const rule = index.recordingRule(name);
-    if (rule) {
-      if (!seen.has(name)) {
-        seen.add(name);
-        for (const m of readMetrics(rule.expr, index, seen)) out.add(m);
-      }
-      continue;
-    }
-    const base = index.metric(name) ? name : name.replace(/_(bucket|sum|count)$/, '');
-    if (index.metric(base)) out.add(base);
-  }
-  return [...out].sort(compare);
 }
 
 /** Whether anything of the service reads Loki: log sources, log alerts or a Loki panel. */

@@ -1,10 +1,10 @@
 /** The metrics catalogue's view model: every metric with labels, bands and what reads it. */
-import { formatValue, indexModel, panelUrl, type ResolvedModel } from '@monspec/metrics-spec';
+import { formatValue, metricsRead, panelUrl, type ResolvedModel } from '@monspec/metrics-spec';
 import { type Fragment, inline, join } from '../markdown/fragment.js';
 import { cell, code, count, link, text } from '../markdown/inline.js';
 import { prose, proseInline } from '../markdown/prose.js';
 import { runbookDoc } from '../paths.js';
-import { bandsInline, compare, groupTitle, metricsRead } from './common.js';
+import { bandsInline, compare, groupTitle } from './common.js';
 
 export interface MetricsView {
   readonly title: Fragment;
@@ -27,7 +27,6 @@ export interface MetricView {
 const ORIGIN = { service: 'exported by the service', process: 'Node.js process collector', prometheus: 'recorded by Prometheus' } as const;
 
 export function metricsView(model: ResolvedModel): MetricsView {
-  const index = indexModel(model);
   const panelsOf = new Map<string, Fragment[]>();
   const alertsOf = new Map<string, Fragment[]>();
   const rulesOf = new Map<string, Fragment[]>();
@@ -40,15 +39,15 @@ export function metricsView(model: ResolvedModel): MetricsView {
     for (const p of d.panels) {
       for (const q of p.queries) {
         if (q.datasource !== 'prometheus') continue;
-        for (const m of metricsRead(q.expr, index)) add(panelsOf, m, link(inline`${text(d.title)} › ${text(p.title)}`, panelUrl(model, d, p)));
+        for (const m of metricsRead(model, q.expr)) add(panelsOf, m, link(inline`${text(d.title)} › ${text(p.title)}`, panelUrl(model, d, p)));
       }
     }
   }
   for (const a of model.alerts) {
     if (a.datasource !== 'prometheus') continue;
-    for (const m of metricsRead(a.expr, index)) add(alertsOf, m, link(text(a.name), runbookDoc(a.name)));
+    for (const m of metricsRead(model, a.expr)) add(alertsOf, m, link(text(a.name), runbookDoc(a.name)));
   }
-  for (const r of model.recordingRules) for (const m of metricsRead(r.expr, index)) add(rulesOf, m, code(r.name));
+  for (const r of model.recordingRules) for (const m of metricsRead(model, r.expr)) add(rulesOf, m, code(r.name));
 
   const groups = new Map<string, MetricView[]>();
   for (const m of model.metrics) {

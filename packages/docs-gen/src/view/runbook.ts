@@ -1,9 +1,9 @@
 /** A runbook's view model: one per alert name (SLO alerts share a name across severities). */
-import { exploreUrl, indexModel, panelUrl, type PanelRef, type ResolvedModel } from '@monspec/metrics-spec';
+import { exploreUrl, indexModel, metricsRead, panelUrl, type PanelRef, type ResolvedModel } from '@monspec/metrics-spec';
 import { type Fragment, inline, join } from '../markdown/fragment.js';
 import { cell, code, codeBlock, link, text } from '../markdown/inline.js';
 import { prose, proseInline } from '../markdown/prose.js';
-import { inhibitionSource, inhibits, bySeverityThenName, compare, conditionCode, durationText, metricsRead, routeFor, thresholdText } from './common.js';
+import { inhibitionSource, inhibits, bySeverityThenName, compare, conditionCode, durationText, routeFor, thresholdText } from './common.js';
 
 export interface RunbookView {
   readonly name: Fragment;
@@ -60,7 +60,7 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     };
   });
 
-  const reads = first.datasource === 'prometheus' ? metricsRead(first.expr, index) : [];
+  const reads = first.datasource === 'prometheus' ? metricsRead(model, first.expr) : [];
   const labels = Object.entries(first.labels)
     .filter(([k]) => k !== 'severity')
     .map(([k, v]) => code(`${k}=${v}`));
@@ -91,7 +91,7 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     .map((name) => {
       const other = [...index.alerts(name)].sort(bySeverityThenName);
       const head = other[0];
-      const shared = head && head.datasource === 'prometheus' ? metricsRead(head.expr, index).filter((m) => reads.includes(m)) : [];
+      const shared = head && head.datasource === 'prometheus' ? metricsRead(model, head.expr).filter((m) => reads.includes(m)) : [];
       return { name, shared, severities: [...new Set(other.map((a) => a.severity))] };
     })
     .filter((r) => r.shared.length > 0)

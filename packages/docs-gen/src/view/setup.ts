@@ -2,6 +2,7 @@
 import {
   grafanaSmtpSettings,
   dashboardUrl,
+  errorLinesQuery,
   exploreUrl,
   formatValue,
   humanDuration,
@@ -331,7 +332,7 @@ export function setupView(model: ResolvedModel, known: { readonly promtoolTestCa
   ];
 
   const logSources: LogQueryView[] = model.logs.sources.map((src) => {
-    const query = src.errorFilter ? `${src.selector} ${src.errorFilter}` : src.selector;
+    const query = errorLinesQuery(src);
     return { name: text(src.name), description: prose(src.description), query: codeBlock(query, 'logql'), explore: link('Open in Grafana Explore', exploreUrl(model, 'loki', query)) };
   });
   const logPatterns: LogQueryView[] = model.logs.patterns.map((p) => {

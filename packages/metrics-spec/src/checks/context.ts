@@ -1,10 +1,11 @@
 import { SCHEMA_DEFAULTS } from '../generated/defaults.js';
-import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, histogramSeries, sloErrorRatioRuleName, summarySeries, TARGET_LABELS } from '../conventions.js';
+import { BUILTIN_SERIES, DEFAULT_BURN_RATE_WINDOWS, metricSeries, sloErrorRatioRuleName, TARGET_LABELS } from '../conventions.js';
 import type { Metric, MonspecDocument, Unit } from '../generated/spec-types.js';
 import { analyzePromql, inferLabels, type LabelLookup } from '../promql/analyze.js';
 import type { PlaceholderScope, ScopedValue } from '../placeholders.js';
 import { parseQuantity } from '../quantity.js';
 import { own } from '../own.js';
+import { errorLinesQuery } from '../log-queries.js';
 import { escapePointerSegment } from '../source-map.js';
 
 export type ExpressionLanguage = 'promql' | 'logql';
@@ -75,7 +76,7 @@ function collectExpressions(spec: MonspecDocument): ExpressionSite[] {
   }
   for (const [name, source] of Object.entries(spec.logs?.sources ?? {})) {
     add(`/logs/sources/${p(name)}/selector`, 'logql', source.selector, `log source ${name}`);
-    if (source.errorFilter) add(`/logs/sources/${p(name)}/errorFilter`, 'logql', `${source.selector} ${source.errorFilter}`, `log source ${name}`);
+    if (source.errorFilter) add(`/logs/sources/${p(name)}/errorFilter`, 'logql', errorLinesQuery(source), `log source ${name}`);
   }
   return out;
 }
@@ -83,8 +84,7 @@ function collectExpressions(spec: MonspecDocument): ExpressionSite[] {
 export function buildCheckContext(spec: MonspecDocument): CheckContext {
   const seriesOrigins = new Map<string, SeriesOrigin>();
   for (const [name, def] of Object.entries(spec.metrics ?? {})) {
-    const series = def.type === 'histogram' ? histogramSeries(name) : def.type === 'summary' ? summarySeries(name) : [{ name }];
-    for (const s of series) seriesOrigins.set(s.name, { metric: name, definition: def, ...(s.extraLabel ? { extraLabel: s.extraLabel } : {}) });
+    for (const s of metricSeries(name, def.type)) seriesOrigins.set(s.name, { metric: name, definition: def, ...(s.extraLabel ? { extraLabel: s.extraLabel } : {}) });
   }
 
   const sloRules = new Map<string, string>();

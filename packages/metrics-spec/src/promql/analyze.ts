@@ -3,6 +3,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { DEFAULTS } from '../conventions.js';
 import { excerpt } from '../diagnostics.js';
 import { nestingProblem } from './nesting.js';
+import { unquoteString } from './quote.js';
 
 export interface LabelMatcher {
   readonly label: string;
@@ -71,14 +72,6 @@ const EXPR_NODES = new Set([
   'StepInvariantExpr',
 ]);
 
-function unquote(s: string): string {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'" || s[0] === '`')) {
-    const inner = s.slice(1, -1);
-    return s[0] === '`' ? inner : inner.replace(/\\(.)/g, '$1');
-  }
-  return s;
-}
-
 const MAX_CACHED = 10_000;
 const cache = new Map<string, { analysis: PromqlAnalysis; tree: Tree }>();
 
@@ -117,14 +110,14 @@ function parse(expr: string): { analysis: PromqlAnalysis; tree: Tree } {
               continue;
             }
             if (labelNode && op && value) {
-              matchers.push({ label: unquote(text.slice(labelNode.from, labelNode.to)), op: text.slice(op.from, op.to), value: unquote(text.slice(value.from, value.to)) });
+              matchers.push({ label: unquoteString(text.slice(labelNode.from, labelNode.to)), op: text.slice(op.from, op.to), value: unquoteString(text.slice(value.from, value.to)) });
             }
           }
         }
         let name = ident ? text.slice(ident.from, ident.to) : '';
         if (!name) {
           const quoted = lm?.getChild('QuotedLabelName');
-          if (quoted) name = unquote(text.slice(quoted.from, quoted.to));
+          if (quoted) name = unquoteString(text.slice(quoted.from, quoted.to));
           const byName = matchers.find((m) => m.label === '__name__' && m.op === '=');
           if (byName) name = byName.value;
         }
@@ -166,6 +159,15 @@ export function analyzePromql(expr: string): PromqlAnalysis {
   return parse(expr).analysis;
 }
 
+/**
+ * The parse tree of an expression with the text it was parsed from (`analysis.text`, Grafana
+ * variables replaced), from the same cache as `analyzePromql`: the checks, the lints and the
+ * alerts' promtool-expectation evaluator parse each expression once between them.
+ */
+export function parsePromql(expr: string): { readonly analysis: PromqlAnalysis; readonly tree: Tree } {
+  return parse(expr);
+}
+
 /** The labels each series name carries, or undefined when it is not known (an unknown metric). */
 export type LabelLookup = (seriesName: string) => ReadonlySet<string> | undefined;
 
@@ -189,7 +191,7 @@ export function inferLabels(expr: string, lookup: LabelLookup): { labels: Readon
   const groupingLabels = (mod: SyntaxNode | null): string[] => {
     const g = mod?.getChild('GroupingLabels');
     const out: string[] = [];
-    if (g) for (let c = g.firstChild; c; c = c.nextSibling) if (c.name === 'LabelName' || c.name === 'QuotedLabelName') out.push(unquote(text.slice(c.from, c.to)));
+    if (g) for (let c = g.firstChild; c; c = c.nextSibling) if (c.name === 'LabelName' || c.name === 'QuotedLabelName') out.push(unquoteString(text.slice(c.from, c.to)));
     return out;
   };
   const labelOffsets = (mod: SyntaxNode | null): number[] => {
@@ -245,7 +247,7 @@ export function inferLabels(expr: string, lookup: LabelLookup): { labels: Readon
             const l = argLabels[0];
             const dst = args[1];
             if (!l || !dst) return undefined;
-            return new Set([...l, unquote(text.slice(dst.from, dst.to))]);
+            return new Set([...l, unquoteString(text.slice(dst.from, dst.to))]);
           }
           default: {
             const idx = args.findIndex((a) => a.name !== 'NumberDurationLiteral' && a.name !== 'StringLiteral');
@@ -267,7 +269,7 @@ export function inferLabels(expr: string, lookup: LabelLookup): { labels: Readon
         const offsets = labelOffsets(mod);
         if (mode) labels.forEach((label, i) => uses.push({ label, clause: mode, offset: offsets[i] ?? node.from, available: input }));
         if (op === 'topk' || op === 'bottomk' || op === 'limitk' || op === 'limit_ratio') return input;
-        const extra = op === 'count_values' && args[0] ? [unquote(text.slice(args[0].from, args[0].to))] : [];
+        const extra = op === 'count_values' && args[0] ? [unquoteString(text.slice(args[0].from, args[0].to))] : [];
         if (mode === 'by') return new Set([...labels, ...extra]);
         if (mode === 'without') {
           if (!input) return undefined;
@@ -325,4 +327,31 @@ export function inferLabels(expr: string, lookup: LabelLookup): { labels: Readon
 export function isTopLevelBinary(expr: string): boolean {
   const { tree } = parse(expr);
   return tree.topNode.firstChild?.name === 'BinaryExpr';
+}
+
+/**
+ * The topk()/bottomk() calls whose ranked expression is a ratio: a division at its top level (through
+ * parentheses and other binary operators, not inside a call or aggregation), in order of appearance.
+ */
+export function rankedRatios(expr: string): Array<'topk' | 'bottomk'> {
+  const { tree } = parse(expr);
+  const divides = (node: SyntaxNode | null): boolean => {
+    if (!node) return false;
+    if (node.name === 'ParenExpr') return divides(node.firstChild);
+    if (node.name !== 'BinaryExpr') return false;
+    for (let c = node.firstChild; c; c = c.nextSibling) if (c.name === 'Div' || divides(c)) return true;
+    return false;
+  };
+  const out: Array<'topk' | 'bottomk'> = [];
+  tree.iterate({
+    enter(ref) {
+      if (ref.name !== 'AggregateExpr') return;
+      const op = ref.node.getChild('AggregateOp')?.firstChild?.name;
+      if (op !== 'Topk' && op !== 'Bottomk') return;
+      const args: SyntaxNode[] = [];
+      for (let c = ref.node.getChild('FunctionCallBody')?.firstChild ?? null; c; c = c.nextSibling) if (!c.type.isError) args.push(c);
+      if (divides(args[1] ?? null)) out.push(op === 'Topk' ? 'topk' : 'bottomk');
+    },
+  });
+  return out;
 }

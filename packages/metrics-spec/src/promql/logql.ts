@@ -1,6 +1,7 @@
 import { parser } from '@grafana/lezer-logql';
 import { normaliseExpression, type SyntaxProblem } from './analyze.js';
 import { nestingProblem } from './nesting.js';
+import { unquoteString } from './quote.js';
 import { excerpt } from '../diagnostics.js';
 
 export interface LogqlAnalysis {
@@ -17,11 +18,6 @@ export interface LogqlRegex {
   /** The pattern, unquoted. */
   readonly pattern: string;
   readonly kind: 'matcher' | 'line filter' | 'regexp parser';
-}
-
-function unquoteString(s: string): string {
-  if (s.startsWith('`')) return s.slice(1, -1);
-  return s.slice(1, -1).replace(/\\(.)/g, '$1');
 }
 
 const MAX_CACHED = 10_000;

@@ -28,6 +28,7 @@ import { renderText, renderValues, type PlaceholderScope } from '../placeholders
 import { parseDuration, parseQuantity } from '../quantity.js';
 import { estimateSeries } from '../series-estimate.js';
 import { own } from '../own.js';
+import { sortedRecord } from '../sorted-record.js';
 import { escapePointerSegment as p, type SourceMap } from '../source-map.js';
 import { formatValue } from '../units.js';
 
@@ -48,10 +49,6 @@ const byName = <T extends { name: string }>(a: T, b: T) => (a.name < b.name ? -1
 /** Formats a number for a PromQL literal without binary noise (0.05, not 0.05000000000000001). */
 export function promNumber(n: number): string {
   return String(Number(n.toPrecision(12)));
-}
-
-function sortedRecord(r: Readonly<Record<string, string>>): Record<string, string> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function parsePanelRef(ref: string): PanelRef {
@@ -152,7 +149,7 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
   ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
   const generatedSlo = sloDashboard(spec, slos);
-  const dashboards = [...Object.entries(spec.dashboards ?? {}), ...(generatedSlo ? [generatedSlo] : [])].map(([uid, d]) => resolveDashboard(uid, d, spec, ctx.recordedNames, thresholdByName));
+  const dashboards = [...Object.entries(spec.dashboards ?? {}), ...(generatedSlo ? [generatedSlo] : [])].map(([uid, d]) => resolveDashboard(uid, d, spec, ctx, thresholdByName));
 
   const model: ResolvedModel = {
     specHash: input.specHash,
@@ -411,18 +408,15 @@ const DEFAULT_INSTANT: Record<ResolvedPanel['type'], boolean> = {
   bargauge: true,
 };
 
-/** Declared metrics and recording rules an expression reads, in order of appearance. */
-function metricsOf(expr: string, spec: MonspecDocument, recorded: ReadonlySet<string>): string[] {
+/**
+ * Declared metrics and recording rules an expression names, in order of appearance; a histogram's or
+ * summary's series stands for its metric (the check context's series index).
+ */
+function metricsOf(expr: string, spec: MonspecDocument, ctx: CheckContext): string[] {
   const out: string[] = [];
   for (const sel of analyzePromql(expr).selectors) {
-    let name = sel.name;
-    if (!own(spec.metrics, name) && !recorded.has(name)) {
-      const base = name.replace(/_(bucket|sum|count)$/, '');
-      const m = own(spec.metrics, base);
-      if (m && (m.type === 'histogram' || m.type === 'summary')) name = base;
-      else continue;
-    }
-    if (!out.includes(name)) out.push(name);
+    const name = own(spec.metrics, sel.name) || ctx.recordedNames.has(sel.name) ? sel.name : ctx.seriesOrigins.get(sel.name)?.metric;
+    if (name !== undefined && !out.includes(name)) out.push(name);
   }
   return out;
 }
@@ -431,7 +425,7 @@ function resolveDashboard(
   uid: string,
   d: Dashboard,
   spec: MonspecDocument,
-  recorded: ReadonlySet<string>,
+  ctx: CheckContext,
   thresholds: ReadonlyMap<string, ResolvedThreshold>,
 ): ResolvedDashboard {
   const entries = Object.entries(d.panels ?? {});
@@ -456,7 +450,7 @@ function resolveDashboard(
         format: q.format ?? (type === 'table' ? 'table' : 'time_series'),
       } as const;
     });
-    const metrics = panel.metrics ?? [...new Set(queries.filter((q) => q.datasource === 'prometheus').flatMap((q) => metricsOf(q.expr, spec, recorded)))];
+    const metrics = panel.metrics ?? [...new Set(queries.filter((q) => q.datasource === 'prometheus').flatMap((q) => metricsOf(q.expr, spec, ctx)))];
     const primary = metrics[0];
     const primaryMetric = primary ? own(spec.metrics, primary) : undefined;
     const primaryRule = primary ? own(spec.recordingRules, primary) : undefined;

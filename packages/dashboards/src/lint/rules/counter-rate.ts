@@ -1,5 +1,4 @@
-import { analyzePromql } from '@monspec/metrics-spec';
-import { seriesIndex } from '../series.js';
+import { analyzePromql, seriesIndex } from '@monspec/metrics-spec';
 import type { LintRule } from '../types.js';
 import { panelName, targetsOf } from '../types.js';
 

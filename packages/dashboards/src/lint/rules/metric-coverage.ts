@@ -1,4 +1,4 @@
-import { metricsRead } from '../series.js';
+import { metricsRead } from '@monspec/metrics-spec';
 import type { LintRule } from '../types.js';
 import { targetsOf } from '../types.js';
 

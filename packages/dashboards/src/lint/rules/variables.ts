@@ -1,6 +1,5 @@
-import { analyzePromql } from '@monspec/metrics-spec';
+import { analyzePromql, seriesIndex } from '@monspec/metrics-spec';
 import { isGlobalVariable, variableRefs } from '../scan.js';
-import { seriesIndex } from '../series.js';
 import type { LintRule } from '../types.js';
 import { panelName, targetsOf } from '../types.js';
 

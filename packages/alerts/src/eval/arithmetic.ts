@@ -1,9 +1,10 @@
 /**
- * The float arithmetic and comparisons both evaluators share: PromQL's (promql-eval.ts) and Grafana's
- * math expression (grafana/evaluate.ts), which apply Go's float64 operators alike. Operators are
- * spelled as PromQL spells them; undefined means "not one of these", for the caller to report.
+ * The number operators both evaluators share: PromQL's binary operators (promql-eval.ts) and
+ * Grafana's math expressions (grafana/evaluate.ts, which writes power as `**`). Undefined for an
+ * operator that is not one of them, so each caller reports it in its own terms.
  */
 
+/** `+ - * / % ^` (PromQL's `^` is power; `%` keeps the dividend's sign, as Go's math.Mod). */
 export function arithmetic(op: string, a: number, b: number): number | undefined {
   switch (op) {
     case '+':
@@ -15,7 +16,7 @@ export function arithmetic(op: string, a: number, b: number): number | undefined
     case '/':
       return a / b;
     case '%':
-      return a % b; // Go's math.Mod: the sign of the dividend, as JavaScript's %
+      return a % b;
     case '^':
       return a ** b;
     default:
@@ -23,7 +24,8 @@ export function arithmetic(op: string, a: number, b: number): number | undefined
   }
 }
 
-export function compare(op: string, a: number, b: number): boolean | undefined {
+/** `== != > < >= <=`; NaN compares false, as in Go. */
+export function comparison(op: string, a: number, b: number): boolean | undefined {
   switch (op) {
     case '==':
       return a === b;
