@@ -5,11 +5,10 @@
  * written to Prometheus), and the spec's Loki alerts (error-log spikes) when Prometheus-side rulers
  * evaluate this environment's alerts; with the grafana engine Grafana evaluates them instead.
  */
-import type { Artifact, Generator, RecordingRule, ResolvedLogPattern, ResolvedLogSource, ResolvedModel, RuleFile, RuleGroup } from '@monspec/metrics-spec';
-import { prometheusEvaluates } from '../deployment.js';
+import { errorLinesQuery, type Artifact, type Generator, type RecordingRule, type ResolvedLogPattern, type ResolvedLogSource, type ResolvedModel, type RuleFile, type RuleGroup } from '@monspec/metrics-spec';
+import { dedupLabels, prometheusEvaluates } from '../deployment.js';
 import { linkAlerts, type LinkedAlert } from '../links.js';
 import { alertingRule } from '../prometheus/alert-rules.js';
-import { dedupLabels } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 
 export const LOKI_RULES_PATH = 'loki/rules/logs.rules.yml';
@@ -25,7 +24,7 @@ export function logqlString(text: string): string {
 }
 
 export function errorLinesExpr(source: ResolvedLogSource): string | undefined {
-  return source.errorFilter ? `sum(count_over_time(${source.selector} ${source.errorFilter} [${WINDOW}]))` : undefined;
+  return source.errorFilter ? `sum(count_over_time(${errorLinesQuery(source)} [${WINDOW}]))` : undefined;
 }
 
 export function patternExpr(source: ResolvedLogSource, pattern: ResolvedLogPattern): string {
