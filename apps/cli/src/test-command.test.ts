@@ -32,6 +32,16 @@ run('monspec test (real promtool and amtool)', () => {
     // stops a hang on a loaded 2-core machine.
   }, 240_000);
 
+  it('passes on an output built with --atomic, whose files are links into the published snapshot', async () => {
+    const cwd = tempDir();
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--env', 'production', '--out', 'out', '--atomic'], cwd)).code).toBe(0);
+    const ok = await runCliAsync(['test', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('✓ production: promtool test rules');
+    expect(ok.stderr).toMatch(/✓ production: remark-lint over the Markdown documents \(\d+ files\)/);
+    expect(ok.stderr).not.toContain('no docs/ or site/ files');
+  }, 240_000);
+
   it('fails when a site page no longer says what its Markdown says, or a link breaks', async () => {
     const cwd = tempDir();
     expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);

@@ -10,7 +10,7 @@ import { compileSpec, type CompileOptions, type CompileResult } from './pipeline
 import { EMBEDDED_SPEC_DIR } from './embedded.js';
 
 import { walkTree } from './walk-tree.js';
-export { walkTree, type EntryKind, type WalkOptions } from './walk-tree.js';
+export { readsAsFile, walkTree, type EntryKind, type WalkOptions } from './walk-tree.js';
 
 /** Larger spec files are refused before reading (a generated spec of 1,000 services is ~10 MB). */
 export const MAX_SPEC_FILE_BYTES = 32 * 1024 * 1024;

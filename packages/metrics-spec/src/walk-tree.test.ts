@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { walkTree } from './walk-tree.js';
+import { readsAsFile, walkTree } from './walk-tree.js';
 
 const root = mkdtempSync(join(tmpdir(), 'monspec-walk-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -53,5 +53,19 @@ describe('walkTree', () => {
     const seen: string[] = [];
     expect(walkTree(missing, { onError: (_err, abs) => void seen.push(abs) }).size).toBe(0);
     expect(seen).toEqual([missing]);
+  });
+});
+
+describe('readsAsFile', () => {
+  it('is true for a file and a link to one, false for a folder, a link to a folder and a dangling link', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'monspec-reads-as-file-'));
+    writeFileSync(join(dir, 'f.txt'), 'x');
+    mkdirSync(join(dir, 'd'));
+    symlinkSync('f.txt', join(dir, 'to-file'));
+    symlinkSync('d', join(dir, 'to-dir'));
+    symlinkSync('missing', join(dir, 'dangling'));
+    const kinds = walkTree(dir);
+    const reads = Object.fromEntries([...kinds].map(([p, k]) => [p, readsAsFile(join(dir, p), k)]));
+    expect(reads).toEqual({ d: false, dangling: false, 'f.txt': true, 'to-dir': false, 'to-file': true });
   });
 });

@@ -3,7 +3,7 @@
  * writer's scan of an output folder, the spec watcher, the docs check and the tests all list a tree
  * through it, so they agree on order and on symbolic links.
  */
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 
 export type EntryKind = 'file' | 'dir' | 'link' | 'other';
@@ -50,4 +50,19 @@ export function walkTree(dir: string, options: WalkOptions = {}): Map<string, En
   };
   walk(dir, '');
   return out;
+}
+
+/**
+ * Whether a listed entry reads as a regular file: a file, or a link to one. For readers of a served
+ * output (`build --atomic` makes every file a link into the current snapshot), as Grafana and
+ * Prometheus read it; a link to a folder or a dangling link is not.
+ */
+export function readsAsFile(absPath: string, kind: EntryKind): boolean {
+  if (kind === 'file') return true;
+  if (kind !== 'link') return false;
+  try {
+    return statSync(absPath).isFile();
+  } catch {
+    return false;
+  }
 }

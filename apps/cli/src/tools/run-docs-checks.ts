@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Artifact } from '@monspec/metrics-spec';
-import { walkTree } from '@monspec/metrics-spec/node';
+import { readsAsFile, walkTree } from '@monspec/metrics-spec/node';
 import type { Io } from '../command.js';
 
 /** The docs and site files of one environment's output directory, paths relative to it. */
@@ -10,7 +10,8 @@ function readDocs(dir: string): Artifact[] {
   for (const root of ['docs', 'site']) {
     // A missing or unreadable folder has no docs to check; the caller reports an empty set.
     for (const [path, kind] of walkTree(join(dir, root), { onError: () => undefined })) {
-      if (kind === 'file') out.push({ path: `${root}/${path}`, content: readFileSync(join(dir, root, path), 'utf8') });
+      // An output built with --atomic holds links to the snapshot's files; read them as files.
+      if (readsAsFile(join(dir, root, path), kind)) out.push({ path: `${root}/${path}`, content: readFileSync(join(dir, root, path), 'utf8') });
     }
   }
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultVariableValues, expandMacros, grafanaInterval } from '@monspec/dashboards';
 import { parseDuration } from '@monspec/metrics-spec';
-import { walkTree } from '@monspec/metrics-spec/node';
+import { readsAsFile, walkTree } from '@monspec/metrics-spec/node';
 
 export interface TargetJson {
   readonly refId: string;
@@ -44,7 +44,8 @@ export interface DashboardJson {
 export function readDashboards(outDir: string): DashboardJson[] {
   const dir = join(outDir, 'grafana/dashboards');
   return [...walkTree(dir, { skip: (_path, kind) => kind === 'dir' })]
-    .filter(([f, kind]) => kind === 'file' && f.endsWith('.json'))
+    // The stack's output is built with --atomic: its dashboards are links, which Grafana reads as files.
+    .filter(([f, kind]) => readsAsFile(join(dir, f), kind) && f.endsWith('.json'))
     .map(([f]) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as DashboardJson);
 }
 
