@@ -17,7 +17,7 @@ export { analyzePromql, parsePromql, rankedRatios, inferLabels, normaliseExpress
 export { analyzeLogql, type LogqlAnalysis } from './promql/logql.js';
 export { dashboardUrl, panelUrl, exploreUrl, runbookUrl, runbookDocument, runbookLink, alertDashboardUrl, slugify, type DashboardLinkOptions } from './links.js';
 export { indexModel, type ModelIndex } from './model-index.js';
-export { seriesIndex, metricsRead, namesRead, type SeriesInfo } from './series-index.js';
+export { alertReads, seriesIndex, metricsRead, namesRead, type AlertReads, type SeriesInfo } from './series-index.js';
 export { promNumber } from './resolve/resolve.js';
 export { sortedRecord } from './sorted-record.js';
 export { errorLinesQuery } from './log-queries.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricsRead, namesRead, seriesIndex } from './series-index.js';
+import { alertReads, metricsRead, namesRead, seriesIndex } from './series-index.js';
 import { exampleModel, LATENCY_HISTOGRAM } from './test-support/example-model.js';
 
 const EXTRA = `metrics:
@@ -75,5 +75,38 @@ describe('namesRead', () => {
   });
   it('does not count a name inside a label value or a string', () => {
     expect(namesRead(m, 'up{job="demo_queue"} or label_replace(vector(1), "x", "demo_errors_total", "", "")')).toEqual([]);
+  });
+});
+
+describe('alertReads', () => {
+  const TWO = `alerts:
+  DemoErrorsWarn:
+    severity: warning
+    expr: job:demo_errors:ratio_rate5m
+    condition: { op: '>', value: 0.01 }
+    summary: x
+    description: x
+    dashboard: demo/errors
+  DemoQueue:
+    severity: info
+    expr: max(demo_queue)
+    condition: { op: '>', value: 10 }
+    summary: x
+    description: x
+    dashboard: demo/errors
+runbooks:
+  DemoErrorsWarn: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }
+  DemoQueue: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }
+`;
+  const mm = exampleModel({ 'extra.yaml': EXTRA, 'two.yaml': TWO });
+  const reading = alertReads(mm);
+
+  it("gives each alert's reads (through recording rules) and each metric's readers, sorted", () => {
+    expect(reading.readsOf('DemoHighErrorRate')).toEqual(metricsRead(mm, 'job:demo_errors:ratio_rate5m'));
+    expect(reading.readsOf('DemoQueue')).toEqual(['demo_queue']);
+    expect(reading.readersOf('demo_errors_total')).toEqual(['DemoErrorsWarn', 'DemoHighErrorRate']);
+    expect(reading.readersOf('demo_queue')).toEqual(['DemoQueue']);
+    expect(reading.readersOf('nothing')).toEqual([]);
+    expect(reading.readsOf('Unknown')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
  * expression reads. The dashboards lint, the docs (catalogue, runbooks) and the CLI's `explain` ask
  * these questions of the same model, so they get the same answers from here.
  */
-import { BUILTIN_SERIES, metricSeries, TARGET_LABELS } from './conventions.js';
+import { BUILTIN_SERIES, metricSeries, SEVERITIES, TARGET_LABELS } from './conventions.js';
 import type { ResolvedMetric, ResolvedModel } from './model.js';
 import { analyzePromql } from './promql/analyze.js';
 
@@ -91,4 +91,44 @@ export function namesRead(model: ResolvedModel, expr: string): readonly string[]
     else if (info?.kind === 'recording-rule') out.add(name);
   }
   return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The metrics each alert reads, and the alerts that read each metric (see `alertReads`). */
+export interface AlertReads {
+  /** Metrics the alert name's most severe rule reads (a Loki alert reads none), sorted. */
+  readonly readsOf: (alertName: string) => readonly string[];
+  /** Alert names whose reads include the metric, sorted. */
+  readonly readersOf: (metric: string) => readonly string[];
+}
+
+const alertReadsCache = new WeakMap<ResolvedModel, AlertReads>();
+
+/**
+ * Which alerts read which metrics, built once per model: the runbooks' "Related" section asks it for
+ * every alert, which was quadratic in the number of alerts (2000 alerts: seconds).
+ */
+export function alertReads(model: ResolvedModel): AlertReads {
+  const hit = alertReadsCache.get(model);
+  if (hit) return hit;
+  // The most severe rule of each name, the first in model order among equals.
+  const head = new Map<string, ResolvedModel['alerts'][number]>();
+  for (const a of model.alerts) {
+    const seen = head.get(a.name);
+    if (!seen || SEVERITIES.indexOf(a.severity) < SEVERITIES.indexOf(seen.severity)) head.set(a.name, a);
+  }
+  const reads = new Map<string, readonly string[]>();
+  const readers = new Map<string, string[]>();
+  for (const [name, a] of head) {
+    const metrics = a.datasource === 'prometheus' ? metricsRead(model, a.expr) : [];
+    reads.set(name, metrics);
+    for (const m of metrics) {
+      const names = readers.get(m);
+      if (names) names.push(name);
+      else readers.set(m, [name]);
+    }
+  }
+  for (const names of readers.values()) names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const entry: AlertReads = { readsOf: (name) => reads.get(name) ?? [], readersOf: (metric) => readers.get(metric) ?? [] };
+  alertReadsCache.set(model, entry);
+  return entry;
 }

@@ -1,5 +1,5 @@
 /** A runbook's view model: one per alert name (SLO alerts share a name across severities). */
-import { exploreUrl, indexModel, metricsRead, panelUrl, type PanelRef, type ResolvedModel } from '@monspec/metrics-spec';
+import { alertReads, exploreUrl, indexModel, panelUrl, type PanelRef, type ResolvedModel } from '@monspec/metrics-spec';
 import { type Fragment, inline, join } from '../markdown/fragment.js';
 import { cell, code, codeBlock, link, text } from '../markdown/inline.js';
 import { prose, proseInline } from '../markdown/prose.js';
@@ -60,7 +60,8 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     };
   });
 
-  const reads = first.datasource === 'prometheus' ? metricsRead(model, first.expr) : [];
+  const reading = alertReads(model);
+  const reads = reading.readsOf(alertName);
   const labels = Object.entries(first.labels)
     .filter(([k]) => k !== 'severity')
     .map(([k, v]) => code(`${k}=${v}`));
@@ -86,16 +87,14 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
   });
 
   // Other alerts over the same metrics (through recording rules): what else fires in this incident.
-  const relatedAlerts = alertNames(model)
-    .filter((name) => name !== alertName)
-    .map((name) => {
-      const other = [...index.alerts(name)].sort(bySeverityThenName);
-      const head = other[0];
-      const shared = head && head.datasource === 'prometheus' ? metricsRead(model, head.expr).filter((m) => reads.includes(m)) : [];
-      return { name, shared, severities: [...new Set(other.map((a) => a.severity))] };
-    })
-    .filter((r) => r.shared.length > 0)
-    .map((r) => inline`${link(text(r.name), `${r.name}.md`)} (${r.severities.join(', ')}) also reads ${join(r.shared.map(code), ', ')}`);
+  // Found through the metrics' readers, not by reading every other alert (quadratic at scale).
+  const others = [...new Set(reads.flatMap((m) => reading.readersOf(m)))].filter((name) => name !== alertName).sort(compare);
+  const relatedAlerts = others.map((name) => {
+    const mine = new Set(reading.readsOf(name));
+    const shared = reads.filter((m) => mine.has(m));
+    const severities = [...new Set([...index.alerts(name)].sort(bySeverityThenName).map((a) => a.severity))];
+    return inline`${link(text(name), `${name}.md`)} (${severities.join(', ')}) also reads ${join(shared.map(code), ', ')}`;
+  });
 
   const related = [
     ...relatedAlerts,
