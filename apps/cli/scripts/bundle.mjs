@@ -7,6 +7,7 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
+import { inlineOnly, NODE_BUNDLE } from '../../../scripts/esbuild-common.mjs';
 
 const WORKSPACE = /^@monspec\//;
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -18,22 +19,10 @@ const result = await build({
   entryPoints: { main: 'dist/main.js' },
   outdir: 'dist/bundle',
   chunkNames: 'chunk-[hash]',
-  bundle: true,
+  ...NODE_BUNDLE,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
   metafile: true,
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'inline-only-the-workspace',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (WORKSPACE.test(args.path) || builtins.has(args.path) ? undefined : { path: args.path, external: true }));
-      },
-    },
-  ],
+  plugins: [inlineOnly('inline-only-the-workspace', (path) => WORKSPACE.test(path) || builtins.has(path))],
 });
 
 // The package name of every bare import left in the bundle must be a declared dependency.

@@ -4,24 +4,13 @@
 // `monspec build`, one bundled file ~20 ms. Every other package stays external, so metrics-spec is
 // shared with the rest of the process. Tests run the sources; the CLI's tests run this bundle.
 import { build } from 'esbuild';
+import { inlineOnly, NODE_BUNDLE } from '../../../scripts/esbuild-common.mjs';
 
 const INLINE = /^(@grafana\/grafana-foundation-sdk|tslib)(\/|$)/;
 
 await build({
   entryPoints: ['dist/index.js'],
   outfile: 'dist/bundle.js',
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'only-the-sdk-inline',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (INLINE.test(args.path) ? undefined : { path: args.path, external: true }));
-      },
-    },
-  ],
+  ...NODE_BUNDLE,
+  plugins: [inlineOnly('only-the-sdk-inline', (path) => INLINE.test(path))],
 });

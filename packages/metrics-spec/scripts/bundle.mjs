@@ -6,6 +6,7 @@
 // so paths relative to import.meta.url (the embedded spec, the schema) still resolve.
 import { readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
+import { inlineOnly, NODE_BUNDLE } from '../../../scripts/esbuild-common.mjs';
 
 const INLINE = /^js-yaml(\/|$)/;
 
@@ -16,19 +17,7 @@ await build({
   outdir: 'dist',
   entryNames: '[name].bundle',
   chunkNames: 'chunk-[hash]',
-  bundle: true,
+  ...NODE_BUNDLE,
   splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'only-js-yaml-inline',
-      setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (INLINE.test(args.path) ? undefined : { path: args.path, external: true }));
-      },
-    },
-  ],
+  plugins: [inlineOnly('only-js-yaml-inline', (path) => INLINE.test(path))],
 });
