@@ -199,7 +199,7 @@ describe('monspec build --ops-docs picks its environment', () => {
     const cwd = tempDir();
     expect((await runCliAsync(['init', 'monitoring', '--service', 'checkout'], cwd)).code).toBe(0);
     const envs = join(cwd, 'monitoring', 'environments.yaml');
-    writeFileSync(envs, readFileSync(envs, 'utf8').replace(/^  production:/m, '  live:'));
+    writeFileSync(envs, readFileSync(envs, 'utf8').replace(/^ {2}production:/m, '  live:'));
     const r = await runCliAsync(['build', '--spec', 'monitoring', '--all-envs', '--out', 'out', '--ops-docs', 'ops'], cwd);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(readFileSync(join(cwd, 'ops', '.monspec-manifest.json'), 'utf8'))).toMatchObject({ environment: 'live' });

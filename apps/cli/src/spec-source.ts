@@ -19,10 +19,10 @@ export const DEFAULT_SPEC_DIR = 'monitoring';
 const MONOREPO_NAME = 'monspec-monorepo';
 const EMBEDDED_SPEC_IN_REPO = join('packages', 'metrics-spec', 'spec');
 
-export const NO_SPEC_MESSAGE = `no spec found: expected ./${DEFAULT_SPEC_DIR}/ or --spec DIR; run \`monspec init ${DEFAULT_SPEC_DIR} --service NAME\``;
+const NO_SPEC_MESSAGE = `no spec found: expected ./${DEFAULT_SPEC_DIR}/ or --spec DIR; run \`monspec init ${DEFAULT_SPEC_DIR} --service NAME\``;
 
 /** The monspec repository's root when `cwd` is inside it (its root package.json names the monorepo), else undefined. */
-export function monorepoRoot(cwd: string): string | undefined {
+function monorepoRoot(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const pkg = join(dir, 'package.json');
     if (existsSync(pkg)) {

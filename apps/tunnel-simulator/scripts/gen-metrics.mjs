@@ -16,7 +16,9 @@ const [artifact] = generate(model);
 let current = '';
 try {
   current = readFileSync(target, 'utf8');
-} catch {}
+} catch {
+  // No file yet: it counts as stale below.
+}
 if (process.argv.includes('--check')) {
   if (current !== artifact.content) {
     console.error(`gen-metrics: ${target} is stale; run npm run gen -w @monspec/tunnel-simulator`);

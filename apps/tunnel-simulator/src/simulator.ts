@@ -7,7 +7,7 @@ import type { ErrorLog } from './log.js';
 import { eventsOnTick, PROFILES, POOL_CAPACITY, type Scenario } from './scenarios.js';
 import { request, TIERS } from './traffic.js';
 
-export const REQUESTS_PER_TICK = 10;
+const REQUESTS_PER_TICK = 10;
 
 export class Simulator {
   private seq = 0;

@@ -86,7 +86,7 @@ export function rateIntervalMs(intervalMs: number, scrapeIntervalMs: number): nu
 }
 
 /** A duration in ms as a Prometheus/LogQL duration: `21s`, `1500ms` (Grafana prints whole seconds as `Ns`). */
-export function formatMacroDuration(ms: number): string {
+function formatMacroDuration(ms: number): string {
   const whole = Math.round(ms);
   return whole % 1000 === 0 ? `${whole / 1000}s` : `${whole}ms`;
 }

@@ -7,9 +7,9 @@ import { DashboardLinkBuilder, DashboardLinkType } from '@grafana/grafana-founda
 import type { DatasourceKind, ResolvedDashboard, ResolvedModel, ResolvedPanel } from '@monspec/metrics-spec';
 import { errorLinesQuery, slugify } from '@monspec/metrics-spec';
 import { DATASOURCE_VARIABLES } from './datasource.js';
-import { shareJson, toPlain, type Json } from './serialize.js';
+import { toPlain, type Json } from './serialize.js';
 
-export function dashboardPath(dashboard: ResolvedDashboard): string {
+function dashboardPath(dashboard: ResolvedDashboard): string {
   return `/d/${dashboard.uid}/${slugify(dashboard.title)}`;
 }
 
@@ -26,7 +26,7 @@ export function serviceTag(model: ResolvedModel): string {
  * rather than a link per other dashboard. Per-dashboard links would make each file grow with the
  * number of dashboards, and the whole output with its square (352 MB of 1000 dashboards, 91 % links).
  */
-export function dashboardLinks(model: ResolvedModel): DashboardLinkBuilder[] {
+function dashboardLinks(model: ResolvedModel): DashboardLinkBuilder[] {
   return model.dashboards.length > 1 ? [serviceDashboardsLink(model)] : [];
 }
 
@@ -37,7 +37,7 @@ export function dashboardLinksJson(model: ResolvedModel): Json[] {
     all = dashboardLinks(model).map((link) => {
       const json = toPlain(link.build());
       if (json !== null && typeof json === 'object' && !Array.isArray(json)) delete json['placement'];
-      return shareJson(json);
+      return json;
     });
     linksByModel.set(model, all);
   }
@@ -64,7 +64,7 @@ function serviceDashboardsLink(model: ResolvedModel): DashboardLinkBuilder {
 }
 
 /** The first logs panel of the model (dashboards and panels in declaration order). */
-export function logsPanel(model: ResolvedModel): { dashboard: ResolvedDashboard; panel: ResolvedPanel } | undefined {
+function logsPanel(model: ResolvedModel): { dashboard: ResolvedDashboard; panel: ResolvedPanel } | undefined {
   for (const dashboard of model.dashboards) {
     const panel = dashboard.panels.find((p) => p.type === 'logs');
     if (panel) return { dashboard, panel };
@@ -106,7 +106,7 @@ export function drillDownLinks(model: ResolvedModel, dashboard: ResolvedDashboar
  * so the references stay unencoded inside the otherwise encoded `panes` JSON; the uid goes through
  * `:percentencode` (https://grafana.com/docs/grafana/latest/dashboards/variables/variable-syntax/#percentencode).
  */
-export function exploreLinkInDashboard(kind: DatasourceKind, expr: string): string {
+function exploreLinkInDashboard(kind: DatasourceKind, expr: string): string {
   const uid = `\${${DATASOURCE_VARIABLES[kind]}:percentencode}`;
   const panes = { a: { datasource: uid, queries: [{ refId: 'A', expr, datasource: { type: kind, uid } }], range: { from: '${__from}', to: '${__to}' } } };
   const encoded = encodeURIComponent(JSON.stringify(panes)).replace(/%24%7B([\w%]+?)%7D/g, (_m, name: string) => `\${${decodeURIComponent(name)}}`);

@@ -10,7 +10,7 @@ import type { Threshold } from '@grafana/grafana-foundation-sdk/dashboard';
 import type { ResolvedThreshold, Unit } from '@monspec/metrics-spec';
 import { formatValue } from '@monspec/metrics-spec';
 
-export const COLORS = { ok: 'green', warning: 'yellow', critical: 'red' } as const;
+const COLORS = { ok: 'green', warning: 'yellow', critical: 'red' } as const;
 
 /** Factors between units that measure the same thing on different scales. */
 const SCALE: ReadonlyArray<{ from: Unit; to: Unit; factor: number }> = [

@@ -3,7 +3,7 @@ import { TimeOptionBuilder } from '@grafana/grafana-foundation-sdk/dashboard';
 
 const UNIT_NAMES: Readonly<Record<string, string>> = { s: 'second', m: 'minute', h: 'hour', d: 'day', w: 'week', y: 'year' };
 
-export function quickRangeLabel(option: string): string {
+function quickRangeLabel(option: string): string {
   const m = /^(\d+)([smhdwy])$/.exec(option);
   if (!m) return `Last ${option}`;
   const n = Number(m[1]);

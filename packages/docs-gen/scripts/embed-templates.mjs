@@ -30,7 +30,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     let current = '';
     try {
       current = readFileSync(out, 'utf8');
-    } catch {}
+    } catch {
+      // No file yet: it counts as stale below.
+    }
     if (current !== text) {
       console.error(`${out} is stale: run node scripts/embed-templates.mjs`);
       process.exit(1);

@@ -16,7 +16,7 @@ export function propertyName(metric: ResolvedMetric): string {
   return camelCase(metric.name);
 }
 
-export function labelsTypeName(metric: ResolvedMetric): string {
+function labelsTypeName(metric: ResolvedMetric): string {
   return `${pascalCase(metric.name)}Labels`;
 }
 

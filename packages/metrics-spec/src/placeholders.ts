@@ -6,7 +6,7 @@ import { formatValue } from './units.js';
 import { excerpt } from './diagnostics.js';
 
 /** Deeper than any arithmetic a message or test value needs. */
-export const MAX_PLACEHOLDER_NESTING = 32;
+const MAX_PLACEHOLDER_NESTING = 32;
 
 /** A number with its unit, as placeholders see thresholds. */
 export interface ScopedValue {

@@ -40,6 +40,7 @@ const NAMED: Readonly<Record<string, string>> = {
 };
 
 /** Whitespace, C0/C1 controls and invisible format characters: browsers skip some of them inside a scheme, so all are ignored. */
+// eslint-disable-next-line no-control-regex -- browsers ignore these controls inside a scheme
 const IGNORED = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]/g;
 
 function codePoint(n: number): string {

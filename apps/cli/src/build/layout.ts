@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
  * `--out ~/x/..` and a link to the spec folder compare equal to what they name. A file where a folder
  * is needed is a usage error.
  */
-export function realPath(path: string, option: string): string {
+function realPath(path: string, option: string): string {
   let existing = path;
   const tail: string[] = [];
   for (;;) {
@@ -30,7 +30,7 @@ export function realPath(path: string, option: string): string {
 }
 
 /** a is b or inside b. */
-export function within(a: string, b: string): boolean {
+function within(a: string, b: string): boolean {
   return a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
 }
 

@@ -6,7 +6,7 @@ export const MANIFEST_PATH = 'manifest.json';
 /** The manifest of the --ops-docs folder: a dotfile, so the folder reads as plain docs. */
 export const OPS_MANIFEST_PATH = '.monspec-manifest.json';
 
-export function sha256(text: string): string {
+function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 

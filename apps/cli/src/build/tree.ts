@@ -10,7 +10,7 @@ export const STAGING_PREFIX = '.monspec-staging-';
 export const CURRENT_LINK = '.monspec-current';
 export const SNAPSHOTS_DIR = '.monspec-snapshots';
 
-export function isBookkeeping(name: string): boolean {
+function isBookkeeping(name: string): boolean {
   return name === LOCK_NAME || name === JOURNAL_NAME || name === CURRENT_LINK || name === SNAPSHOTS_DIR || name.startsWith(STAGING_PREFIX);
 }
 

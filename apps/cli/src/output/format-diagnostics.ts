@@ -16,7 +16,7 @@ export const WARNINGS_PER_CHECK = 20;
  * Keeps every error and the first `limit` warnings/infos of each check, so a big spec's output stays
  * readable; `more` counts the rest per check id.
  */
-export function capWarnings(diagnostics: readonly Diagnostic[], limit = WARNINGS_PER_CHECK): { shown: Diagnostic[]; more: Map<string, number> } {
+function capWarnings(diagnostics: readonly Diagnostic[], limit = WARNINGS_PER_CHECK): { shown: Diagnostic[]; more: Map<string, number> } {
   const seen = new Map<string, number>();
   const more = new Map<string, number>();
   const shown: Diagnostic[] = [];
@@ -45,7 +45,7 @@ function relatedNote(related: readonly RelatedDiagnostic[], specDir: string): st
   return `${related.length} finding(s) that follow from this one are not shown separately: ${shown.join(', ')}${rest}`;
 }
 
-export function formatText(diagnostics: readonly Diagnostic[], specDir: string, style: Style): string {
+function formatText(diagnostics: readonly Diagnostic[], specDir: string, style: Style): string {
   const { shown, more } = capWarnings(diagnostics);
   const lines = shown.map((d) => {
     const sev = d.severity === 'error' ? style.red('error') : d.severity === 'warning' ? style.yellow('warning') : style.dim('info');
@@ -55,7 +55,7 @@ export function formatText(diagnostics: readonly Diagnostic[], specDir: string, 
   return [...lines, ...moreLines(more).map((l) => style.dim(l))].join('\n');
 }
 
-export function formatJson(diagnostics: readonly Diagnostic[], specDir: string): string {
+function formatJson(diagnostics: readonly Diagnostic[], specDir: string): string {
   return JSON.stringify(
     diagnostics.map((d) => ({
       ruleId: d.ruleId,
@@ -75,7 +75,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], specDir: string):
 }
 
 /** GitHub Actions workflow commands: annotations on the PR's files. */
-export function formatGithub(diagnostics: readonly Diagnostic[], specDir: string): string {
+function formatGithub(diagnostics: readonly Diagnostic[], specDir: string): string {
   const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   const escapeProp = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
   const { shown, more } = capWarnings(diagnostics);

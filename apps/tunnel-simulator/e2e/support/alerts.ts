@@ -65,7 +65,7 @@ export function firingCount(alerts: readonly PromAlert[], name: string, severity
 }
 
 /** Exactly `expected` go pending, then firing (every instance). */
-export async function awaitExactlyFiring(stack: Stack, expected: AlertCounts): Promise<PromAlert[]> {
+async function awaitExactlyFiring(stack: Stack, expected: AlertCounts): Promise<PromAlert[]> {
   const names = Object.keys(expected);
   const { alerts, seen } = await awaitAlerts(stack, `${names.join(', ')} firing`, new Set(names), (active) => Object.entries(expected).every(([name, n]) => firingCount(active, name) === n));
   for (const name of names) expect([...(seen.get(name) ?? [])].sort(), `${name} went pending, then firing`).toEqual(['firing', 'pending']);

@@ -48,7 +48,7 @@ async function instant(stack: Stack, expr: string, time: number): Promise<Array<
 }
 
 /** The generated Grafana rules of the stack's environment, each with its Prometheus twin. */
-export function grafanaRules(stack: Stack): Array<{ rule: GrafanaRule; twin: ResolvedAlert }> {
+function grafanaRules(stack: Stack): Array<{ rule: GrafanaRule; twin: ResolvedAlert }> {
   const file = join(stack.dir, 'out', 'e2e', GRAFANA_RULES_PATH);
   const doc = parse(readFileSync(file, 'utf8')) as { groups: Array<{ rules: GrafanaRule[] }> };
   const promUid = stack.model.service.datasources.prometheus.uid;
@@ -63,7 +63,7 @@ export function grafanaRules(stack: Stack): Array<{ rule: GrafanaRule; twin: Res
 }
 
 /** Both engines' condition at one timestamp, for every rule. */
-export async function twinStates(stack: Stack): Promise<TwinState[]> {
+async function twinStates(stack: Stack): Promise<TwinState[]> {
   const time = Math.floor(Date.now() / 1000) - 1;
   const out: TwinState[] = [];
   for (const { rule, twin } of grafanaRules(stack)) {

@@ -58,7 +58,7 @@ function relativeMs(text: string): number {
   return seconds * 1000;
 }
 
-export function isInstant(t: TargetJson): boolean {
+function isInstant(t: TargetJson): boolean {
   return t.instant === true || t.queryType === 'instant';
 }
 

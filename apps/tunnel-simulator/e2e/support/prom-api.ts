@@ -18,12 +18,6 @@ export async function queryValue(base: string, expr: string): Promise<number | u
   return first ? Number(first.value[1]) : undefined;
 }
 
-/** Every value of an instant query, keyed by the given label. */
-export async function queryByLabel(base: string, expr: string, label: string): Promise<Record<string, number>> {
-  const body = await getJson<{ data: { result: { metric: Record<string, string>; value: [number, string] }[] } }>(`${base}/api/v1/query?query=${encodeURIComponent(expr)}`);
-  return Object.fromEntries(body.data.result.map((r) => [r.metric[label] ?? '', Number(r.value[1])]));
-}
-
 /** Pending and firing alerts. */
 export async function activeAlerts(base: string): Promise<PromAlert[]> {
   const body = await getJson<{ data: { alerts: PromAlert[] } }>(`${base}/api/v1/alerts`);

@@ -18,7 +18,7 @@ export interface Notification {
 }
 
 /** Quoted-printable decoding (Alertmanager's email bodies are QP-encoded). */
-export function decodeQuotedPrintable(text: string): string {
+function decodeQuotedPrintable(text: string): string {
   return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 

@@ -27,7 +27,7 @@ import { Receiver } from './receiver.js';
 import { SimulatorProcess } from './simulators.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-export const REPO = resolve(HERE, '../../../..');
+const REPO = resolve(HERE, '../../../..');
 export const CLI = join(REPO, 'apps/cli/bin/monspec.js');
 const SECRETS_PREFIX = '/etc/alertmanager/secrets/';
 

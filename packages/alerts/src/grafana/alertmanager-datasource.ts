@@ -12,7 +12,7 @@ import { yamlFile } from '../yaml.js';
 import { grafanaUid } from './escape.js';
 import type { GrafanaDatasourcesFile } from './provisioning-types.js';
 
-export const GRAFANA_ALERTMANAGER_DATASOURCE_PATH = 'grafana/provisioning/datasources/alertmanager.yaml';
+const GRAFANA_ALERTMANAGER_DATASOURCE_PATH = 'grafana/provisioning/datasources/alertmanager.yaml';
 
 export function grafanaAlertmanagerDatasourceFile(model: ResolvedModel): Artifact | undefined {
   const url = model.service.alerting.alertmanagerUrl;

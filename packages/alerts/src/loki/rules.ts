@@ -19,19 +19,19 @@ function metricPrefix(source: string): string {
 }
 
 /** A LogQL string literal: backticks (raw) unless the text holds one. */
-export function logqlString(text: string): string {
+function logqlString(text: string): string {
   return text.includes('`') ? JSON.stringify(text) : `\`${text}\``;
 }
 
-export function errorLinesExpr(source: ResolvedLogSource): string | undefined {
+function errorLinesExpr(source: ResolvedLogSource): string | undefined {
   return source.errorFilter ? `sum(count_over_time(${errorLinesQuery(source)} [${WINDOW}]))` : undefined;
 }
 
-export function patternExpr(source: ResolvedLogSource, pattern: ResolvedLogPattern): string {
+function patternExpr(source: ResolvedLogSource, pattern: ResolvedLogPattern): string {
   return `sum(count_over_time(${source.selector} |~ ${logqlString(pattern.match)} [${WINDOW}]))`;
 }
 
-export function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
+function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
   const interval = model.service.alerting.evaluationInterval;
   const groups: RuleGroup[] = [];
   for (const source of model.logs.sources) {

@@ -38,7 +38,7 @@ function selector(model: ResolvedModel, sli: SimpleSli): string {
 }
 
 /** promtool values of a counter growing by `perMinute(phase)` each minute, phase after phase: `0 a+axN b+cxM`. */
-export function counterValues(phases: readonly Phase[], perMinute: (p: Phase) => number): string {
+function counterValues(phases: readonly Phase[], perMinute: (p: Phase) => number): string {
   const parts = ['0'];
   let value = 0;
   for (const p of phases) {

@@ -16,14 +16,14 @@ import { sloScenarios } from './slo-scenarios.js';
 export const UNIT_TESTS_PATH = 'prometheus/tests/alerts.test.yml';
 
 /** Rule file paths as promtool resolves them: relative to the test file's directory. */
-export function ruleFilesFromTests(): string[] {
+function ruleFilesFromTests(): string[] {
   return [RECORDING_RULES_PATH, ALERT_RULES_PATH].map((p) => `../${p.slice('prometheus/'.length)}`);
 }
 
 /** The scenarios of a model, once (the test file and its case count ask for the same ones). */
 const scenariosOf = new WeakMap<ResolvedModel, Scenario[]>();
 
-export function scenarios(model: ResolvedModel, alerts: readonly LinkedAlert[]): Scenario[] {
+function scenarios(model: ResolvedModel, alerts: readonly LinkedAlert[]): Scenario[] {
   const known = scenariosOf.get(model);
   if (known) return known;
   const promAlerts = alerts.filter((l) => l.alert.datasource === 'prometheus');

@@ -25,7 +25,7 @@ export function writeArtifacts(artifacts: readonly Artifact[], dir = mkdtempSync
 }
 
 /** Whether a tool runs here. In CI (CI=true) tools are required: tests never skip there. */
-export function toolAvailable(binary: string): boolean {
+function toolAvailable(binary: string): boolean {
   const r = spawnSync(binary, ['--version'], { encoding: 'utf8' });
   return !r.error;
 }

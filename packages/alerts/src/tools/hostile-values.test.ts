@@ -53,8 +53,8 @@ describe.skipIf(tools.skip)(`hostile label values survive PromQL and Alertmanage
     const service = join(spec, 'service.yaml');
     const text = readFileSync(service, 'utf8');
     const edited = text
-      .replace(/\n  job: streaming-proxy\n/, '\n  job: "proxy \\"x\\" \\\\ } {a=\\"b\\"}\\nnext"\n')
-      .replace(/\n      team: tunnel-platform\n/, '\n      team: "tunnel platform, ops=\\"on call\\" \\\\ x"\n');
+      .replace(/\n {2}job: streaming-proxy\n/, '\n  job: "proxy \\"x\\" \\\\ } {a=\\"b\\"}\\nnext"\n')
+      .replace(/\n {6}team: tunnel-platform\n/, '\n      team: "tunnel platform, ops=\\"on call\\" \\\\ x"\n');
     expect(edited).not.toBe(text);
     writeFileSync(service, edited);
     const model = compile('production', spec);

@@ -57,7 +57,7 @@ describe.skipIf(tools.skip)(`promtool and amtool on the generated artifacts ${to
     cpSync(EMBEDDED_SPEC_DIR, specCopy, { recursive: true });
     const thresholds = join(specCopy, 'thresholds.yaml');
     const text = readFileSync(thresholds, 'utf8');
-    const edited = text.replace(/(\n  error_rate:\n(?:    .*\n)*?    critical: )5%/, '$13%');
+    const edited = text.replace(/(\n {2}error_rate:\n(?: {4}.*\n)*? {4}critical: )5%/, '$13%');
     expect(edited).not.toBe(text);
     writeFileSync(thresholds, edited);
     const changed = generate(compile('production', specCopy));

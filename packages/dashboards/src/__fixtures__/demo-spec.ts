@@ -5,7 +5,7 @@
  */
 import { compileSpec, type ResolvedModel } from '@monspec/metrics-spec';
 
-export const DEMO_SPEC: Readonly<Record<string, string>> = {
+const DEMO_SPEC: Readonly<Record<string, string>> = {
   'demo.yaml': `service:
   name: demo
   title: Demo

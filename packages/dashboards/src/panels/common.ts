@@ -42,14 +42,14 @@ export interface CommonPanelBuilder {
 }
 
 /** The panel's description with its bands in words appended, so the hover text explains the colours. */
-export function panelDescription(panel: ResolvedPanel): string {
+function panelDescription(panel: ResolvedPanel): string {
   if (!panel.threshold) return panel.description;
   const bands = describeBands(panel.threshold);
   return bands ? `${panel.description}\n\nBands: ${bands}.` : panel.description;
 }
 
 /** One datasource variable when every target uses the same kind, Grafana's Mixed otherwise. */
-export function panelDatasource(panel: ResolvedPanel): DataSourceRef {
+function panelDatasource(panel: ResolvedPanel): DataSourceRef {
   const kinds = new Set(panel.queries.map((q) => q.datasource));
   const [only] = [...kinds];
   return kinds.size === 1 && only ? datasourceRef(only) : MIXED_DATASOURCE;

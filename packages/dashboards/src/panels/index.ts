@@ -13,7 +13,7 @@ import { timeseriesPanel } from './timeseries.js';
 
 export type { PanelContext } from './context.js';
 
-export const PANEL_FACTORIES: Readonly<Record<ResolvedPanel['type'], (ctx: PanelContext) => Builder<Panel>>> = {
+const PANEL_FACTORIES: Readonly<Record<ResolvedPanel['type'], (ctx: PanelContext) => Builder<Panel>>> = {
   timeseries: timeseriesPanel,
   gauge: gaugePanel,
   stat: statPanel,

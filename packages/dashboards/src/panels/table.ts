@@ -16,7 +16,7 @@ function valueColumn(panel: ResolvedPanel, q: ResolvedQuery): { from: string; to
 }
 
 /** One row per series: merge the queries on their labels, drop the timestamp, name the value columns. */
-export function tableTransformations(panel: ResolvedPanel): DataTransformerConfig[] {
+function tableTransformations(panel: ResolvedPanel): DataTransformerConfig[] {
   const out: DataTransformerConfig[] = [];
   if (panel.queries.length > 1) out.push({ id: 'merge', options: {} });
   const renameByName: Record<string, string> = {};

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '__golden__');
+const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '__golden__');
 export const UPDATING = process.env.UPDATE_GOLDEN === '1';
 if (UPDATING && process.env.CI === 'true') throw new Error('Unexpected UPDATE_GOLDEN=1 with CI=true, expected goldens to be rewritten only by a developer');
 

@@ -19,7 +19,7 @@ export const HOSTILE_PROSE_URLS: readonly string[] = [
   'vbscript:alert(10)',
 ];
 
-export const HOSTILE_PROSE = [
+const HOSTILE_PROSE = [
   'Hostile prose: [inline](javascript:alert(1)), [mixed](JaVaScRiPt:alert(2)), [encoded](java&#x09;script&colon;alert(3)), [percent](java%73cript:alert(4)).',
   'An image ![svg picture](data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoNSkiLz4=) and an autolink <javascript:alert(6)>.',
   'A [reference][evil], a raw <a href="javascript:alert(7)">raw link</a> and <img src=x onerror=alert(8)>.',

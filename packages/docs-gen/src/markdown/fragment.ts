@@ -22,7 +22,7 @@ export class Fragment {
 }
 
 /** Markdown written by monspec itself (template text, plain view strings) as a fragment. */
-export function fromMarkdown(md: string): Fragment {
+function fromMarkdown(md: string): Fragment {
   const html = inlineHtml(md);
   if (html === undefined) {
     throw new Error(`Unexpected Markdown ${JSON.stringify(md)} in generated text, expected plain text, code spans and escapes (wrap spec text in text() or prose())`);

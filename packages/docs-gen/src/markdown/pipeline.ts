@@ -12,7 +12,7 @@ import type { Options as StringifyOptions } from 'remark-stringify';
 import { VFile } from 'vfile';
 import type { LintMessage } from './lint-message.js';
 
-export const STRINGIFY: StringifyOptions = {
+const STRINGIFY: StringifyOptions = {
   bullet: '-',
   emphasis: '_',
   strong: '*',

@@ -7,7 +7,7 @@ import { brokenLinks, scanHtml, type BrokenLink, type Scan } from '../links.js';
 import { parseMarkdown } from '../markdown/pipeline.js';
 
 /** Anchors (GitHub's heading slugs) and links of a Markdown document. */
-export function scanMarkdown(content: string): Scan {
+function scanMarkdown(content: string): Scan {
   const slugger = new GithubSlugger();
   const anchors = new Set<string>();
   const links: string[] = [];

@@ -3,10 +3,10 @@ import { escapePointerSegment as p } from '../source-map.js';
 import { parseDuration } from '../quantity.js';
 
 /** More samples than any alert scenario needs; promtool and monspec's own evaluator expand every one. */
-export const MAX_TEST_SAMPLES = 100_000;
+const MAX_TEST_SAMPLES = 100_000;
 
 /** Samples a promtool values string expands to (`0+1x30` is 31, `_x5` is 5 blanks, `7` is 1). */
-export function countSamples(values: string): number {
+function countSamples(values: string): number {
   let n = 0;
   // Placeholders are numbers once rendered; a repetition count may be one too, so count it as 1.
   for (const token of values.replace(/\$\{[^}]*\}/g, '1').trim().split(/\s+/)) {

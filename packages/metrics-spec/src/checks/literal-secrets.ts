@@ -20,7 +20,7 @@ const TOKEN = /\bxox[abposr]-[0-9A-Za-z-]{10,}|\bxapp-[0-9A-Za-z-]{10,}/;
 const URL_IN_TEXT = /\bhttps?:\/\/[^\s"'<>`)\]]+/g;
 
 /** Why `url` would put a secret into the spec, or undefined. */
-export function secretInUrl(text: string): { what: string; instead: string } | undefined {
+function secretInUrl(text: string): { what: string; instead: string } | undefined {
   let url: URL;
   try {
     url = new URL(text);

@@ -6,7 +6,7 @@ import { escapePointerSegment as p } from '../source-map.js';
  * Whether `level` is a `_`-joined sequence of label names from `labels` (label names may contain
  * underscores themselves: `error_code_tier` is error_code + tier).
  */
-export function levelNamesLabels(level: string, labels: ReadonlySet<string>): boolean {
+function levelNamesLabels(level: string, labels: ReadonlySet<string>): boolean {
   const parts = level.split('_');
   const ok: boolean[] = new Array<boolean>(parts.length + 1).fill(false);
   ok[0] = true;

@@ -31,6 +31,7 @@ const CORE_NON_STRINGS: readonly RegExp[] = [
 
 /** What a plain scalar may not start with, contain or end with. */
 const NOT_PLAIN = /^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/;
+// eslint-disable-next-line no-control-regex -- YAML must escape these control characters
 const NEEDS_ESCAPES = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 const DOCUMENT_MARKER = /^(%|---|\.\.\.)/m;
 const BLOCK_END_NEWLINES = /(^|(?<!\n))\n+(?!\n|$)/g;

@@ -15,7 +15,11 @@ export function decodeSpecBytes(path: string, bytes: Uint8Array): SpecFile {
   if (bad !== undefined) {
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
+    for (let i = 0; i < bad; i++) {
+      if (bytes[i] !== 0x0a) continue;
+      line++;
+      lineStart = i + 1;
+    }
     const column = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad)).length + 1;
     return {
       path,

@@ -7,7 +7,7 @@ import type { ParsedFile } from './parse-yaml.js';
  * Named collections: their entries are atomic, so one name defined in two files is a duplicate,
  * never a silent field-by-field merge.
  */
-export const COLLECTION_POINTERS: ReadonlySet<string> = new Set([
+const COLLECTION_POINTERS: ReadonlySet<string> = new Set([
   '/metrics',
   '/thresholds',
   '/recordingRules',

@@ -50,7 +50,7 @@ function describeValue(value: unknown): string {
  * branch errors under a failed oneOf/anyOf (replaced by one message saying what the combinator expects),
  * and report each remaining (path, keyword, param) once.
  */
-export function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], sourceMap: SourceMap, basePointer: string): Diagnostic[] {
+function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], sourceMap: SourceMap, basePointer: string): Diagnostic[] {
   const combinators = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
   const combinatorSchemaPaths = combinators.map((e) => e.schemaPath);
   const out: Diagnostic[] = [];

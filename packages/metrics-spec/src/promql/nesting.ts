@@ -5,7 +5,7 @@ import type { SyntaxProblem } from './analyze.js';
  * errors in time quadratic in nesting depth (a 1 MB string of parentheses took 15 s) and give up
  * with a misleading error near depth 2,800, so deeper expressions are refused before parsing.
  */
-export const MAX_EXPRESSION_NESTING = 128;
+const MAX_EXPRESSION_NESTING = 128;
 
 /**
  * The first place where ( [ { nest deeper than MAX_EXPRESSION_NESTING, outside string literals

@@ -135,8 +135,14 @@ function toJs(p: string): string {
     if (c === '[') {
       inClass = true;
       out += c;
-      if (p[i + 1] === '^') (out += '^'), i++;
-      if (p[i + 1] === ']') (out += '\\]'), i++;
+      if (p[i + 1] === '^') {
+        out += '^';
+        i++;
+      }
+      if (p[i + 1] === ']') {
+        out += '\\]';
+        i++;
+      }
       continue;
     }
     if (c === '(' && p[i + 1] === '?') {
