@@ -12,7 +12,7 @@
 import { GeneratorFindings, type Artifact, type Diagnostic, type Generator, type ResolvedModel } from '@monspec/metrics-spec';
 import { brokenLinks, scanHtml, type BrokenLink, type Scan } from './links.js';
 import type { LintMessage } from './markdown/lint-message.js';
-import { loadProseEngine, proseEngineMissing, proseFindings, startProseRound } from './markdown/prose.js';
+import { loadProseEngine, needsRemark, Prose, ProseCache } from './markdown/prose.js';
 import { renderDocument } from './page/document.js';
 import { ARCHITECTURE_IMAGE, DOCS_ROOT, METRICS_DOC, SITE_ROOT, runbookDoc } from './paths.js';
 import { architectureGraph } from './diagram/architecture.js';
@@ -23,6 +23,7 @@ import { indexView } from './view/site-index.js';
 import { metricsView } from './view/metrics.js';
 import { alertNames, runbookView } from './view/runbook.js';
 import { setupView } from './view/setup.js';
+import { docStrings } from './view/doc-strings.js';
 
 export type { BrokenLink } from './links.js';
 export type { LintMessage } from './markdown/lint-message.js';
@@ -41,6 +42,21 @@ export interface DocsOptions {
    * the alerts generator), so the guide states the number that runs; without it, no number.
    */
   readonly promtoolTestCases?: number;
+  /**
+   * What to remember between calls (`build --watch`, `--all-envs`): a `DocsCache` the caller owns
+   * and passes to every call. Without one, each call renders from scratch.
+   */
+  readonly cache?: DocsCache;
+}
+
+/**
+ * What `generate` remembers across calls, owned by the caller: remark's answers for spec prose (the
+ * last two builds' worth) and each frozen model's documents. Calls may share one, also concurrently:
+ * everything in it is a pure function of its key.
+ */
+export class DocsCache {
+  readonly prose = new ProseCache();
+  readonly documents = new WeakMap<ResolvedModel, Map<string, readonly Artifact[]>>();
 }
 
 /** The docs' build-time findings (prose the lint refuses, broken links): findings about the spec's text. */
@@ -80,19 +96,19 @@ interface DocSource {
   readonly view: () => object;
 }
 
-function sources(model: ResolvedModel, options: DocsOptions): DocSource[] {
+function sources(model: ResolvedModel, ctx: Prose, options: DocsOptions): DocSource[] {
   const title = model.service.title;
   return [
-    { doc: 'index.md', title: `${title} monitoring`, template: 'index.md', view: () => indexView(model) },
-    { doc: model.service.setupGuide, title: `${title} monitoring setup`, template: 'setup.md', view: () => setupView(model, options) },
-    { doc: METRICS_DOC, title: `${title} metrics catalogue`, template: 'metrics.md', view: () => metricsView(model) },
-    ...alertNames(model).map((name) => ({ doc: runbookDoc(name), title: name, template: 'runbook.md' as const, view: () => runbookView(model, name) })),
+    { doc: 'index.md', title: `${title} monitoring`, template: 'index.md', view: () => indexView(model, ctx) },
+    { doc: model.service.setupGuide, title: `${title} monitoring setup`, template: 'setup.md', view: () => setupView(model, ctx, options) },
+    { doc: METRICS_DOC, title: `${title} metrics catalogue`, template: 'metrics.md', view: () => metricsView(model, ctx) },
+    ...alertNames(model).map((name) => ({ doc: runbookDoc(name), title: name, template: 'runbook.md' as const, view: () => runbookView(model, name, ctx) })),
   ];
 }
 
-/** Every document once; `prose` may report that remark was needed and not loaded (then call again). */
-function build(model: ResolvedModel, options: DocsOptions): { docs: Artifact[]; pages: SitePage[] } {
-  const all = sources(model, options);
+/** Every document, each rendered once, with the prose renderer of this call. */
+function build(model: ResolvedModel, ctx: Prose, options: DocsOptions): { docs: Artifact[]; pages: SitePage[] } {
+  const all = sources(model, ctx, options);
   const known = new Set(all.map((s) => s.doc));
   const docs: Artifact[] = [];
   const pages: SitePage[] = [];
@@ -115,29 +131,31 @@ function byPath(a: Artifact, b: Artifact): number {
  */
 export async function generate(model: ResolvedModel, options: DocsOptions = {}): Promise<Artifact[]> {
   const verify = options.verify ?? true;
-  let cache = remembered.get(model);
-  if (!cache) remembered.set(model, (cache = new Map()));
   const key = `${verify}:${options.promtoolTestCases ?? ''}`;
-  const hit = cache.get(key);
+  const remembered = options.cache?.documents.get(model);
+  const hit = remembered?.get(key);
   if (hit) return [...hit];
-  startProseRound();
-  let built = build(model, options);
-  if (proseEngineMissing()) {
-    await loadProseEngine();
-    startProseRound();
-    built = build(model, options);
-  }
+  // Decided before rendering, from the spec strings the documents render: remark only when needed.
+  const engine = needsRemark(docStrings(model)) ? await loadProseEngine() : undefined;
+  const proseCache = options.cache?.prose;
+  proseCache?.nextRound();
+  const ctx = new Prose(engine, proseCache);
+  const built = build(model, ctx, options);
   const site = renderSite(built.pages, { siteTitle: `${model.service.title} monitoring`, environment: model.environment, setupGuide: model.service.setupGuide });
   // The guide's architecture picture, next to the guide in docs/ (GitHub shows it) and on the site.
   const picture = architectureSvg(architectureGraph(model));
   const images = [DOCS_ROOT, SITE_ROOT].map((root) => ({ path: `${root}/${ARCHITECTURE_IMAGE}`, content: picture }));
   const artifacts = [...built.docs, ...images, ...site.map((a) => ({ path: `${SITE_ROOT}/${a.path}`, content: a.content }))].sort(byPath);
   if (verify) {
-    const lint = proseFindings();
+    const lint = ctx.findings;
     const links = siteLinks(artifacts);
     if (lint.length > 0 || links.length > 0) throw new DocsCheckError(lint, links);
   }
-  cache.set(key, Object.freeze(artifacts.map((a) => Object.freeze(a))));
+  if (options.cache) {
+    const documents = options.cache.documents.get(model) ?? new Map<string, readonly Artifact[]>();
+    documents.set(key, Object.freeze(artifacts.map((a) => Object.freeze(a))));
+    options.cache.documents.set(model, documents);
+  }
   return artifacts;
 }
 
@@ -151,8 +169,6 @@ function siteLinks(artifacts: readonly Artifact[]): BrokenLink[] {
   return brokenLinks(scans, new Set(artifacts.map((a) => a.path)));
 }
 
-/** Models are frozen, so a model's documents can be remembered (`--all-envs` asks twice for production). */
-const remembered = new WeakMap<ResolvedModel, Map<string, readonly Artifact[]>>();
 
 /**
  * The copy committed at the repository's `docs/OPERATIONS/` (the seed's path): the setup guide and

@@ -1,5 +1,5 @@
 import type { Artifact, Diagnostic, ResolvedModel } from '@monspec/metrics-spec';
-import { GENERATORS, type RegisteredGenerator } from '../generators/registry.js';
+import { docsOptions, GENERATORS, type RegisteredGenerator } from '../generators/registry.js';
 import { addHeaders } from './headers.js';
 import { buildManifest, OPS_MANIFEST_PATH } from './manifest.js';
 
@@ -56,7 +56,7 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
  * plain Markdown for people, and the dotfile tells the next build which files are monspec's.
  */
 export async function operationsDocs(model: ResolvedModel, toolVersion: string): Promise<Artifact[]> {
-  const [docs, alerts] = await Promise.all([import('@monspec/docs-gen'), import('@monspec/alerts')]);
-  const artifacts = addHeaders(await docs.operationsDocs(model, { promtoolTestCases: alerts.promtoolTestCaseCount(model) }), model).sort(byPath);
+  const docs = await import('@monspec/docs-gen');
+  const artifacts = addHeaders(await docs.operationsDocs(model, await docsOptions(model)), model).sort(byPath);
   return [...artifacts, buildManifest(model, artifacts, toolVersion, OPS_MANIFEST_PATH)];
 }

@@ -34,13 +34,23 @@ export function register<O>(id: string, load: () => Promise<Generator<O>>, optio
 }
 
 const none = (): undefined => undefined;
+
+/** docs-gen's cache, owned by this process: `--all-envs`, `--ops-docs` and `build --watch` render little twice. */
+let docsCache: import('@monspec/docs-gen').DocsCache | undefined;
+
+/** The docs' options for a model (also for docs/OPERATIONS, so both share the cache). */
+export async function docsOptions(model: ResolvedModel): Promise<import('@monspec/docs-gen').DocsOptions> {
+  const [docs, alerts] = await Promise.all([import('@monspec/docs-gen'), import('@monspec/alerts')]);
+  docsCache ??= new docs.DocsCache();
+  return { promtoolTestCases: alerts.promtoolTestCaseCount(model), cache: docsCache };
+}
 const defaults = () => ({});
 
 export const GENERATORS: readonly RegisteredGenerator[] = [
   register('dashboards', async () => (await import('@monspec/dashboards')).dashboardsGenerator, defaults),
   register('alerts', async () => (await import('@monspec/alerts')).alertsGenerator, defaults),
   // The guide states how many promtool cases run: a fact of the alerts generator, passed along.
-  register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, async (model) => ({ promtoolTestCases: (await import('@monspec/alerts')).promtoolTestCaseCount(model) })),
+  register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, docsOptions),
   register('loki-rules', async () => (await import('@monspec/alerts')).lokiRulesGenerator, none),
   register('instrumentation', async () => (await import('@monspec/instrumentation')).instrumentationGenerator, none),
 ];

@@ -3,10 +3,10 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { inline, join } from './fragment.js';
-import { autolink, cell, code, codeBlock, count, email, link, text } from './inline.js';
+import { cell, code, codeBlock, count, link } from './inline.js';
 import { inlineHtml } from './inline-html.js';
 import { lintMarkdown, parseMarkdown } from './pipeline.js';
-import { loadProseEngine } from './prose.js';
+import { loadProseEngine, Prose } from './prose.js';
 
 const toHtml = unified().use(remarkRehype).use(rehypeStringify).freeze();
 /** What remark renders from a Markdown document (no heading slugs). */
@@ -14,7 +14,10 @@ const remarkHtml = (md: string) => toHtml.stringify(toHtml.runSync(parseMarkdown
 /** remark's HTML of `md` as one paragraph's content. */
 const remarkInline = (md: string) => remarkHtml(md).replace(/^<p>/, '').replace(/<\/p>$/, '');
 
-await loadProseEngine();
+const ctx = new Prose(await loadProseEngine());
+const text = (value: string) => ctx.text(value);
+const email = (address: string) => ctx.email(address);
+const autolink = (url: string) => ctx.autolink(url);
 
 const TRICKY = [
   'plain words',

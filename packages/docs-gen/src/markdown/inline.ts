@@ -5,7 +5,9 @@
 import { isSafeUrl } from '@monspec/metrics-spec';
 import { Fragment, asFragment, type Piece } from './fragment.js';
 import { escapeText, hrefAttribute } from './html.js';
-import { autolinkedInline } from './prose.js';
+
+/** remark's HTML of escaped text that GFM autolinks, or undefined when it has nothing GFM links. */
+export type Autolinked = (md: string) => string | undefined;
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ');
 
@@ -35,15 +37,16 @@ export function codeBlock(value: string, lang: string): Fragment {
 /**
  * Plain text that must not be read as Markdown (names, titles from the spec): syntax characters are
  * escaped, and so is what would start a block at the beginning of a line. GFM links email addresses
- * and URLs in text whatever the escapes, so such text takes its HTML from remark (prose.ts).
+ * and URLs in text whatever the escapes, so such text takes its HTML from remark through
+ * `autolinked` (the build's `Prose`, prose.ts).
  */
-export function text(value: string): Fragment {
+export function textWith(value: string, autolinked: Autolinked): Fragment {
   const plain = oneLine(value).trim();
   const md = plain
     .replace(/[\\`*[\]|~]|<(?=[A-Za-z/!?])|_(?![A-Za-z0-9])|(?<![A-Za-z0-9])_|&(?=#?[A-Za-z0-9]+;)/g, '\\$&')
     .replace(/^(#{1,6}(?=\s|$)|[-+=>])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
-  return new Fragment(md, autolinkedInline(md) ?? escapeText(plain));
+  return new Fragment(md, autolinked(md) ?? escapeText(plain));
 }
 
 /** Markdown made safe inside a table cell: one line, pipes escaped (also inside code spans, as GFM requires). */
@@ -74,20 +77,30 @@ export function link(label: Piece, href: string): Fragment {
   return new Fragment(`[${f.md}](${destination})`, `<a href="${hrefAttribute(url)}">${labelHtml}</a>`);
 }
 
-/** A URL shown as itself (`<https://…>`); the text of other links is given to `link`. */
-export function autolink(url: string): Fragment {
-  if (!isSafeUrl(url)) return text(url);
+/** Whether `autolinkWith` shows `url` as a CommonMark autolink (else as text, linked when safe). */
+export function isAutolinkUrl(url: string): boolean {
   // CommonMark autolinks exclude ASCII controls, so the class names them on purpose.
   // eslint-disable-next-line no-control-regex -- matching controls is the point
-  if (!/^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*$/.test(url)) return link(text(url), url);
+  return isSafeUrl(url) && /^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>\x00-\x1f]*$/.test(url);
+}
+
+/** A URL shown as itself (`<https://…>`); the text of other links is given to `link`. */
+export function autolinkWith(url: string, autolinked: Autolinked): Fragment {
+  if (!isSafeUrl(url)) return textWith(url, autolinked);
+  if (!isAutolinkUrl(url)) return link(textWith(url, autolinked), url);
   return new Fragment(`<${url}>`, `<a href="${hrefAttribute(url)}">${escapeText(url)}</a>`);
 }
 
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
 
+/** Whether `emailWith` shows `address` as an autolink (else as text). */
+export function isEmailAddress(address: string): boolean {
+  return EMAIL.test(address);
+}
+
 /** An email address as an autolink (`<a@b.example>`), or as text when it is not one CommonMark accepts. */
-export function email(address: string): Fragment {
-  if (!EMAIL.test(address)) return text(address);
+export function emailWith(address: string, autolinked: Autolinked): Fragment {
+  if (!isEmailAddress(address)) return textWith(address, autolinked);
   return new Fragment(`<${address}>`, `<a href="${hrefAttribute(`mailto:${address}`)}">${escapeText(address)}</a>`);
 }
 

@@ -1,14 +1,16 @@
 /**
  * Prose from the spec (meanings, impacts, descriptions) is Markdown written by people. Most of it is
  * plain text, which is rendered here directly; anything else (emphasis, links, lists, URLs that GFM
- * links by itself) goes through remark, which is loaded only when a spec needs it (prose-engine.ts)
- * and remembered per text. `generate` builds its documents, and when something needed remark that
- * was not loaded yet, loads it and builds them again.
+ * links by itself) goes through remark, which is loaded only when a spec needs it (prose-engine.ts).
+ *
+ * No module-level state: `generate` decides before rendering whether the model's prose needs remark
+ * (`needsRemark` over `docStrings`, with the same predicates the renderer uses), loads it once, and
+ * renders every document once through a `Prose` of its own call. remark's answers are remembered in
+ * a `ProseCache` the caller may own and pass again (the CLI keeps one per process).
  */
 import { Fragment } from './fragment.js';
 import { inlineHtml } from './inline-html.js';
-// inline.ts imports this module too; each uses the other only inside functions.
-import { text } from './inline.js';
+import { autolinkWith, emailWith, textWith } from './inline.js';
 import type { LintMessage } from './lint-message.js';
 import { RoundMemo } from '../memo.js';
 
@@ -26,38 +28,43 @@ export interface ProseEngine {
   inline(markdown: string): ProseResult | undefined;
 }
 
-let engine: ProseEngine | undefined;
-let missing = false;
-const blocks = new RoundMemo<ProseResult>();
-const inlines = new RoundMemo<ProseResult | null>();
-let findings: LintMessage[] = [];
-
-/** Starts one document build: forgets what the round before last used and the findings. */
-export function startProseRound(): void {
-  blocks.nextRound();
-  inlines.nextRound();
-  missing = false;
-  findings = [];
+/** remark, loaded on demand (the dynamic import's module cache makes a second load cheap). */
+export async function loadProseEngine(): Promise<ProseEngine> {
+  return (await import('./prose-engine.js')).createProseEngine();
 }
 
-/** True when the round rendered prose that needs remark and remark was not loaded. */
-export function proseEngineMissing(): boolean {
-  return missing;
+/**
+ * remark's answers remembered across builds: one round is one build, so `build --watch` and
+ * `--all-envs` send to remark only the spec prose that changed. Values are pure functions of their
+ * keys, so builds that share a cache (even concurrently) get the same bytes.
+ */
+export class ProseCache {
+  readonly blocks = new RoundMemo<ProseResult>();
+  readonly inlines = new RoundMemo<ProseResult | null>();
+
+  nextRound(): void {
+    this.blocks.nextRound();
+    this.inlines.nextRound();
+  }
 }
 
-/** remark-lint findings of the prose rendered this round. */
-export function proseFindings(): readonly LintMessage[] {
-  return findings;
-}
-
-export async function loadProseEngine(): Promise<void> {
-  engine ??= (await import('./prose-engine.js')).createProseEngine();
+/** The spec strings the documents render, by how they are rendered (view/doc-strings.ts lists them). */
+export interface ProseStrings {
+  /** Through `prose` (blocks). */
+  readonly blocks: Iterable<string>;
+  /** Through `proseInline`. */
+  readonly inlines: Iterable<string>;
+  /** Through `text` (and `email`/`autolink` when they fall back to text). */
+  readonly texts: Iterable<string>;
 }
 
 const oneLine = (s: string) => s.trim().replace(/\s*\n\s*/g, ' ');
 
 /** A line that would open a block (heading, quote, list, fence, table, setext underline, HTML). */
 const BLOCK_START = /^(?:#{1,6}(?:\s|$)|>|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|=+\s*$|-+\s*$|`{3}|~{3}|\||<)/;
+
+/** What GFM links by itself in text (emails, `www.`, `scheme://`); escaping does not touch these characters. */
+const AUTOLINK_LITERAL = /@|:\/\/|www\./i;
 
 /** Plain paragraphs as Markdown and HTML, or undefined when the text needs remark. */
 function plainBlocks(markdown: string): { md: string; html: string } | undefined {
@@ -82,47 +89,100 @@ function plainBlocks(markdown: string): { md: string; html: string } | undefined
   return { md: md.join('\n\n'), html: html.join('\n') };
 }
 
-/** remark's result, remembered; a placeholder (not remembered) while remark is not loaded. */
-function viaEngine<T>(memo: RoundMemo<T>, key: string, make: (e: ProseEngine) => T, placeholder: T): T {
-  const e = engine;
-  if (!e) {
-    missing = true;
-    return placeholder;
+/** The HTML of a one-line prose string, or undefined when it needs remark. */
+function plainInline(line: string): string | undefined {
+  return BLOCK_START.test(line) ? undefined : inlineHtml(line);
+}
+
+/** Whether rendering these strings needs remark: the predicates `Prose` applies while rendering. */
+export function needsRemark(strings: ProseStrings): boolean {
+  for (const s of strings.blocks) if (s.trim() !== '' && plainBlocks(s) === undefined) return true;
+  for (const s of strings.inlines) {
+    const line = oneLine(s);
+    if (line !== '' && plainInline(line) === undefined) return true;
   }
-  return memo.get(key, () => make(e));
-}
-
-/** Prose standing alone as one or more blocks (a meaning, a dashboard description). */
-export function prose(markdown: string): Fragment {
-  if (markdown.trim() === '') return new Fragment('', '');
-  const plain = plainBlocks(markdown);
-  if (plain) return new Fragment(plain.md, plain.html, plain.html);
-  const result = viaEngine(blocks, markdown, (e) => e.block(markdown), { md: markdown.trim(), html: '', lint: [] });
-  findings.push(...result.lint);
-  return new Fragment(result.md, result.html, result.html);
+  for (const s of strings.texts) if (AUTOLINK_LITERAL.test(s)) return true;
+  return false;
 }
 
 /**
- * Prose inside a line (a table cell, a list item, after a label): flattened to one line. Prose that
- * is not one paragraph there (a heading, a list) is shown as its text.
+ * The prose renderer of one build: remark (when the build decided it needs it), the cache, and the
+ * remark-lint findings of the prose it rendered.
  */
-export function proseInline(markdown: string): Fragment {
-  const line = oneLine(markdown);
-  if (line === '') return new Fragment('', '');
-  const html = BLOCK_START.test(line) ? undefined : inlineHtml(line);
-  if (html !== undefined) return new Fragment(line, html);
-  const result = viaEngine(inlines, line, (e) => e.inline(line) ?? null, { md: line, html: '', lint: [] });
-  if (result === null) return text(line);
-  findings.push(...result.lint);
-  return new Fragment(result.md, result.html);
-}
+export class Prose {
+  private readonly found: LintMessage[] = [];
+  /** How many times remark was asked (cache misses); the tests read it. */
+  remarkCalls = 0;
 
-/**
- * The HTML of escaped text (`text()`) that GFM would autolink (emails, URLs): remark's, or undefined
- * when the text has nothing GFM links.
- */
-export function autolinkedInline(md: string): string | undefined {
-  if (!/@|:\/\/|www\./i.test(md)) return undefined;
-  const result = viaEngine(inlines, md, (e) => e.inline(md) ?? null, null);
-  return result?.html ?? '';
+  constructor(
+    private readonly engine: ProseEngine | undefined,
+    private readonly cache: ProseCache = new ProseCache(),
+  ) {}
+
+  /** remark-lint findings of the prose rendered so far. */
+  get findings(): readonly LintMessage[] {
+    return this.found;
+  }
+
+  private remark<T>(memo: RoundMemo<T>, key: string, make: (e: ProseEngine) => T): T {
+    const e = this.engine;
+    if (!e) {
+      // A string the up-front decision did not see: docStrings misses the field it comes from.
+      throw new Error(`Unexpected spec text ${JSON.stringify(key)} that needs remark in a build that decided it needs none, expected docStrings (view/doc-strings.ts) to list every spec string the documents render`);
+    }
+    return memo.get(key, () => {
+      this.remarkCalls++;
+      return make(e);
+    });
+  }
+
+  /** Prose standing alone as one or more blocks (a meaning, a dashboard description). */
+  prose(markdown: string): Fragment {
+    if (markdown.trim() === '') return new Fragment('', '');
+    const plain = plainBlocks(markdown);
+    if (plain) return new Fragment(plain.md, plain.html, plain.html);
+    const result = this.remark(this.cache.blocks, markdown, (e) => e.block(markdown));
+    this.found.push(...result.lint);
+    return new Fragment(result.md, result.html, result.html);
+  }
+
+  /**
+   * Prose inside a line (a table cell, a list item, after a label): flattened to one line. Prose that
+   * is not one paragraph there (a heading, a list) is shown as its text.
+   */
+  proseInline(markdown: string): Fragment {
+    const line = oneLine(markdown);
+    if (line === '') return new Fragment('', '');
+    const html = plainInline(line);
+    if (html !== undefined) return new Fragment(line, html);
+    const result = this.remark(this.cache.inlines, line, (e) => e.inline(line) ?? null);
+    if (result === null) return this.text(line);
+    this.found.push(...result.lint);
+    return new Fragment(result.md, result.html);
+  }
+
+  /**
+   * The HTML of escaped text that GFM would autolink (emails, URLs): remark's, or undefined when the
+   * text has nothing GFM links.
+   */
+  private readonly autolinked = (md: string): string | undefined => {
+    if (!AUTOLINK_LITERAL.test(md)) return undefined;
+    const result = this.remark(this.cache.inlines, md, (e) => e.inline(md) ?? null);
+    return result?.html ?? '';
+  };
+
+  /** Plain text from the spec (names, titles): see `textWith`. */
+  text(value: string): Fragment {
+    return textWith(value, this.autolinked);
+  }
+
+  /** A URL shown as itself: see `autolinkWith`. */
+  autolink(url: string): Fragment {
+    return autolinkWith(url, this.autolinked);
+  }
+
+  /** An email address as an autolink: see `emailWith`. */
+  email(address: string): Fragment {
+    return emailWith(address, this.autolinked);
+  }
 }

@@ -6,8 +6,13 @@ import { isSafeUrl, proseUrls } from '@monspec/metrics-spec';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hostileModel } from '../__fixtures__/hostile.js';
 import { generate, verifyDocs } from '../index.js';
-import { autolink, link, text } from './inline.js';
-import { loadProseEngine, prose, proseFindings, proseInline, startProseRound } from './prose.js';
+import { link } from './inline.js';
+import { loadProseEngine, Prose } from './prose.js';
+
+const plain = new Prose(undefined);
+const text = (value: string) => plain.text(value);
+const autolink = (url: string) => plain.autolink(url);
+let ctx = new Prose(undefined);
 
 const UNSAFE = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' java\tscript:alert(1)', 'java%73cript:alert(1)', '&#106;avascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x'];
 
@@ -44,7 +49,8 @@ describe('inline links', () => {
 
 describe('prose', () => {
   beforeAll(async () => {
-    await loadProseEngine();
+    const engine = await loadProseEngine();
+    ctx = new Prose(engine);
   });
 
   const cases: Array<[string, string]> = [
@@ -60,27 +66,24 @@ describe('prose', () => {
   ];
   for (const [title, md] of cases) {
     it(`${title}: no live script in the Markdown or the HTML`, () => {
-      startProseRound();
-      const block = prose(md);
-      const line = proseInline(md.split('\n')[0] ?? '');
+      const block = ctx.prose(md);
+      const line = ctx.proseInline(md.split('\n')[0] ?? '');
       expect(live(block.md)).toEqual([]);
       expect(live(block.blockHtml ?? '')).toEqual([]);
       expect(live(line.md)).toEqual([]);
       expect(live(line.html)).toEqual([]);
-      expect(proseFindings()).toEqual([]);
+      expect(ctx.findings).toEqual([]);
     });
   }
 
   it('keeps the text of a dropped link and the alt of a dropped image', () => {
-    startProseRound();
-    const f = prose('Click [here](javascript:alert(1)) or see ![the chart](data:x).');
+    const f = ctx.prose('Click [here](javascript:alert(1)) or see ![the chart](data:x).');
     expect(f.blockHtml).toBe('<p>Click here or see the chart.</p>');
     expect(f.md).toBe('Click here or see the chart.');
   });
 
   it('keeps safe links', () => {
-    startProseRound();
-    const f = prose('See [the guide](https://x.example/g), <mailto:a@x.example> and [a runbook](runbooks/A.md).');
+    const f = ctx.prose('See [the guide](https://x.example/g), <mailto:a@x.example> and [a runbook](runbooks/A.md).');
     expect(f.blockHtml).toBe('<p>See <a href="https://x.example/g">the guide</a>, <a href="mailto:a@x.example">mailto:a@x.example</a> and <a href="runbooks/A.md">a runbook</a>.</p>');
   });
 });

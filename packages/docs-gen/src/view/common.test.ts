@@ -1,10 +1,11 @@
 import type { ResolvedThreshold } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
+import { Prose } from '../markdown/prose.js';
 import { bands } from './common.js';
 
 /** The bands as Markdown, a missing level as `—`. */
 const md = (t: ResolvedThreshold) => {
-  const b = bands(t);
+  const b = bands(t, new Prose(undefined));
   return { ok: b.ok?.md ?? '—', warning: b.warning?.md ?? '—', critical: b.critical?.md ?? '—' };
 };
 

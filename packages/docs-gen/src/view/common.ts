@@ -14,7 +14,8 @@ import {
   type ResolvedInhibition,
 } from '@monspec/metrics-spec';
 import { Fragment, inline, join } from '../markdown/fragment.js';
-import { code, email, text } from '../markdown/inline.js';
+import { code } from '../markdown/inline.js';
+import type { Prose } from '../markdown/prose.js';
 
 export interface BandView {
   readonly ok: Fragment | undefined;
@@ -26,10 +27,10 @@ export interface BandView {
  * A threshold's bands as value ranges with their words, the way Grafana colours them: a value at a
  * level's boundary is in that level (`>= warning` is warning when higher is worse).
  */
-export function bands(t: ResolvedThreshold): BandView {
+export function bands(t: ResolvedThreshold, ctx: Prose): BandView {
   const f = (n: number) => formatValue(n, t.unit);
   const { warning: w, critical: c, states } = t;
-  const words = (range: string | undefined, word: string) => (range === undefined ? undefined : inline`${range} (${text(word)})`);
+  const words = (range: string | undefined, word: string) => (range === undefined ? undefined : inline`${range} (${ctx.text(word)})`);
   if (t.direction === 'higher_is_worse') {
     const okBelow = w ?? c;
     return {
@@ -47,8 +48,8 @@ export function bands(t: ResolvedThreshold): BandView {
 }
 
 /** One line for a threshold: `< 500 (ok); 500 – 1000 (warning); ≥ 1000 (critical)`. */
-export function bandsInline(t: ResolvedThreshold): Fragment {
-  const b = bands(t);
+export function bandsInline(t: ResolvedThreshold, ctx: Prose): Fragment {
+  const b = bands(t, ctx);
   return join([b.ok, b.warning, b.critical].filter((f) => f !== undefined), '; ');
 }
 
@@ -65,9 +66,9 @@ export function compare(a: string, b: string): number {
 
 const TYPE_NAMES: Readonly<Record<ResolvedContactPoint['type'], string>> = { email: 'email', slack: 'Slack', pagerduty: 'PagerDuty', webhook: 'webhook' };
 
-export function contactPointLabel(cp: ResolvedContactPoint): Fragment {
-  const target = cp.type === 'email' && cp.addresses.length > 0 ? join(cp.addresses.map(email), ', ') : cp.type === 'slack' && cp.channel ? text(cp.channel) : undefined;
-  return target ? inline`${text(cp.name)} (${TYPE_NAMES[cp.type]} ${target})` : inline`${text(cp.name)} (${TYPE_NAMES[cp.type]})`;
+export function contactPointLabel(cp: ResolvedContactPoint, ctx: Prose): Fragment {
+  const target = cp.type === 'email' && cp.addresses.length > 0 ? join(cp.addresses.map((a) => ctx.email(a)), ', ') : cp.type === 'slack' && cp.channel ? ctx.text(cp.channel) : undefined;
+  return target ? inline`${ctx.text(cp.name)} (${TYPE_NAMES[cp.type]} ${target})` : inline`${ctx.text(cp.name)} (${TYPE_NAMES[cp.type]})`;
 }
 
 export function contactPointType(cp: ResolvedContactPoint): string {
@@ -75,14 +76,14 @@ export function contactPointType(cp: ResolvedContactPoint): string {
 }
 
 /** The contact points an alert of `severity` reaches: its route, else the default contact point. */
-export function routeFor(model: ResolvedModel, severity: Severity): Fragment {
+export function routeFor(model: ResolvedModel, severity: Severity, ctx: Prose): Fragment {
   const route = model.notifications.routes.find((r) => r.severity === severity);
   const names = route ? route.contactPoints : model.notifications.defaultContactPoint ? [model.notifications.defaultContactPoint] : [];
   if (names.length === 0) return inline`—`;
   return join(
     names.map((name) => {
       const cp = model.notifications.contactPoints.find((c) => c.name === name);
-      return cp ? contactPointLabel(cp) : text(name);
+      return cp ? contactPointLabel(cp, ctx) : ctx.text(name);
     }),
     ', ',
   );
@@ -127,8 +128,8 @@ export function usesLoki(model: ResolvedModel): boolean {
 }
 
 /** The source side of an inhibition: its alerts by name when it is limited to some, else its severity. */
-export function inhibitionSource(i: ResolvedInhibition): Fragment {
-  return i.sourceAlerts.length > 0 ? inline`${join(i.sourceAlerts.map((a) => text(a)), ' or ')} (${i.source})` : inline`a ${code(i.source)} alert`;
+export function inhibitionSource(i: ResolvedInhibition, ctx: Prose): Fragment {
+  return i.sourceAlerts.length > 0 ? inline`${join(i.sourceAlerts.map((a) => ctx.text(a)), ' or ')} (${i.source})` : inline`a ${code(i.source)} alert`;
 }
 
 /** Whether an inhibition can hold back `alertName` at `severity`. */

@@ -1,8 +1,8 @@
 /** A runbook's view model: one per alert name (SLO alerts share a name across severities). */
 import { alertReads, exploreUrl, indexModel, panelUrl, type PanelRef, type ResolvedModel } from '@monspec/metrics-spec';
 import { type Fragment, inline, join } from '../markdown/fragment.js';
-import { cell, code, codeBlock, link, text } from '../markdown/inline.js';
-import { prose, proseInline } from '../markdown/prose.js';
+import { cell, code, codeBlock, link } from '../markdown/inline.js';
+import type { Prose } from '../markdown/prose.js';
 import { inhibitionSource, inhibits, bySeverityThenName, compare, conditionCode, durationText, routeFor, thresholdText } from './common.js';
 
 export interface RunbookView {
@@ -35,7 +35,7 @@ export function alertNames(model: ResolvedModel): string[] {
   return [...new Set(model.alerts.map((a) => a.name))].sort(compare);
 }
 
-export function runbookView(model: ResolvedModel, alertName: string): RunbookView {
+export function runbookView(model: ResolvedModel, alertName: string, ctx: Prose): RunbookView {
   const index = indexModel(model);
   const rules = [...index.alerts(alertName)].sort(bySeverityThenName);
   const first = rules[0];
@@ -44,7 +44,7 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
   const panelLink = (ref: PanelRef): Fragment => {
     const hit = index.panel(ref);
     if (!hit) return code(`${ref.dashboard}/${ref.panel}`);
-    return link(inline`${text(hit.dashboard.title)} › ${text(hit.panel.title)}`, panelUrl(model, hit.dashboard, hit.panel));
+    return link(inline`${ctx.text(hit.dashboard.title)} › ${ctx.text(hit.panel.title)}`, panelUrl(model, hit.dashboard, hit.panel));
   };
 
   const steps: RunbookStepView[] = first.runbook.diagnosis.map((step, i) => {
@@ -53,8 +53,8 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     if (step.panel) links.push(inline`Dashboard panel: ${panelLink(step.panel)}`);
     return {
       number: i + 1,
-      title: text(step.title),
-      description: prose(step.description ?? ''),
+      title: ctx.text(step.title),
+      description: ctx.prose(step.description ?? ''),
       query: step.query ? codeBlock(step.query.expr, LANG[step.query.datasource]) : inline``,
       links: join(links, ' · '),
     };
@@ -81,9 +81,9 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     const held = viaAlertmanager
       ? model.notifications.inhibitions
           .filter((i) => inhibits(i, alertName, severity))
-          .map((i) => inline`While ${inhibitionSource(i)}${i.equal.length ? inline` with the same ${join(i.equal.map(code), ', ')}` : ''} fires, this ${severity} alert is held back (Alertmanager inhibition).`)
+          .map((i) => inline`While ${inhibitionSource(i, ctx)}${i.equal.length ? inline` with the same ${join(i.equal.map(code), ', ')}` : ''} fires, this ${severity} alert is held back (Alertmanager inhibition).`)
       : [];
-    return [inline`${code(severity)}: notifies ${routeFor(model, severity)}${repeat}.`, ...held];
+    return [inline`${code(severity)}: notifies ${routeFor(model, severity, ctx)}${repeat}.`, ...held];
   });
 
   // Other alerts over the same metrics (through recording rules): what else fires in this incident.
@@ -93,7 +93,7 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
     const mine = new Set(reading.readsOf(name));
     const shared = reads.filter((m) => mine.has(m));
     const severities = [...new Set([...index.alerts(name)].sort(bySeverityThenName).map((a) => a.severity))];
-    return inline`${link(text(name), `${name}.md`)} (${severities.join(', ')}) also reads ${join(shared.map(code), ', ')}`;
+    return inline`${link(ctx.text(name), `${name}.md`)} (${severities.join(', ')}) also reads ${join(shared.map(code), ', ')}`;
   });
 
   const related = [
@@ -103,22 +103,22 @@ export function runbookView(model: ResolvedModel, alertName: string): RunbookVie
   ];
 
   return {
-    name: text(alertName),
-    summary: text(first.summary),
+    name: ctx.text(alertName),
+    summary: ctx.text(first.summary),
     rules: rules.map((a) => ({
       severity: a.severity,
       condition: cell(conditionCode(a)),
       threshold: cell(thresholdText(a, model)),
       duration: cell(durationText(a)),
-      route: cell(routeFor(model, a.severity)),
+      route: cell(routeFor(model, a.severity, ctx)),
     })),
     facts,
-    meaning: prose(first.runbook.meaning),
-    impact: prose(first.runbook.impact),
+    meaning: ctx.prose(first.runbook.meaning),
+    impact: ctx.prose(first.runbook.impact),
     dashboard: panelLink(first.dashboard),
     steps,
-    mitigation: first.runbook.mitigation.map((m) => proseInline(m)),
-    escalation: first.runbook.escalation.map((m) => proseInline(m)),
+    mitigation: first.runbook.mitigation.map((m) => ctx.proseInline(m)),
+    escalation: first.runbook.escalation.map((m) => ctx.proseInline(m)),
     notifications,
     related,
   };

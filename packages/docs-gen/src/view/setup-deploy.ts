@@ -5,7 +5,7 @@
 import { ALERTMANAGER_SECRET_FILES, isSafeUrl, type ResolvedModel } from '@monspec/metrics-spec';
 import { type Piece, inline, join } from '../markdown/fragment.js';
 import { cell, code, link } from '../markdown/inline.js';
-import { proseInline } from '../markdown/prose.js';
+import type { Prose } from '../markdown/prose.js';
 import { ARCHITECTURE_IMAGE } from '../paths.js';
 import { usesLoki } from './common.js';
 
@@ -29,7 +29,7 @@ export interface VersionRow {
   readonly why: Piece;
 }
 
-export function serviceChanges(model: ResolvedModel): ServiceChangeRow[] {
+export function serviceChanges(model: ResolvedModel, ctx: Prose): ServiceChangeRow[] {
   return model.metrics
     .filter((m) => m.serviceChange !== undefined)
     .map((m) => ({
@@ -37,7 +37,7 @@ export function serviceChanges(model: ResolvedModel): ServiceChangeRow[] {
       type: m.type,
       labels: cell(join(m.labels.map((l) => (l.values ? inline`${code(l.name)} (${join(l.values.map(code), ', ')})` : inline`${code(l.name)} (at most ${l.cardinality} values)`)), '; ')),
       buckets: cell(m.buckets ? code(m.buckets.join(', ')) : ''),
-      change: cell(proseInline(m.serviceChange ?? '')),
+      change: cell(ctx.proseInline(m.serviceChange ?? '')),
     }));
 }
 
