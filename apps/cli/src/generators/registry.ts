@@ -38,11 +38,16 @@ const none = (): undefined => undefined;
 /** docs-gen's cache, owned by this process: `--all-envs`, `--ops-docs` and `build --watch` render little twice. */
 let docsCache: import('@monspec/docs-gen').DocsCache | undefined;
 
+/** The process's docs cache (validate's docs check and the build share remark's answers through it). */
+export async function sharedDocsCache(): Promise<import('@monspec/docs-gen').DocsCache> {
+  docsCache ??= new (await import('@monspec/docs-gen')).DocsCache();
+  return docsCache;
+}
+
 /** The docs' options for a model (also for docs/OPERATIONS, so both share the cache). */
 export async function docsOptions(model: ResolvedModel): Promise<import('@monspec/docs-gen').DocsOptions> {
-  const [docs, alerts] = await Promise.all([import('@monspec/docs-gen'), import('@monspec/alerts')]);
-  docsCache ??= new docs.DocsCache();
-  return { promtoolTestCases: alerts.promtoolTestCaseCount(model), cache: docsCache };
+  const alerts = await import('@monspec/alerts');
+  return { promtoolTestCases: alerts.promtoolTestCaseCount(model), cache: await sharedDocsCache() };
 }
 const defaults = () => ({});
 
