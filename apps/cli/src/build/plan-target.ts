@@ -143,8 +143,7 @@ export function planTarget(target: WriteTarget, force: boolean): TargetPlan {
       else if (!same || target.linkText !== undefined) writes.push(a);
     } else if (kind === 'link') {
       if (!isOurLink(target, a.path)) problems.add(`${abs} is a symbolic link; monspec does not write through links`);
-    }
-    else if (kind === 'dir') {
+    } else if (kind === 'dir') {
       const inside = [...tree].filter(([p, k]) => p.startsWith(`${a.path}/`) && k !== 'dir').map(([p]) => p);
       if (inside.every((p) => owned.has(p) && !wanted.has(p))) for (const p of inside) removeFirst.add(p);
       else problems.add(`${abs} is a folder holding files monspec did not write, where it writes a file`);
