@@ -12,7 +12,7 @@
 import { GeneratorFindings, type Artifact, type Diagnostic, type Generator, type ResolvedModel } from '@monspec/metrics-spec';
 import { brokenLinks, scanHtml, type BrokenLink, type Scan } from './links.js';
 import type { LintMessage } from './markdown/lint-message.js';
-import { loadProseEngine, needsRemark, Prose, ProseCache } from './markdown/prose.js';
+import { loadProseEngine, needsRemark, Prose, ProseCache, RemarkNotLoaded } from './markdown/prose.js';
 import { renderDocument } from './page/document.js';
 import { ARCHITECTURE_IMAGE, DOCS_ROOT, METRICS_DOC, SITE_ROOT, runbookDoc } from './paths.js';
 import { architectureGraph } from './diagram/architecture.js';
@@ -136,11 +136,20 @@ export async function generate(model: ResolvedModel, options: DocsOptions = {}):
   const hit = remembered?.get(key);
   if (hit) return [...hit];
   // Decided before rendering, from the spec strings the documents render: remark only when needed.
-  const engine = needsRemark(docStrings(model)) ? await loadProseEngine() : undefined;
+  let engine = needsRemark(docStrings(model)) ? await loadProseEngine() : undefined;
   const proseCache = options.cache?.prose;
   proseCache?.nextRound();
-  const ctx = new Prose(engine, proseCache);
-  const built = build(model, ctx, options);
+  let ctx = new Prose(engine, proseCache);
+  let built: { docs: Artifact[]; pages: SitePage[] };
+  try {
+    built = build(model, ctx, options);
+  } catch (err) {
+    // A safety net for a spec string docStrings does not list: render again with remark rather than fail.
+    if (!(err instanceof RemarkNotLoaded) || engine) throw err;
+    engine = await loadProseEngine();
+    ctx = new Prose(engine, proseCache);
+    built = build(model, ctx, options);
+  }
   const site = renderSite(built.pages, { siteTitle: `${model.service.title} monitoring`, environment: model.environment, setupGuide: model.service.setupGuide });
   // The guide's architecture picture, next to the guide in docs/ (GitHub shows it) and on the site.
   const picture = architectureSvg(architectureGraph(model));

@@ -34,6 +34,18 @@ export async function loadProseEngine(): Promise<ProseEngine> {
 }
 
 /**
+ * Thrown when a string needs remark in a build that decided up front it needs none: docStrings
+ * (view/doc-strings.ts) misses the field it comes from. `generate` catches it and renders again with
+ * remark, so a user never sees it; its test keeps the list complete.
+ */
+export class RemarkNotLoaded extends Error {
+  constructor(readonly text: string) {
+    super(`Unexpected spec text ${JSON.stringify(text)} that needs remark in a build that decided it needs none, expected docStrings (view/doc-strings.ts) to list every spec string the documents render`);
+    this.name = 'RemarkNotLoaded';
+  }
+}
+
+/**
  * remark's answers remembered across builds: one round is one build, so `build --watch` and
  * `--all-envs` send to remark only the spec prose that changed. Values are pure functions of their
  * keys, so builds that share a cache (even concurrently) get the same bytes.
@@ -128,7 +140,7 @@ export class Prose {
     const e = this.engine;
     if (!e) {
       // A string the up-front decision did not see: docStrings misses the field it comes from.
-      throw new Error(`Unexpected spec text ${JSON.stringify(key)} that needs remark in a build that decided it needs none, expected docStrings (view/doc-strings.ts) to list every spec string the documents render`);
+      throw new RemarkNotLoaded(key);
     }
     return memo.get(key, () => {
       this.remarkCalls++;
