@@ -6,80 +6,34 @@
  * link and anchor, that nothing remote is requested, that no console error occurs, and that pages fit
  * a phone's width. Every page carries the site's Content-Security-Policy and violates none of it. Runs always in CI (CI=true); locally it is skipped only without /usr/bin/chromium.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../index.js';
 import { SITE_CSP } from './site.js';
 import { embeddedModel } from '../test-support/embedded.js';
+import { chromiumAvailable, openSite, type SiteInBrowser } from '../test-support/site-browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const run = process.env.CI === 'true' || existsSync(CHROMIUM);
-
-const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
-
-describe.skipIf(!run)('docs site in headless Chromium', () => {
-  let root = '';
-  let profile = '';
-  let server: Server | undefined;
+describe.skipIf(!chromiumAvailable)('docs site in headless Chromium', () => {
+  let site: SiteInBrowser | undefined;
   let context: BrowserContext | undefined;
   let origin = '';
-  const served: string[] = [];
-  const notFound: string[] = [];
-  const consoleErrors: string[] = [];
+  let served: string[] = [];
+  let notFound: string[] = [];
+  let consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
   const failedRequests: string[] = [];
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'monspec-site-'));
-    profile = mkdtempSync(join(tmpdir(), 'monspec-chromium-'));
-    for (const a of await generate(embeddedModel('production'))) {
-      if (!a.path.startsWith('site/')) continue;
-      const file = join(root, a.path.slice('site/'.length));
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, a.content);
-    }
-    server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      const file = normalize(join(root, path === '/' ? 'index.html' : path));
-      if (!file.startsWith(root) || !existsSync(file)) {
-        notFound.push(path);
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      served.push(path);
-      res.writeHead(200, { 'content-type': TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    site = await openSite(await generate(embeddedModel('production')));
+    ({ context, origin, served, notFound, consoleErrors } = site);
     context.on('request', (r) => {
       if (!r.url().startsWith(`${origin}/`)) foreignRequests.push(r.url());
     });
     context.on('requestfailed', (r) => failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? ''}`));
-    // Runs before any page script and outside the page's CSP, so a violation becomes a console error.
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-    });
-    context.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`${m.location().url}: ${m.text()}`);
-    });
-    context.on('weberror', (e) => consoleErrors.push(String(e.error())));
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    if (root) rmSync(root, { recursive: true, force: true });
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await site?.close();
   });
 
   async function newPage(): Promise<Page> {

@@ -7,21 +7,13 @@
  * scheme other than http(s), no element may carry a script, a handler or an unsafe URL, and the
  * Content-Security-Policy meta tag must be on every page and never be violated.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
 import { compileSpec } from '@monspec/metrics-spec';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PROSE_URLS, HOSTILE_REPOSITORY, HOSTILE_SPEC, hostileModel } from '../__fixtures__/hostile.js';
 import { generate } from '../index.js';
+import { chromiumAvailable, openSite, type SiteInBrowser } from '../test-support/site-browser.js';
 import { SITE_CSP } from './site.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const run = process.env.CI === 'true' || existsSync(CHROMIUM);
-const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 /** The 1-based line of the first line of a hostile spec file that starts with `prefix`. */
 function lineOf(path: string, prefix: string): number {
@@ -58,42 +50,18 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-describe.skipIf(!run)("a hostile spec's docs site in headless Chromium", () => {
-  let root = '';
-  let profile = '';
-  let server: Server | undefined;
+describe.skipIf(!chromiumAvailable)("a hostile spec's docs site in headless Chromium", () => {
+  let site: SiteInBrowser | undefined;
   let context: BrowserContext | undefined;
   let origin = '';
+  let consoleErrors: string[] = [];
   const dialogs: string[] = [];
   const navigations: string[] = [];
-  const consoleErrors: string[] = [];
   const foreign: string[] = [];
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'monspec-hostile-site-'));
-    profile = mkdtempSync(join(tmpdir(), 'monspec-chromium-'));
-    for (const a of await generate(hostileModel())) {
-      if (!a.path.startsWith('site/')) continue;
-      const file = join(root, a.path.slice('site/'.length));
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, a.content);
-    }
-    server = createServer((req, res) => {
-      const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-      const file = normalize(join(root, path === '/' ? 'index.html' : path));
-      if (!file.startsWith(root) || !existsSync(file)) {
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' }).end(readFileSync(file));
-    });
-    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
+    site = await openSite(await generate(hostileModel()));
+    ({ context, origin, consoleErrors } = site);
     // Nothing leaves the machine: a link to the outside is answered with 204 (no navigation).
     await context.route(
       (url) => !url.href.startsWith(`${origin}/`),
@@ -102,22 +70,11 @@ describe.skipIf(!run)("a hostile spec's docs site in headless Chromium", () => {
         return route.fulfill({ status: 204 });
       },
     );
-    // Runs before any page script and outside the page's CSP, so it sees every violation.
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-    });
-    context.on('console', (m) => {
-      if (m.type() === 'error') consoleErrors.push(`${m.location().url}: ${m.text()}`);
-    });
-    context.on('weberror', (e) => consoleErrors.push(String(e.error())));
     context.on('page', (p) => watch(p));
   }, 60_000);
 
   afterAll(async () => {
-    await context?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    if (root) rmSync(root, { recursive: true, force: true });
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await site?.close();
   });
 
   function watch(page: Page): void {
