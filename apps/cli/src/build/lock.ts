@@ -16,6 +16,14 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether bookkeeping named after a build's process is a leftover: its process no longer runs, or it
+ * is this process's own (which has none in flight where the caller looks).
+ */
+export function leftBy(pid: number): boolean {
+  return pid === process.pid || !processAlive(pid);
+}
+
 function holder(path: string): number | undefined {
   try {
     const pid = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);

@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fsDo } from './fs-errors.js';
-import { processAlive } from './lock.js';
+import { leftBy } from './lock.js';
 import type { TargetPlan, WriteTarget } from './plan-target.js';
 import { crashPoint, newBuildId, removeOwned } from './transaction.js';
-import { CURRENT_LINK, lstatOrUndefined, scanTree, SNAPSHOTS_DIR, STAGING_PREFIX } from './tree.js';
+import { CURRENT_LINK, lstatOrUndefined, namesIn, scanTree, SNAPSHOTS_DIR, STAGING_PREFIX } from './tree.js';
 
 /*
  * The atomic layout (`build --atomic`), for an output a running Prometheus, Alertmanager or Grafana
@@ -63,19 +63,6 @@ function snapshotsDir(out: string): string {
   return dir;
 }
 
-function entries(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
-}
-
-/** A leftover of a build no longer running (or of this process, which has none in flight here). */
-function deadBuild(pid: number): boolean {
-  return pid === process.pid || !processAlive(pid);
-}
-
 /**
  * What killed builds left in the atomic layout, for --check and cleanup: snapshots nothing publishes,
  * and the temp links placeLink makes beside a file (in any folder of an environment).
@@ -84,10 +71,11 @@ export function staleSnapshots(out: string, envDirs: readonly string[]): string[
   if (!usesAtomicLayout(out)) return [];
   const current = currentSnapshot(out);
   const dir = snapshotsDir(out);
-  const snapshots = entries(dir)
+  const snapshots = namesIn(dir)
+    .sort()
     .filter((name) => {
       const m = SNAPSHOT_ID.exec(name);
-      return name !== current && (!m || deadBuild(Number(m[1])));
+      return name !== current && (!m || leftBy(Number(m[1])));
     })
     .map((name) => join(dir, name));
   const links: string[] = [];
@@ -95,7 +83,7 @@ export function staleSnapshots(out: string, envDirs: readonly string[]): string[
     if (!lstatOrUndefined(env)?.isDirectory()) continue;
     for (const [path, kind] of scanTree(env)) {
       const name = basename(path);
-      if (kind === 'link' && name.startsWith(STAGING_PREFIX) && name.endsWith('.link') && deadBuild(Number.parseInt(name.slice(STAGING_PREFIX.length), 10))) links.push(join(env, path));
+      if (kind === 'link' && name.startsWith(STAGING_PREFIX) && name.endsWith('.link') && leftBy(Number.parseInt(name.slice(STAGING_PREFIX.length), 10))) links.push(join(env, path));
     }
   }
   return [...snapshots, ...links.sort()];

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { fsDo } from './fs-errors.js';
-import { processAlive } from './lock.js';
+import { leftBy, processAlive } from './lock.js';
 import { isSafeRelativePath } from './manifest.js';
 import type { TargetPlan } from './plan-target.js';
-import { ancestors, JOURNAL_NAME, lstatOrUndefined, STAGING_PREFIX } from './tree.js';
+import { ancestors, JOURNAL_NAME, lstatOrUndefined, namesIn, STAGING_PREFIX } from './tree.js';
 
 /*
  * How a build replaces its folders without a moment where a reader sees a missing folder or manifest,
@@ -265,22 +265,13 @@ export function leftovers(out: string, dirs: readonly string[]): { journal: stri
   for (const dir of new Set([out, ...dirs, ...subfolders(out)])) {
     for (const name of namesIn(dir)) {
       const pid = pidOfStaging(name);
-      if (name.startsWith(STAGING_PREFIX) && (pid === process.pid || !processAlive(pid))) staging.push(join(dir, name));
+      if (name.startsWith(STAGING_PREFIX) && leftBy(pid)) staging.push(join(dir, name));
     }
   }
   // A journal is a leftover only when its build is no longer running (--check may run beside a build).
   const journalPid = existsSync(journalPath) ? readJournal(journalPath).pid : undefined;
-  const journal = journalPid !== undefined && (journalPid === process.pid || !processAlive(journalPid)) ? journalPath : undefined;
+  const journal = journalPid !== undefined && leftBy(journalPid) ? journalPath : undefined;
   return { journal, staging: staging.sort(), legacy: legacyTemps(dirs) };
-}
-
-/** The entries of a folder, none when it is missing or unreadable (a leftover search, not a write). */
-function namesIn(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 function subfolders(dir: string): string[] {

@@ -1,4 +1,4 @@
-import { lstatSync, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, type Stats } from 'node:fs';
 import { walkTree, type EntryKind } from '@monspec/metrics-spec/node';
 import { asUsageError, fsDo } from './fs-errors.js';
 
@@ -43,4 +43,13 @@ export function scanTree(dir: string): Map<string, EntryKind> {
 export function ancestors(path: string): string[] {
   const parts = path.split('/');
   return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/** The entries of a folder, none when it is missing or unreadable (for leftover searches, not writes). */
+export function namesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
