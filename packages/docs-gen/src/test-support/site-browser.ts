@@ -12,7 +12,7 @@ import { dirname, join, normalize } from 'node:path';
 import type { Artifact } from '@monspec/metrics-spec';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 /** Always in CI (CI=true); locally only where Chromium is installed. */
 export const chromiumAvailable = process.env.CI === 'true' || existsSync(CHROMIUM);
 
