@@ -11,7 +11,7 @@ export const CURRENT_LINK = '.monspec-current';
 export const SNAPSHOTS_DIR = '.monspec-snapshots';
 
 function isBookkeeping(name: string): boolean {
-  return name === LOCK_NAME || name === JOURNAL_NAME || name === CURRENT_LINK || name === SNAPSHOTS_DIR || name.startsWith(STAGING_PREFIX);
+  return name === LOCK_NAME || name === JOURNAL_NAME || name.startsWith(STAGING_PREFIX);
 }
 
 /** lstat that answers undefined for a missing path (and a usage error for an unreadable one). */
