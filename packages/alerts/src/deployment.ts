@@ -22,17 +22,18 @@ export function grafanaEvaluates(engine: AlertEngine): boolean {
   return engine === 'grafana' || engine === 'both';
 }
 
-export function deployLine(model: ResolvedModel, side: 'prometheus' | 'grafana' | 'grafana-notify' | 'always', target: string): string {
+/** Whether this environment deploys a file of `side`, and the header's sentence saying so and where. */
+export function deployment(model: ResolvedModel, side: 'prometheus' | 'grafana' | 'grafana-notify' | 'always', target: string): { readonly deployed: boolean; readonly deploy: string } {
   const engine = model.service.alerting.engine;
   if (side === 'grafana-notify') {
-    if (engine === 'both') return 'Deploy: no (alerting engine both: Grafana forwards its alerts to the external Alertmanager, see datasources/alertmanager.yaml, which notifies once for both engines); generated for review only.';
-    return deployLine(model, 'grafana', target);
+    if (engine === 'both') return { deployed: false, deploy: 'Deploy: no (alerting engine both: Grafana forwards its alerts to the external Alertmanager, see datasources/alertmanager.yaml, which notifies once for both engines); generated for review only.' };
+    return deployment(model, 'grafana', target);
   }
-  if (side === 'always') return `Deploy: yes, to ${target} (needed whatever the alerting engine; this environment's engine is ${engine}).`;
+  if (side === 'always') return { deployed: true, deploy: `Deploy: yes, to ${target} (needed whatever the alerting engine; this environment's engine is ${engine}).` };
   const deployed = side === 'prometheus' ? prometheusEvaluates(engine) : grafanaEvaluates(engine);
   return deployed
-    ? `Deploy: yes, to ${target} (alerting engine ${engine}).`
-    : `Deploy: no (alerting engine ${engine}: ${side === 'prometheus' ? 'Grafana' : 'Prometheus'} evaluates the alerts of this environment); generated for review and tests only.`;
+    ? { deployed, deploy: `Deploy: yes, to ${target} (alerting engine ${engine}).` }
+    : { deployed, deploy: `Deploy: no (alerting engine ${engine}: ${side === 'prometheus' ? 'Grafana' : 'Prometheus'} evaluates the alerts of this environment); generated for review and tests only.` };
 }
 
 /** Grafana forwards its alerts to the external Alertmanager instead of notifying contact points itself. */

@@ -12,8 +12,37 @@ export type ArtifactKind = 'yaml' | 'markdown' | 'json' | 'svg' | 'html' | 'css'
 export type ArtifactEngine = 'prometheus' | 'alertmanager' | 'grafana' | 'loki' | 'service' | 'people';
 
 /**
- * What a file is, apart from its bytes: where it goes, what it is and who deploys it. The CLI reads
- * these instead of recognising paths.
+ * What a file is for, so its readers (the setup guide, `monspec test`, deploy) find it by role and
+ * never by path. `subject` names which one where a role has many files.
+ */
+export type ArtifactRole =
+  /** subject: the dashboard's uid. */
+  | 'grafana-dashboard'
+  | 'grafana-dashboard-provider'
+  | 'grafana-datasources'
+  | 'grafana-alert-rules'
+  | 'grafana-contact-points'
+  | 'grafana-policies'
+  | 'grafana-alertmanager-datasource'
+  | 'prometheus-recording-rules'
+  | 'prometheus-alerting-rules'
+  | 'promtool-tests'
+  | 'alertmanager-config'
+  | 'loki-rules'
+  | 'instrumentation'
+  /** A Markdown document of docs/ (the setup guide, the metrics catalogue). */
+  | 'document'
+  /** subject: the alert's name. */
+  | 'runbook'
+  | 'image'
+  | 'site-page'
+  | 'site-asset'
+  /** The folder's list of files and hashes: monspec's bookkeeping, never deployed. */
+  | 'manifest';
+
+/**
+ * What a file is, apart from its bytes: where it goes, what it is for and who deploys it. The CLI and
+ * the docs read these instead of recognising paths.
  */
 export interface ArtifactDescriptor {
   /** POSIX path relative to the environment's output directory, e.g. `prometheus/rules/alerts.rules.yml`. */
@@ -26,9 +55,22 @@ export interface ArtifactDescriptor {
   readonly engine?: ArtifactEngine;
   /** Whether and where this environment deploys it, one sentence for the header (`Deploy: yes, to …`). */
   readonly deploy?: string;
+  /** What the file is for. */
+  readonly role: ArtifactRole;
+  /** Which one, for a role with many files (a dashboard's uid, an alert's name). */
+  readonly subject?: string;
+  /** Whether this environment deploys the file (false: generated for review and tests only). */
+  readonly deployed: boolean;
 }
 
-export interface Artifact extends ArtifactDescriptor {
+/** A file as text: its path and content, nothing else (e.g. what a check reads back from disk). */
+export interface TextFile {
+  /** POSIX path relative to a root the reader knows. */
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface Artifact extends ArtifactDescriptor, TextFile {
   /** The complete file content (UTF-8 text), without the "generated, do not edit" note: the CLI writer adds it by kind. */
   readonly content: string;
 }
@@ -48,15 +90,33 @@ export function artifactKind(artifact: ArtifactDescriptor): ArtifactKind | undef
   return artifact.kind ?? KINDS.find(([re]) => re.test(artifact.path))?.[1];
 }
 
+/** An artifact's descriptor: everything but its content (what `Generator.describe` returns for it). */
+export function descriptorOf(artifact: Artifact): ArtifactDescriptor {
+  const { content: _content, ...descriptor } = artifact;
+  return descriptor;
+}
+
+/** The descriptors with `role` (and `subject`, when given), in their order. */
+export function withRole<D extends ArtifactDescriptor>(descriptors: readonly D[], role: ArtifactRole, subject?: string): D[] {
+  return descriptors.filter((d) => d.role === role && (subject === undefined || d.subject === subject));
+}
+
 /**
  * The contract every output implements (in the spirit of graphql-code-generator's plugins): an id,
- * a pure `generate` (sync or async; the CLI awaits both alike) and an optional `lint` of what it
- * generated. Generators never touch the file system, the environment or the clock, and never import
- * each other: facts one needs from another arrive through its options, filled in by the CLI.
+ * a cheap `describe` of the files it writes, a pure `generate` (sync or async; the CLI awaits both
+ * alike) and an optional `lint` of what it generated. Generators never touch the file system, the
+ * environment or the clock, and never import each other: facts one needs from another arrive
+ * through its options, filled in by the CLI.
  */
 export interface Generator<Options = undefined> {
   /** Stable id, e.g. `dashboards`, `loki-rules` (timings and messages name it). */
   readonly id: string;
+  /**
+   * The descriptors of the files `generate` returns for the same model and options, without their
+   * content: cheap, so `validate` and the docs can know every output without generating it. The CLI
+   * checks that `generate` returns exactly these.
+   */
+  describe(model: ResolvedModel, options: Options): readonly ArtifactDescriptor[];
   generate(model: ResolvedModel, options: Options): readonly Artifact[] | Promise<readonly Artifact[]>;
   /** Findings about the generated files; `pointer` (into the spec) lets the CLI locate them. An error stops the build. */
   lint?(model: ResolvedModel, artifacts: readonly Artifact[]): readonly Diagnostic[];

@@ -22,7 +22,7 @@ export { promNumber } from './resolve/resolve.js';
 export { sortedRecord } from './sorted-record.js';
 export { errorLinesQuery } from './log-queries.js';
 export { escapePointerSegment, pointerToPath } from './source-map.js';
-export { artifactKind, GeneratorFindings, type Artifact, type ArtifactDescriptor, type ArtifactEngine, type ArtifactKind, type Generator } from './artifact.js';
+export { artifactKind, descriptorOf, GeneratorFindings, withRole, type Artifact, type ArtifactDescriptor, type ArtifactEngine, type ArtifactKind, type ArtifactRole, type Generator, type TextFile } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';
 export { parseGoTemplate, type GoNode, type GoPipe, type GoCommand, type GoArg, type GoParseEnv, type GoParseResult } from './go-template/parse.js';
 export { checkGoTemplate, goTemplateEnv, type GoTemplateDialect, type GoTemplateCheck } from './go-template/check.js';

@@ -1,4 +1,4 @@
-import type { Artifact, Diagnostic, ResolvedModel } from '@monspec/metrics-spec';
+import { descriptorOf, type Artifact, type ArtifactDescriptor, type Diagnostic, type ResolvedModel } from '@monspec/metrics-spec';
 import { docsOptions, GENERATORS, type RegisteredGenerator } from '../generators/registry.js';
 import { addHeaders } from './headers.js';
 import { buildManifest, OPS_MANIFEST_PATH } from './manifest.js';
@@ -17,6 +17,26 @@ function byPath(a: Artifact, b: Artifact): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
+/** The descriptor fields, in one order, for comparing what a generator described with what it generated. */
+function descriptorKey(d: ArtifactDescriptor): string {
+  return JSON.stringify([d.path, d.kind, d.title, d.engine, d.deploy, d.role, d.subject, d.deployed]);
+}
+
+/**
+ * The contract's promise that `describe` lists exactly what `generate` returns: readers such as the
+ * setup guide trust the description. A mismatch is a bug in that generator.
+ */
+function checkDescribed(id: string, described: readonly ArtifactDescriptor[], artifacts: readonly Artifact[]): void {
+  const expected = described.map(descriptorKey).sort();
+  const actual = artifacts.map((a) => descriptorKey(descriptorOf(a))).sort();
+  if (expected.length === actual.length && expected.every((k, i) => k === actual[i])) return;
+  const expectedSet = new Set(expected);
+  const actualSet = new Set(actual);
+  const missing = expected.filter((k) => !actualSet.has(k));
+  const extra = actual.filter((k) => !expectedSet.has(k));
+  throw new Error(`Unexpected files from the ${id} generator: generated but not described ${extra.join(' ') || 'none'}; described but not generated ${missing.join(' ') || 'none'}; expected describe() to list exactly what generate() returns`);
+}
+
 /**
  * Runs every registered generator on one environment's model. A generator that finds a mistake in the
  * spec throws `GeneratorFindings` (the caller reports it); any other error is a crash. `generators`
@@ -32,6 +52,9 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
     let t = performance.now();
     const artifacts = await g.generate(model);
     add(g.id, t);
+    t = performance.now();
+    checkDescribed(g.id, await g.describe(model), artifacts);
+    add('describe', t);
     for (const a of artifacts) {
       const other = owner.get(a.path);
       if (other !== undefined) throw new Error(`Unexpected ${a.path} from the ${g.id} generator, expected each path from one generator (${other} produced it too)`);

@@ -13,14 +13,14 @@ describe('addHeaders', () => {
   it('marks every kind but JSON as generated, in its own comment syntax, with the title and deploy line', () => {
     const out = addHeaders(
       [
-        { path: 'a.yaml', title: 'Some rules.', deploy: 'Deploy: yes, to X.', content: 'x: 1\n' },
-        { path: 'docs/a.md', content: '# A\n\nText.\n' },
-        { path: 'docs/b.md', content: 'No title.\n' },
-        { path: 'docs/architecture.svg', content: '<svg xmlns="http://www.w3.org/2000/svg"/>\n' },
-        { path: 'site/index.html', content: '<!doctype html>\n<html lang="en"></html>\n' },
-        { path: 'site/style.css', content: 'a {}\n' },
-        { path: 'instrumentation/metrics.ts', content: 'export {};\n' },
-        { path: 'd.json', content: '{}\n' },
+        { path: 'a.yaml', role: 'document', deployed: false, title: 'Some rules.', deploy: 'Deploy: yes, to X.', content: 'x: 1\n' },
+        { path: 'docs/a.md', role: 'document', deployed: false, content: '# A\n\nText.\n' },
+        { path: 'docs/b.md', role: 'document', deployed: false, content: 'No title.\n' },
+        { path: 'docs/architecture.svg', role: 'document', deployed: false, content: '<svg xmlns="http://www.w3.org/2000/svg"/>\n' },
+        { path: 'site/index.html', role: 'document', deployed: false, content: '<!doctype html>\n<html lang="en"></html>\n' },
+        { path: 'site/style.css', role: 'document', deployed: false, content: 'a {}\n' },
+        { path: 'instrumentation/metrics.ts', role: 'document', deployed: false, content: 'export {};\n' },
+        { path: 'd.json', role: 'document', deployed: false, content: '{}\n' },
       ],
       model,
     );
@@ -39,7 +39,7 @@ describe('addHeaders', () => {
   });
 
   it('refuses a title an HTML or XML comment cannot hold', () => {
-    expect(() => addHeaders([{ path: 'a.svg', title: 'use --flag', content: '<svg/>' }], model)).toThrow('Unexpected "--" in the header of a.svg');
+    expect(() => addHeaders([{ path: 'a.svg', role: 'document', deployed: false, title: 'use --flag', content: '<svg/>' }], model)).toThrow('Unexpected "--" in the header of a.svg');
   });
 });
 

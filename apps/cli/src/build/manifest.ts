@@ -22,7 +22,7 @@ export function buildManifest(model: ResolvedModel, artifacts: readonly Artifact
     specHash: model.specHash,
     artifacts: artifacts.map((a) => ({ path: a.path, bytes: Buffer.byteLength(a.content), sha256: sha256(a.content) })),
   };
-  return { path, content: JSON.stringify(manifest, null, 2) + '\n' };
+  return { path, role: 'manifest', deployed: false, content: JSON.stringify(manifest, null, 2) + '\n' };
 }
 
 /** A relative path that stays inside its folder: no absolute path, no `..`, no empty segment. */

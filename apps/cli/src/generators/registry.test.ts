@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GeneratorFindings, type Artifact, type Generator, type ResolvedModel } from '@monspec/metrics-spec';
+import { descriptorOf, GeneratorFindings, type Artifact, type Generator, type ResolvedModel } from '@monspec/metrics-spec';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { generateEnvironment } from '../build/generate-all.js';
 import { TOOL_VERSION } from '../version.js';
@@ -13,8 +13,14 @@ import { GENERATORS, register } from './registry.js';
 
 const model = compileSpecDir(undefined, { environment: 'production' }).model as ResolvedModel;
 
+/** A file as a generator returns it. */
+function file(path: string, content: string): Artifact {
+  return { path, role: 'document', deployed: false, content };
+}
+
+/** A generator that describes and returns `artifacts`. */
 function fake(id: string, artifacts: readonly Artifact[], extra: Partial<Generator> = {}): Generator {
-  return { id, generate: () => artifacts, ...extra };
+  return { id, describe: () => artifacts.map(descriptorOf), generate: () => artifacts, ...extra };
 }
 
 describe('generator registry', () => {
@@ -40,15 +46,15 @@ describe('generator registry', () => {
 
   it('awaits sync and async generators alike and passes each its options', async () => {
     const seen: unknown[] = [];
-    const sync = register('sync', async () => ({ id: 'sync', generate: (_m: ResolvedModel, o: { n: number }) => (seen.push(o), [{ path: 'a.json', content: '{}' }]) }), () => ({ n: 1 }));
-    const later = register('async', async () => ({ id: 'async', generate: async (_m: ResolvedModel, o: string) => (seen.push(o), [{ path: 'b.json', content: '{}' }]) }), async () => 'two');
+    const sync = register('sync', async () => ({ id: 'sync', describe: () => [descriptorOf(file('a.json', '{}'))], generate: (_m: ResolvedModel, o: { n: number }) => (seen.push(o), [file('a.json', '{}')]) }), () => ({ n: 1 }));
+    const later = register('async', async () => ({ id: 'async', describe: () => [descriptorOf(file('b.json', '{}'))], generate: async (_m: ResolvedModel, o: string) => (seen.push(o), [file('b.json', '{}')]) }), async () => 'two');
     const r = await generateEnvironment(model, TOOL_VERSION, [sync, later]);
     expect(r.artifacts.map((a) => a.path)).toEqual(['a.json', 'b.json', 'manifest.json']);
     expect(seen).toEqual([{ n: 1 }, 'two']);
   });
 
   it('collects each generator\'s lint over its own artifacts', async () => {
-    const mine = [{ path: 'x.json', content: '{}' }];
+    const mine = [file('x.json', '{}')];
     let linted: readonly Artifact[] = [];
     const line = register('linted', async () => fake('linted', mine, { lint: (_m, a) => ((linted = a), [{ ruleId: 'x/rule', severity: 'error', message: 'Unexpected x, expected y', pointer: '/service' }]) }), () => undefined);
     const r = await generateEnvironment(model, TOOL_VERSION, [line]);
@@ -56,9 +62,26 @@ describe('generator registry', () => {
     expect(r.lint).toEqual([{ ruleId: 'x/rule', severity: 'error', message: 'Unexpected x, expected y', pointer: '/service' }]);
   });
 
+  it('refuses a generator whose describe() does not list exactly what generate() returns', async () => {
+    const files = [file('a.yaml', 'a: 1\n'), file('b.yaml', 'b: 1\n')];
+    const fewer = register('fewer', async () => fake('fewer', files, { describe: () => [descriptorOf(files[0] as Artifact)] }), () => undefined);
+    await expect(generateEnvironment(model, TOOL_VERSION, [fewer])).rejects.toThrow(/Unexpected files from the fewer generator: generated but not described \["b\.yaml".*expected describe\(\) to list exactly what generate\(\) returns/);
+    const other = register('other', async () => fake('other', files, { describe: () => files.map((f) => ({ ...descriptorOf(f), deployed: true })) }), () => undefined);
+    await expect(generateEnvironment(model, TOOL_VERSION, [other])).rejects.toThrow('Unexpected files from the other generator');
+  });
+
+  it('describes every registered output as it generates it, with a role for each file', async () => {
+    for (const g of GENERATORS) {
+      const generated = (await g.generate(model)).map(descriptorOf);
+      expect(await g.describe(model), g.id).toEqual(expect.arrayContaining(generated));
+      expect((await g.describe(model)).length, g.id).toBe(generated.length);
+      for (const d of generated) expect(d.role, `${g.id}: ${d.path}`).toBeTruthy();
+    }
+  });
+
   it('refuses one path from two generators', async () => {
-    const one = register('one', async () => fake('one', [{ path: 'same.json', content: '1' }]), () => undefined);
-    const two = register('two', async () => fake('two', [{ path: 'same.json', content: '2' }]), () => undefined);
+    const one = register('one', async () => fake('one', [file('same.json', '1')]), () => undefined);
+    const two = register('two', async () => fake('two', [file('same.json', '2')]), () => undefined);
     await expect(generateEnvironment(model, TOOL_VERSION, [one, two])).rejects.toThrow('Unexpected same.json from the two generator, expected each path from one generator (one produced it too)');
   });
 

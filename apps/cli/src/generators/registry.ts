@@ -3,11 +3,13 @@
  * else in the CLI names a generator. Adding an output: write a `Generator` in a generator package,
  * export it, add its line here (CONTRIBUTING.md, "Add an output").
  */
-import type { Artifact, Diagnostic, Generator, ResolvedModel } from '@monspec/metrics-spec';
+import type { Artifact, ArtifactDescriptor, Diagnostic, Generator, ResolvedModel } from '@monspec/metrics-spec';
 
 /** A generator with its options bound, ready to run on a model. */
 export interface RegisteredGenerator {
   readonly id: string;
+  /** The descriptors of the files `generate` returns (cheap: nothing is rendered). */
+  describe(model: ResolvedModel): Promise<readonly ArtifactDescriptor[]>;
   generate(model: ResolvedModel): Promise<readonly Artifact[]>;
   /** The generator's lint of what it generated (none when it has no lint). */
   lint(model: ResolvedModel, artifacts: readonly Artifact[]): Promise<readonly Diagnostic[]>;
@@ -25,6 +27,7 @@ export function register<O>(id: string, load: () => Promise<Generator<O>>, optio
   };
   return {
     id,
+    describe: async (model) => (await loaded()).describe(model, await options(model)),
     generate: async (model) => (await loaded()).generate(model, await options(model)),
     async lint(model, artifacts) {
       const generator = await loaded();
@@ -44,18 +47,28 @@ export async function sharedDocsCache(): Promise<import('@monspec/docs-gen').Doc
   return docsCache;
 }
 
+/**
+ * What every output but the docs writes for a model: the guide names these files by their role.
+ * Described, not generated, so `validate`'s docs check pays nothing for it.
+ */
+export async function otherOutputs(model: ResolvedModel): Promise<ArtifactDescriptor[]> {
+  const out: ArtifactDescriptor[] = [];
+  for (const g of GENERATORS) if (g.id !== 'docs') out.push(...(await g.describe(model)));
+  return out;
+}
+
 /** The docs' options for a model (also for docs/OPERATIONS, so both share the cache). */
 export async function docsOptions(model: ResolvedModel): Promise<import('@monspec/docs-gen').DocsOptions> {
   const alerts = await import('@monspec/alerts');
-  return { promtoolTestCases: alerts.promtoolTestCaseCount(model), cache: await sharedDocsCache() };
+  return { promtoolTestCases: alerts.promtoolTestCaseCount(model), artifacts: await otherOutputs(model), cache: await sharedDocsCache() };
 }
 const defaults = () => ({});
 
 export const GENERATORS: readonly RegisteredGenerator[] = [
   register('dashboards', async () => (await import('@monspec/dashboards')).dashboardsGenerator, defaults),
   register('alerts', async () => (await import('@monspec/alerts')).alertsGenerator, defaults),
-  // The guide states how many promtool cases run: a fact of the alerts generator, passed along.
-  register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, docsOptions),
   register('loki-rules', async () => (await import('@monspec/alerts')).lokiRulesGenerator, none),
   register('instrumentation', async () => (await import('@monspec/instrumentation')).instrumentationGenerator, none),
+  // The guide states how many promtool cases run and names the other outputs' files: facts of the other generators, passed along.
+  register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, docsOptions),
 ];

@@ -6,8 +6,8 @@
  * file a `secret: { file }` reference names, the SMTP password included. A webhook's secret is its
  * Bearer token. The SMTP relay comes from the spec (notifications.smtp); there is no default relay.
  */
-import { quoteLabelValue, type Artifact, type ResolvedContactPoint, type ResolvedModel } from '@monspec/metrics-spec';
-import { deployLine } from '../deployment.js';
+import { quoteLabelValue, type Artifact, type ArtifactDescriptor, type ResolvedContactPoint, type ResolvedModel } from '@monspec/metrics-spec';
+import { deployment } from '../deployment.js';
 import { defaultReceiver, serviceMatchers } from '../receivers.js';
 import { yamlFile } from '../yaml.js';
 
@@ -126,12 +126,16 @@ export function alertmanagerConfig(model: ResolvedModel, options: AlertmanagerOp
   };
 }
 
-export function alertmanagerFile(model: ResolvedModel, options: AlertmanagerOptions = {}): Artifact {
+export function alertmanagerDescriptor(model: ResolvedModel, options: AlertmanagerOptions = {}): ArtifactDescriptor {
   return {
     path: ALERTMANAGER_PATH,
     title: `Alertmanager configuration. Secrets are files under ${options.secretsDir ?? DEFAULT_SECRETS_DIR}/<ENV_NAME>, never values in this file.`,
     engine: 'alertmanager',
-    deploy: deployLine(model, 'prometheus', 'Alertmanager (--config.file)'),
-    content: yamlFile(alertmanagerConfig(model, options)),
+    role: 'alertmanager-config',
+    ...deployment(model, 'prometheus', 'Alertmanager (--config.file)'),
   };
+}
+
+export function alertmanagerFile(model: ResolvedModel, options: AlertmanagerOptions = {}): Artifact {
+  return { ...alertmanagerDescriptor(model, options), content: yamlFile(alertmanagerConfig(model, options)) };
 }

@@ -3,9 +3,9 @@
  * Secrets are `${ENV_NAME}` or `$__file{path}` references Grafana expands at provisioning time
  * (https://grafana.com/docs/grafana/latest/administration/provisioning/#using-environment-variables); never values.
  */
-import type { Artifact, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
+import type { Artifact, ArtifactDescriptor, ResolvedContactPoint, ResolvedModel } from '@monspec/metrics-spec';
 import { grafanaSmtpSettings } from '@monspec/metrics-spec';
-import { deployLine } from '../deployment.js';
+import { deployment } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 import { escapeDollars, grafanaUid } from './escape.js';
 import type { GrafanaContactPointsFile } from './provisioning-types.js';
@@ -52,13 +52,17 @@ export function grafanaContactPointsFile(model: ResolvedModel): Artifact {
       receivers: [{ uid: grafanaUid('monspec', model.service.name, cp.name), type: cp.type, settings: settings(cp), disableResolveMessage: false }],
     })),
   };
+  return { ...grafanaContactPointsDescriptor(model), content: yamlFile(data) };
+}
+
+export function grafanaContactPointsDescriptor(model: ResolvedModel): ArtifactDescriptor {
   const envs = model.notifications.contactPoints.flatMap((c) => (c.secretEnv ? [c.secretEnv] : []));
   const files = model.notifications.contactPoints.flatMap((c) => (c.secretFile ? [c.secretFile] : []));
   return {
     path: GRAFANA_CONTACT_POINTS_PATH,
     title: `Grafana contact points (file provisioning).${envs.length ? ` Grafana's environment must define ${envs.join(', ')}.` : ''}${files.length ? ` Grafana must be able to read ${files.join(', ')}.` : ''}${smtpLine(model)}`,
     engine: 'grafana',
-    deploy: deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
-    content: yamlFile(data),
+    role: 'grafana-contact-points',
+    ...deployment(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
   };
 }

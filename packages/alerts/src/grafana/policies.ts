@@ -3,8 +3,8 @@
  * Alertmanager (service route, one child per severity and contact point, `continue` between them).
  * Provisioning a policy tree replaces the organisation's whole tree.
  */
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
-import { deployLine } from '../deployment.js';
+import type { Artifact, ArtifactDescriptor, ResolvedModel } from '@monspec/metrics-spec';
+import { deployment } from '../deployment.js';
 import { defaultReceiver, serviceMatchers } from '../receivers.js';
 import { yamlFile } from '../yaml.js';
 import { escapeDollars } from './escape.js';
@@ -29,11 +29,15 @@ export function grafanaPoliciesFile(model: ResolvedModel): Artifact {
     ? [{ receiver: defaultReceiver(model), object_matchers: service.map(([k, v]) => [k, '=', escapeDollars(v)]), routes: severityRoutes }]
     : severityRoutes;
   const data: GrafanaPoliciesFile = { apiVersion: 1, policies: [{ orgId: 1, receiver: defaultReceiver(model), group_by: [...n.groupBy], routes }] };
+  return { ...grafanaPoliciesDescriptor(model), content: yamlFile(data) };
+}
+
+export function grafanaPoliciesDescriptor(model: ResolvedModel): ArtifactDescriptor {
   return {
     path: GRAFANA_POLICIES_PATH,
     title: 'Grafana notification policies (file provisioning).',
     engine: 'grafana',
-    deploy: deployLine(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
-    content: yamlFile(data),
+    role: 'grafana-policies',
+    ...deployment(model, 'grafana-notify', 'Grafana provisioning/alerting/'),
   };
 }

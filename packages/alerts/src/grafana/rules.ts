@@ -5,8 +5,8 @@
  * annotations, no-data and error states. Templates use `$values.B.Value` where Prometheus uses
  * `$value` (Grafana's `$value` is a descriptive string).
  */
-import { indexModel, parseDuration, type Artifact, type ResolvedAlert, type ResolvedModel } from '@monspec/metrics-spec';
-import { deployLine, grafanaForwards } from '../deployment.js';
+import { indexModel, parseDuration, type Artifact, type ArtifactDescriptor, type ResolvedAlert, type ResolvedModel } from '@monspec/metrics-spec';
+import { deployment, grafanaForwards } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
 import { escapeRecord, grafanaUid } from './escape.js';
@@ -113,11 +113,15 @@ export function grafanaRulesFile(model: ResolvedModel, alerts: readonly LinkedAl
       },
     ],
   };
+  return { ...grafanaRulesDescriptor(model), content: yamlFile(data) };
+}
+
+export function grafanaRulesDescriptor(model: ResolvedModel): ArtifactDescriptor {
   return {
     path: GRAFANA_RULES_PATH,
     title: 'Grafana-managed alert rules (file provisioning).',
     engine: 'grafana',
-    deploy: deployLine(model, 'grafana', 'Grafana provisioning/alerting/'),
-    content: yamlFile(data),
+    role: 'grafana-alert-rules',
+    ...deployment(model, 'grafana', 'Grafana provisioning/alerting/'),
   };
 }

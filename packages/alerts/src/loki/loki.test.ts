@@ -52,3 +52,25 @@ describe.each(ENVIRONMENTS)('Loki rules (%s)', (env) => {
     expect(r.stdout).toContain('SUCCESS');
   });
 });
+
+describe('Loki rules deployment', () => {
+  const model = compile('production');
+  const withoutLogs = { ...model, logs: { sources: [], patterns: [] }, alerts: model.alerts.filter((a) => a.datasource !== 'loki') };
+
+  it('is deployed when it holds a rule, and says "Deploy: no" for an empty file', () => {
+    const [full] = lokiRulesGenerator.generate(model);
+    expect(full?.deployed).toBe(true);
+    expect(full?.deploy).toMatch(/^Deploy: yes/);
+    const [empty] = lokiRulesGenerator.generate(withoutLogs);
+    expect(parse(empty?.content ?? '')).toEqual({ groups: [] });
+    // Before, an empty rule file's header said "Deploy: yes" and the guide then listed it for the ruler.
+    expect(empty?.deployed).toBe(false);
+    expect(empty?.deploy).toMatch(/^Deploy: no \(no log source with an error filter or pattern/);
+  });
+
+  it('describes what it generates', () => {
+    for (const m of [model, withoutLogs]) {
+      expect(lokiRulesGenerator.describe(m)).toEqual(lokiRulesGenerator.generate(m).map(({ content: _content, ...d }) => d));
+    }
+  });
+});

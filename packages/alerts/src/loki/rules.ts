@@ -5,7 +5,7 @@
  * written to Prometheus), and the spec's Loki alerts (error-log spikes) when Prometheus-side rulers
  * evaluate this environment's alerts; with the grafana engine Grafana evaluates them instead.
  */
-import { errorLinesQuery, type Artifact, type Generator, type RecordingRule, type ResolvedLogPattern, type ResolvedLogSource, type ResolvedModel, type RuleFile, type RuleGroup } from '@monspec/metrics-spec';
+import { errorLinesQuery, type Artifact, type ArtifactDescriptor, type Generator, type RecordingRule, type ResolvedLogPattern, type ResolvedLogSource, type ResolvedModel, type RuleFile, type RuleGroup } from '@monspec/metrics-spec';
 import { dedupLabels, prometheusEvaluates } from '../deployment.js';
 import { linkAlerts, type LinkedAlert } from '../links.js';
 import { alertingRule } from '../prometheus/alert-rules.js';
@@ -44,14 +44,26 @@ function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Ar
     if (rules.length) groups.push({ name: `${source.name}.logs.recording`, interval, rules });
   }
   const lokiAlerts = alerts.filter((l) => l.alert.datasource === 'loki');
-  const evaluates = prometheusEvaluates(model.service.alerting.engine);
-  if (evaluates && lokiAlerts.length) groups.push({ name: `${model.service.name}.logs.alerts`, interval, rules: lokiAlerts.map((l) => alertingRule(l, dedupLabels(model))) });
+  if (prometheusEvaluates(model.service.alerting.engine) && lokiAlerts.length) groups.push({ name: `${model.service.name}.logs.alerts`, interval, rules: lokiAlerts.map((l) => alertingRule(l, dedupLabels(model))) });
+  return { ...lokiRulesDescriptor(model), content: yamlFile({ groups } satisfies RuleFile) };
+}
+
+/** Deployed when it holds a rule: an error-line or pattern count, or a log alert the Loki ruler evaluates (the same conditions as the groups above). */
+function lokiRulesDescriptor(model: ResolvedModel): ArtifactDescriptor {
+  const engine = model.service.alerting.engine;
+  const evaluates = prometheusEvaluates(engine);
+  const counts = model.logs.sources.some((s) => errorLinesExpr(s) !== undefined || model.logs.patterns.some((p) => p.source === s.name));
+  const alerts = evaluates && model.alerts.some((a) => a.datasource === 'loki');
+  const deployed = counts || alerts;
   return {
     path: LOKI_RULES_PATH,
     title: 'Loki ruler rules (LogQL). Recording rules need the ruler remote_write to Prometheus.',
     engine: 'loki',
-    deploy: `Deploy: yes, to the Loki ruler's rule directory (alerting engine ${model.service.alerting.engine}: ${evaluates ? 'the Loki ruler evaluates the log alerts' : 'Grafana evaluates the log alerts; only recording rules here'}).`,
-    content: yamlFile({ groups } satisfies RuleFile),
+    role: 'loki-rules',
+    deployed,
+    deploy: deployed
+      ? `Deploy: yes, to the Loki ruler's rule directory (alerting engine ${engine}: ${evaluates ? 'the Loki ruler evaluates the log alerts' : 'Grafana evaluates the log alerts; only recording rules here'}).`
+      : `Deploy: no (no log source with an error filter or pattern, and no log alert the Loki ruler evaluates with alerting engine ${engine}); generated for review only.`,
   };
 }
 
@@ -61,5 +73,6 @@ function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Ar
  */
 export const lokiRulesGenerator = {
   id: 'loki-rules',
+  describe: (model: ResolvedModel): ArtifactDescriptor[] => [lokiRulesDescriptor(model)],
   generate: (model: ResolvedModel): Artifact[] => [lokiRulesFile(model, linkAlerts(model))],
 } satisfies Generator;

@@ -1,6 +1,6 @@
 /** `prometheus/rules/alerts.rules.yml`: every Prometheus-datasource alert, mixin style. */
-import { sortedRecord, type AlertingRule, type Artifact, type ResolvedModel, type RuleFile } from '@monspec/metrics-spec';
-import { dedupLabels, deployLine } from '../deployment.js';
+import { sortedRecord, type AlertingRule, type Artifact, type ArtifactDescriptor, type ResolvedModel, type RuleFile } from '@monspec/metrics-spec';
+import { dedupLabels, deployment } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
 import { alertGroup } from './groups.js';
@@ -19,15 +19,19 @@ export function alertingRule(linked: LinkedAlert, extraLabels: Readonly<Record<s
   };
 }
 
-export function alertRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
-  const extra = dedupLabels(model);
-  const rules = alerts.filter((l) => l.alert.datasource === 'prometheus').map((l) => alertingRule(l, extra));
-  const file: RuleFile = { groups: rules.length ? [{ name: alertGroup(model), interval: model.service.alerting.evaluationInterval, rules }] : [] };
+export function alertRulesDescriptor(model: ResolvedModel): ArtifactDescriptor {
   return {
     path: ALERT_RULES_PATH,
     title: 'Prometheus alerting rules.',
     engine: 'prometheus',
-    deploy: deployLine(model, 'prometheus', 'Prometheus rule_files, with alertmanager/alertmanager.yml'),
-    content: yamlFile(file),
+    role: 'prometheus-alerting-rules',
+    ...deployment(model, 'prometheus', 'Prometheus rule_files, with alertmanager/alertmanager.yml'),
   };
+}
+
+export function alertRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
+  const extra = dedupLabels(model);
+  const rules = alerts.filter((l) => l.alert.datasource === 'prometheus').map((l) => alertingRule(l, extra));
+  const file: RuleFile = { groups: rules.length ? [{ name: alertGroup(model), interval: model.service.alerting.evaluationInterval, rules }] : [] };
+  return { ...alertRulesDescriptor(model), content: yamlFile(file) };
 }

@@ -1,6 +1,6 @@
 /** `prometheus/rules/recording.rules.yml`: the spec's recording rules and the SLO error-ratio rules. */
-import type { Artifact, RecordingRule, ResolvedModel, ResolvedRecordingRule, RuleFile, RuleGroup } from '@monspec/metrics-spec';
-import { deployLine } from '../deployment.js';
+import type { Artifact, ArtifactDescriptor, RecordingRule, ResolvedModel, ResolvedRecordingRule, RuleFile, RuleGroup } from '@monspec/metrics-spec';
+import { deployment } from '../deployment.js';
 import { yamlFile } from '../yaml.js';
 import { recordingGroup, sloRecordingGroup } from './groups.js';
 
@@ -10,6 +10,16 @@ function rule(r: ResolvedRecordingRule): RecordingRule {
   return { record: r.name, expr: r.expr, ...(Object.keys(r.labels).length ? { labels: { ...r.labels } } : {}) };
 }
 
+export function recordingRulesDescriptor(model: ResolvedModel): ArtifactDescriptor {
+  return {
+    path: RECORDING_RULES_PATH,
+    title: 'Prometheus recording rules (level:metric:operations), read by dashboards and alerts.',
+    engine: 'prometheus',
+    role: 'prometheus-recording-rules',
+    ...deployment(model, 'always', 'Prometheus rule_files'),
+  };
+}
+
 export function recordingRulesFile(model: ResolvedModel): Artifact {
   const interval = model.service.alerting.evaluationInterval;
   const groups: RuleGroup[] = [];
@@ -17,11 +27,5 @@ export function recordingRulesFile(model: ResolvedModel): Artifact {
   const slo = model.recordingRules.filter((r) => r.origin === 'slo');
   if (spec.length) groups.push({ name: recordingGroup(model), interval, rules: spec.map(rule) });
   if (slo.length) groups.push({ name: sloRecordingGroup(model), interval, rules: slo.map(rule) });
-  return {
-    path: RECORDING_RULES_PATH,
-    title: 'Prometheus recording rules (level:metric:operations), read by dashboards and alerts.',
-    engine: 'prometheus',
-    deploy: deployLine(model, 'always', 'Prometheus rule_files'),
-    content: yamlFile({ groups } satisfies RuleFile),
-  };
+  return { ...recordingRulesDescriptor(model), content: yamlFile({ groups } satisfies RuleFile) };
 }

@@ -2,7 +2,7 @@
  * `prometheus/tests/alerts.test.yml`: promtool unit tests from the scenarios declared per alert in
  * the spec (and generated SLO burn-rate scenarios), run against both generated rule files.
  */
-import type { Artifact, PromtoolTestFile, PromtoolTestGroup, ResolvedModel } from '@monspec/metrics-spec';
+import type { Artifact, ArtifactDescriptor, PromtoolTestFile, PromtoolTestGroup, ResolvedModel } from '@monspec/metrics-spec';
 import { dedupLabels } from '../deployment.js';
 import { linkAlerts, type LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
@@ -53,6 +53,16 @@ function testGroup(model: ResolvedModel, s: Scenario): PromtoolTestGroup {
   };
 }
 
+export function unitTestsDescriptor(): ArtifactDescriptor {
+  return {
+    path: UNIT_TESTS_PATH,
+    title: 'promtool unit tests: `promtool test rules alerts.test.yml` from this directory (or `monspec test`).',
+    role: 'promtool-tests',
+    deployed: false,
+    deploy: 'Deploy: no; CI runs it against ../rules/*.rules.yml.',
+  };
+}
+
 export function unitTestsFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
   const data: PromtoolTestFile = {
     rule_files: ruleFilesFromTests(),
@@ -60,10 +70,5 @@ export function unitTestsFile(model: ResolvedModel, alerts: readonly LinkedAlert
     group_eval_order: groupOrder(model),
     tests: scenarios(model, alerts).map((s) => testGroup(model, s)),
   };
-  return {
-    path: UNIT_TESTS_PATH,
-    title: 'promtool unit tests: `promtool test rules alerts.test.yml` from this directory (or `monspec test`).',
-    deploy: 'Deploy: no; CI runs it against ../rules/*.rules.yml.',
-    content: yamlFile(data),
-  };
+  return { ...unitTestsDescriptor(), content: yamlFile(data) };
 }
