@@ -7,8 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { walkTree } from '@monspec/metrics-spec/node';
-import { generate } from './index.js';
 import { embeddedModel } from './test-support/embedded.js';
+import { generateWithOutputs } from './test-support/outputs.js';
 
 const GOLDEN = fileURLToPath(new URL('./__golden__/production/', import.meta.url));
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -19,7 +19,7 @@ function listFiles(dir: string): string[] {
   return [...walkTree(dir)].filter(([, kind]) => kind === 'file').map(([path]) => path).sort();
 }
 
-const all = await generate(embeddedModel('production'));
+const all = await generateWithOutputs(embeddedModel('production'));
 
 describe('golden documents (embedded spec, production)', () => {
   const artifacts = all.filter((a) => a.path.endsWith('.md') || a.path === 'site/index.html');

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { demoModel } from './__fixtures__/demo-spec.js';
 import { checkLinks, DocsCheckError, generate, operationsDocs, sitePage, verifyDocs } from './index.js';
 import { embeddedModel } from './test-support/embedded.js';
+import { generateWithOutputs, otherOutputs } from './test-support/outputs.js';
 import { TEMPLATES } from './templates/templates.generated.js';
 
 const byPath = (artifacts: readonly Artifact[]) => new Map(artifacts.map((a) => [a.path, a.content]));
@@ -28,7 +29,7 @@ const models: ReadonlyArray<[string, () => ResolvedModel]> = [
 const generated = new Map<string, { model: ResolvedModel; artifacts: Artifact[] }>();
 for (const [name, load] of models) {
   const model = load();
-  generated.set(name, { model, artifacts: await generate(model) });
+  generated.set(name, { model, artifacts: await generateWithOutputs(model) });
 }
 
 describe.each(models)('%s', (name) => {
@@ -52,7 +53,7 @@ describe.each(models)('%s', (name) => {
   });
 
   it('is deterministic (a copy of the model gives the same bytes)', async () => {
-    const again = await generate(structuredClone(model) as ResolvedModel);
+    const again = await generateWithOutputs(structuredClone(model) as ResolvedModel);
     expect(again).not.toBe(artifacts);
     expect(again).toEqual(artifacts);
   });
@@ -148,11 +149,11 @@ describe.each(models)('%s', (name) => {
 
 describe('the setup guide is named after the service', () => {
   it('defaults to the service name in capitals; the tunnel keeps the seed\'s TUNNEL_MONITORING_SETUP.md through its spec', async () => {
-    const demo = await generate(demoModel());
+    const demo = await generateWithOutputs(demoModel());
     expect(demo.map((a) => a.path)).toContain('docs/DEMO_SHOP_MONITORING_SETUP.md');
     expect(demo.map((a) => a.path)).toContain('site/DEMO_SHOP_MONITORING_SETUP.html');
     expect(demo.some((a) => a.path.includes('TUNNEL'))).toBe(false);
-    expect((await generate(embeddedModel('production'))).map((a) => a.path)).toContain('docs/TUNNEL_MONITORING_SETUP.md');
+    expect((await generateWithOutputs(embeddedModel('production'))).map((a) => a.path)).toContain('docs/TUNNEL_MONITORING_SETUP.md');
   });
 });
 
@@ -169,7 +170,7 @@ function withoutLoki(model: ResolvedModel): ResolvedModel {
 describe('the architecture picture', () => {
   it('draws every component and contact point of the model, and Loki only for a service with logs', async () => {
     const model = embeddedModel('production');
-    const svg = get(await generate(model), 'docs/architecture.svg');
+    const svg = get(await generateWithOutputs(model), 'docs/architecture.svg');
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).not.toMatch(/<script|href="(?!#)|xlink|on[a-z]+=/);
     const engine = model.service.alerting.engine;
@@ -179,9 +180,9 @@ describe('the architecture picture', () => {
     }
     if (engine === 'prometheus') expect(svg).not.toContain('Grafana alerting');
     const both = { ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine: 'both' as const } } };
-    const bothSvg = get(await generate(both), 'docs/architecture.svg');
+    const bothSvg = get(await generateWithOutputs(both), 'docs/architecture.svg');
     for (const label of ['Alertmanager', 'Grafana alerting']) expect(bothSvg, label).toContain(label);
-    const plain = get(await generate(withoutLoki(model)), 'docs/architecture.svg');
+    const plain = get(await generateWithOutputs(withoutLoki(model)), 'docs/architecture.svg');
     expect(plain).not.toContain('Loki (');
     expect(plain).toContain('Prometheus (');
   });
@@ -190,7 +191,7 @@ describe('the architecture picture', () => {
 describe('what the service must change, where files go, which versions', () => {
   it('lists every metric with a serviceChange with its type, labels and buckets from the spec', async () => {
     const model = embeddedModel('production');
-    const guide = get(await generate(model), 'docs/TUNNEL_MONITORING_SETUP.md');
+    const guide = get(await generateWithOutputs(model), 'docs/TUNNEL_MONITORING_SETUP.md');
     const changed = model.metrics.filter((m) => m.serviceChange !== undefined);
     expect(changed.length).toBeGreaterThan(0);
     const section = guide.slice(guide.indexOf('## What the service must change'), guide.indexOf('## Deployment'));
@@ -203,31 +204,58 @@ describe('what the service must change, where files go, which versions', () => {
   });
   it('says where each deployed file goes, and the Loki ruler layout only with log alerts', async () => {
     const model = embeddedModel('production');
-    const guide = get(await generate(model), 'docs/TUNNEL_MONITORING_SETUP.md');
+    const guide = get(await generateWithOutputs(model), 'docs/TUNNEL_MONITORING_SETUP.md');
     expect(guide).toContain("a directory listed in Prometheus's `rule_files`");
     expect(guide).toContain("Alertmanager's `--config.file`");
     expect(guide).toContain('`<ruler.storage.local.directory>/<tenant>/logs.rules.yml`');
-    const both = { ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine: 'both' as const } } };
-    expect(get(await generate(both), 'docs/TUNNEL_MONITORING_SETUP.md')).toContain('`policies.yaml` replaces the whole notification policy tree (see Prerequisites)');
-    const plain = get(await generate(withoutLoki(model)), 'docs/TUNNEL_MONITORING_SETUP.md');
+    const grafana = { ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine: 'grafana' as const } } };
+    expect(get(await generateWithOutputs(grafana), 'docs/TUNNEL_MONITORING_SETUP.md')).toContain('`policies.yaml` replaces the whole notification policy tree (see Prerequisites)');
+    const plain = get(await generateWithOutputs(withoutLoki(model)), 'docs/TUNNEL_MONITORING_SETUP.md');
     expect(plain).not.toContain('ruler.storage.local.directory');
+  });
+
+  // The table and checklists list what each file's header says this environment deploys (the
+  // descriptors' `deployed`): before, they followed rules of their own and disagreed with the headers.
+  it('lists exactly the files whose headers say this environment deploys them', async () => {
+    const model = embeddedModel('production');
+    const engine = (e: 'grafana' | 'both') => ({ ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine: e, alertmanagerUrl: 'http://alertmanager:9093' } } });
+    const section = (guide: string, heading: string) => guide.slice(guide.indexOf(heading), guide.indexOf('\n#', guide.indexOf(heading) + heading.length));
+    // Engine both: Grafana forwards to the shared Alertmanager, so its contact points and policies are
+    // not deployed (their headers say "Deploy: no"); the Alertmanager data source is.
+    const both = get(await generateWithOutputs(engine('both')), 'docs/TUNNEL_MONITORING_SETUP.md');
+    expect(both).toContain('| `grafana/provisioning/alerting/rules.yaml` |');
+    expect(both).not.toContain('`policies.yaml` replaces the whole notification policy tree');
+    expect(both).toContain('`grafana/provisioning/datasources/alertmanager.yaml`');
+    // Engine grafana: the recording rules still load into Prometheus (dashboards and SLOs read them).
+    const grafana = get(await generateWithOutputs(engine('grafana')), 'docs/TUNNEL_MONITORING_SETUP.md');
+    expect(section(grafana, '### Load recording and alerting rules')).toContain('`prometheus/rules/recording.rules.yml` loaded.');
+    expect(section(grafana, '### Load recording and alerting rules')).not.toContain('`prometheus/rules/alerts.rules.yml`');
+    // Log patterns without a log alert: the Loki ruler still records their line counts.
+    const patternsOnly = { ...model, alerts: model.alerts.filter((a) => a.datasource !== 'loki') };
+    expect(model.logs.patterns.length).toBeGreaterThan(0);
+    expect(get(await generateWithOutputs(patternsOnly), 'docs/TUNNEL_MONITORING_SETUP.md')).toContain('`<ruler.storage.local.directory>/<tenant>/logs.rules.yml`');
+  });
+
+  it('names no generated file when the caller describes none', async () => {
+    const guide = get(await generate(embeddedModel('production')), 'docs/TUNNEL_MONITORING_SETUP.md');
+    expect(guide).not.toMatch(/grafana\/dashboards\/|prometheus\/rules\/|alertmanager\.yml|loki\/rules\//);
   });
   it('derives the minimum Alertmanager from the secret files the config reads', async () => {
     const model = embeddedModel('production');
     const versionRow = (guide: string) => guide.split('\n').find((l) => l.startsWith('| Alertmanager |')) ?? '';
-    const row = versionRow(get(await generate(model), 'docs/TUNNEL_MONITORING_SETUP.md'));
+    const row = versionRow(get(await generateWithOutputs(model), 'docs/TUNNEL_MONITORING_SETUP.md'));
     expect(row).toContain('| 0.25 or later |');
     for (const cp of model.notifications.contactPoints) if (cp.type !== 'email' && cp.secretEnv !== undefined) expect(row, cp.name).toContain(ALERTMANAGER_SECRET_FILES[cp.type].field);
     const webhook = { name: 'hook', type: 'webhook' as const, description: 'A webhook.', addresses: [], channel: undefined, url: undefined, secretEnv: 'HOOK_TOKEN', secretFile: undefined };
     const withWebhook = { ...model, notifications: { ...model.notifications, contactPoints: [...model.notifications.contactPoints, webhook] } };
-    expect(versionRow(get(await generate(withWebhook), 'docs/TUNNEL_MONITORING_SETUP.md'))).toContain('`credentials_file`');
+    expect(versionRow(get(await generateWithOutputs(withWebhook), 'docs/TUNNEL_MONITORING_SETUP.md'))).toContain('`credentials_file`');
   });
 });
 
 describe('runbooks state routing and related alerts from the model', () => {
   it('lists who each severity notifies, the inhibition, and the other alerts over the same metrics', async () => {
     const model = embeddedModel('production');
-    const runbook = get(await generate(model), 'docs/runbooks/HighErrorRate.md');
+    const runbook = get(await generateWithOutputs(model), 'docs/runbooks/HighErrorRate.md');
     const notifications = runbook.slice(runbook.indexOf('## Notifications'), runbook.indexOf('## Related'));
     const route = model.notifications.routes.find((r) => r.severity === 'warning');
     for (const cp of route?.contactPoints ?? []) expect(notifications).toContain(cp);
@@ -238,7 +266,7 @@ describe('runbooks state routing and related alerts from the model', () => {
   it('a Grafana-only engine states no Alertmanager inhibition or repeat', async () => {
     const model = embeddedModel('production');
     const grafana = { ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine: 'grafana' as const } } };
-    const runbook = get(await generate(grafana), 'docs/runbooks/HighErrorRate.md');
+    const runbook = get(await generateWithOutputs(grafana), 'docs/runbooks/HighErrorRate.md');
     expect(runbook).not.toContain('Alertmanager inhibition');
     expect(runbook).not.toContain('again every');
   });
@@ -247,7 +275,7 @@ describe('runbooks state routing and related alerts from the model', () => {
 describe('the promtool test count', () => {
   it('is stated only as the count the caller passes (the alerts generator knows it), never the declared tests alone', async () => {
     const model = embeddedModel('production');
-    const guide = (options: { promtoolTestCases?: number }) => generate(model, options).then((a) => get(a, 'docs/TUNNEL_MONITORING_SETUP.md'));
+    const guide = (options: { promtoolTestCases?: number }) => generateWithOutputs(model, options).then((a) => get(a, 'docs/TUNNEL_MONITORING_SETUP.md'));
     expect(await guide({ promtoolTestCases: 69 })).toContain('fire (and stay quiet) as declared (69 test cases).');
     expect(await guide({})).toContain('fire (and stay quiet) as declared.');
   });
@@ -258,7 +286,7 @@ describe("Grafana's [smtp] section", () => {
     const model = embeddedModel('production');
     if (!model.notifications.smtp) throw new Error('the embedded spec declares an SMTP relay');
     const guide = (engine: 'prometheus' | 'grafana') =>
-      generate({ ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine } } }).then((a) => get(a, 'docs/TUNNEL_MONITORING_SETUP.md'));
+      generateWithOutputs({ ...model, service: { ...model.service, alerting: { ...model.service.alerting, engine } } }).then((a) => get(a, 'docs/TUNNEL_MONITORING_SETUP.md'));
     const viaGrafana = await guide('grafana');
     expect(viaGrafana).toContain("Grafana's `grafana.ini` has an `[smtp]` section with `enabled = true`, ");
     expect(viaGrafana).toContain(`\`host = ${model.notifications.smtp.smarthost}\``);
@@ -270,7 +298,7 @@ describe('a pipe in a spec value', () => {
   it('never splits a table row: every value in a table is printed as a cell', async () => {
     const model = embeddedModel('production');
     const piped = { ...model, service: { ...model.service, job: 'stream|proxy', metricsPath: '/a|b' } };
-    const artifacts = await generate(piped);
+    const artifacts = await generateWithOutputs(piped);
     expect(await verifyDocs(artifacts)).toEqual({ lint: [], links: [], pages: [] });
     const guide = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
     const row = guide.split('\n').find((l) => l.startsWith('| Metrics endpoint |')) ?? '';
@@ -282,7 +310,7 @@ describe('a pipe in a spec value', () => {
 describe('empty sections are left out', () => {
   it('a service without health endpoints or log sources gets neither section, and the docs stay clean', async () => {
     const model = withoutLoki(embeddedModel('production'));
-    const artifacts = await generate({ ...model, service: { ...model.service, healthEndpoints: [] } });
+    const artifacts = await generateWithOutputs({ ...model, service: { ...model.service, healthEndpoints: [] } });
     const guide = get(artifacts, 'docs/TUNNEL_MONITORING_SETUP.md');
     expect(guide).not.toContain('Health endpoints');
     expect(guide).not.toContain('## Loki queries');
@@ -294,8 +322,8 @@ describe('empty sections are left out', () => {
 describe('operationsDocs', () => {
   it('is the production setup guide and runbooks, byte-identical, relative to docs/OPERATIONS/', async () => {
     const model = embeddedModel('production');
-    const all = byPath(await generate(model));
-    const ops = await operationsDocs(model);
+    const all = byPath(await generateWithOutputs(model));
+    const ops = await operationsDocs(model, { artifacts: otherOutputs(model) });
     expect(ops.map((a) => a.path)).toEqual(['TUNNEL_MONITORING_SETUP.md', 'architecture.svg', ...alertNames(model).map((n) => `runbooks/${n}.md`)].sort());
     for (const a of ops) expect(a.content).toBe(all.get(`docs/${a.path}`));
     expect(await checkLinks(ops)).toEqual([]);
@@ -308,8 +336,8 @@ describe('operationsDocs', () => {
 
 describe('environment overlays reach the docs', () => {
   it('staging thresholds and Grafana host differ from production', async () => {
-    const prod = byPath(await generate(demoModel()));
-    const staging = byPath(await generate(demoModel('staging')));
+    const prod = byPath(await generateWithOutputs(demoModel()));
+    const staging = byPath(await generateWithOutputs(demoModel('staging')));
     expect(prod.get('docs/runbooks/DemoHighErrorRate.md')).toContain('> 5 % (`error_rate.critical`)');
     expect(staging.get('docs/runbooks/DemoHighErrorRate.md')).toContain('> 10 % (`error_rate.critical`)');
     expect(staging.get('docs/DEMO_SHOP_MONITORING_SETUP.md')).toContain('https://grafana-staging.shop.example/d/demo/demo-overview');
@@ -365,7 +393,7 @@ describe('synthetic benchmark spec (bench/synthetic-spec.mjs)', () => {
       writeSyntheticSpec(dir, 5);
       const { model, diagnostics } = compileSpecDir(dir);
       if (!model) throw new Error(diagnostics.map((d) => d.message).join('\n'));
-      expect(await verifyDocs(await generate(model))).toEqual({ lint: [], links: [], pages: [] });
+      expect(await verifyDocs(await generateWithOutputs(model))).toEqual({ lint: [], links: [], pages: [] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

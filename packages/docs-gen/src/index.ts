@@ -9,12 +9,12 @@
  * is more than plain text (loaded on demand) and in `verifyDocs`, which the tests run over every
  * document: remark-lint clean, links resolve, and each page equals remark's rendering of its Markdown.
  */
-import { GeneratorFindings, type Artifact, type Diagnostic, type Generator, type ResolvedModel } from '@monspec/metrics-spec';
+import { GeneratorFindings, type Artifact, type ArtifactDescriptor, type Diagnostic, type Generator, type ResolvedModel, type TextFile } from '@monspec/metrics-spec';
 import { brokenLinks, scanHtml, type BrokenLink, type Scan } from './links.js';
 import type { LintMessage } from './markdown/lint-message.js';
 import { loadProseEngine, needsRemark, Prose, ProseCache, RemarkNotLoaded } from './markdown/prose.js';
 import { renderDocument } from './page/document.js';
-import { ARCHITECTURE_IMAGE, DOCS_ROOT, METRICS_DOC, SITE_ROOT, runbookDoc } from './paths.js';
+import { ARCHITECTURE_IMAGE, DOCS_ROOT, METRICS_DOC, SITE_CSS, SITE_ROOT, runbookDoc, sitePage } from './paths.js';
 import { architectureGraph } from './diagram/architecture.js';
 import { architectureSvg } from './diagram/svg.js';
 import { renderSite, type SitePage } from './site/site.js';
@@ -42,6 +42,12 @@ export interface DocsOptions {
    * the alerts generator), so the guide states the number that runs; without it, no number.
    */
   readonly promtoolTestCases?: number;
+  /**
+   * The descriptors of what the other generators write for this environment (the CLI passes them):
+   * the setup guide's deployment table and checklists name these files by their role, never by a
+   * path of their own. Without them the guide names no generated file.
+   */
+  readonly artifacts?: readonly ArtifactDescriptor[];
   /**
    * What to remember between calls (`build --watch`, `--all-envs`): a `DocsCache` the caller owns
    * and passes to every call. Without one, each call renders from scratch.
@@ -89,28 +95,68 @@ export class DocsCheckError extends GeneratorFindings {
   }
 }
 
-interface DocSource {
+/** A document: its path under `docs/` (`index.md` is the site's home page only), page title and template. */
+interface DocEntry {
   readonly doc: string;
   readonly title: string;
   readonly template: TemplateName;
+  /** The alert a runbook is about. */
+  readonly alert?: string;
+}
+
+interface DocSource extends DocEntry {
   readonly view: () => object;
 }
 
-function sources(model: ResolvedModel, ctx: Prose, options: DocsOptions): DocSource[] {
+function documents(model: ResolvedModel): DocEntry[] {
   const title = model.service.title;
   return [
-    { doc: 'index.md', title: `${title} monitoring`, template: 'index.md', view: () => indexView(model, ctx) },
-    { doc: model.service.setupGuide, title: `${title} monitoring setup`, template: 'setup.md', view: () => setupView(model, ctx, options) },
-    { doc: METRICS_DOC, title: `${title} metrics catalogue`, template: 'metrics.md', view: () => metricsView(model, ctx) },
-    ...alertNames(model).map((name) => ({ doc: runbookDoc(name), title: name, template: 'runbook.md' as const, view: () => runbookView(model, name, ctx) })),
+    { doc: 'index.md', title: `${title} monitoring`, template: 'index.md' },
+    { doc: model.service.setupGuide, title: `${title} monitoring setup`, template: 'setup.md' },
+    { doc: METRICS_DOC, title: `${title} metrics catalogue`, template: 'metrics.md' },
+    ...alertNames(model).map((name) => ({ doc: runbookDoc(name), title: name, template: 'runbook.md' as const, alert: name })),
   ];
 }
 
+function sources(model: ResolvedModel, ctx: Prose, options: DocsOptions): DocSource[] {
+  return documents(model).map((d) => ({
+    ...d,
+    view: (): object => {
+      switch (d.template) {
+        case 'index.md':
+          return indexView(model, ctx);
+        case 'setup.md':
+          return setupView(model, ctx, options);
+        case 'metrics.md':
+          return metricsView(model, ctx);
+        default:
+          return runbookView(model, d.alert ?? d.title, ctx);
+      }
+    },
+  }));
+}
+
+/** Every file `generate` writes, without content: Markdown under docs/ for the repository, the site for the docs host. */
+export function describe(model: ResolvedModel): ArtifactDescriptor[] {
+  const people = { engine: 'people' } as const;
+  const out: ArtifactDescriptor[] = [];
+  for (const d of documents(model)) {
+    if (d.doc !== 'index.md') out.push({ path: `${DOCS_ROOT}/${d.doc}`, ...people, deployed: false, ...(d.alert !== undefined ? { role: 'runbook', subject: d.alert } : { role: 'document' }) });
+    out.push({ path: `${SITE_ROOT}/${sitePage(d.doc)}`, ...people, role: 'site-page', deployed: true, ...(d.alert !== undefined ? { subject: d.alert } : {}) });
+  }
+  out.push(
+    { path: `${DOCS_ROOT}/${ARCHITECTURE_IMAGE}`, ...people, role: 'image', deployed: false },
+    { path: `${SITE_ROOT}/${ARCHITECTURE_IMAGE}`, ...people, role: 'image', deployed: true },
+    { path: `${SITE_ROOT}/${SITE_CSS}`, ...people, role: 'site-asset', deployed: true },
+  );
+  return out.sort(byPath);
+}
+
 /** Every document, each rendered once, with the prose renderer of this call. */
-function build(model: ResolvedModel, ctx: Prose, options: DocsOptions): { docs: Artifact[]; pages: SitePage[] } {
+function build(model: ResolvedModel, ctx: Prose, options: DocsOptions): { docs: TextFile[]; pages: SitePage[] } {
   const all = sources(model, ctx, options);
   const known = new Set(all.map((s) => s.doc));
-  const docs: Artifact[] = [];
+  const docs: TextFile[] = [];
   const pages: SitePage[] = [];
   for (const s of all) {
     const rendered = renderDocument(s.template, s.view(), s.doc, known);
@@ -121,7 +167,7 @@ function build(model: ResolvedModel, ctx: Prose, options: DocsOptions): { docs: 
   return { docs, pages };
 }
 
-function byPath(a: Artifact, b: Artifact): number {
+function byPath<T extends { readonly path: string }>(a: T, b: T): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
@@ -131,7 +177,8 @@ function byPath(a: Artifact, b: Artifact): number {
  */
 export async function generate(model: ResolvedModel, options: DocsOptions = {}): Promise<Artifact[]> {
   const verify = options.verify ?? true;
-  const key = `${verify}:${options.promtoolTestCases ?? ''}`;
+  // Everything in the options that changes the bytes (the other outputs' paths and roles are in the guide).
+  const key = `${verify}:${options.promtoolTestCases ?? ''}:${(options.artifacts ?? []).map((a) => `${a.role}=${a.path}${a.deployed ? '' : '!'}`).join(',')}`;
   const remembered = options.cache?.documents.get(model);
   const hit = remembered?.get(key);
   if (hit) return [...hit];
@@ -140,7 +187,7 @@ export async function generate(model: ResolvedModel, options: DocsOptions = {}):
   const proseCache = options.cache?.prose;
   proseCache?.nextRound();
   let ctx = new Prose(engine, proseCache);
-  let built: { docs: Artifact[]; pages: SitePage[] };
+  let built: { docs: TextFile[]; pages: SitePage[] };
   try {
     built = build(model, ctx, options);
   } catch (err) {
@@ -154,7 +201,8 @@ export async function generate(model: ResolvedModel, options: DocsOptions = {}):
   // The guide's architecture picture, next to the guide in docs/ (GitHub shows it) and on the site.
   const picture = architectureSvg(architectureGraph(model));
   const images = [DOCS_ROOT, SITE_ROOT].map((root) => ({ path: `${root}/${ARCHITECTURE_IMAGE}`, content: picture }));
-  const artifacts = [...built.docs, ...images, ...site.map((a) => ({ path: `${SITE_ROOT}/${a.path}`, content: a.content }))].sort(byPath);
+  const files = [...built.docs, ...images, ...site.map((a) => ({ path: `${SITE_ROOT}/${a.path}`, content: a.content }))];
+  const artifacts = withDescriptors(describe(model), files);
   if (verify) {
     const lint = ctx.findings;
     const links = siteLinks(artifacts);
@@ -168,8 +216,20 @@ export async function generate(model: ResolvedModel, options: DocsOptions = {}):
   return artifacts;
 }
 
+/** The rendered files as artifacts, each with its descriptor; a file without one (or the reverse) is a bug here. */
+function withDescriptors(descriptors: readonly ArtifactDescriptor[], files: readonly TextFile[]): Artifact[] {
+  const content = new Map(files.map((f) => [f.path, f.content]));
+  const missing = descriptors.filter((d) => !content.has(d.path)).map((d) => d.path);
+  const described = new Set(descriptors.map((d) => d.path));
+  const undescribed = files.filter((f) => !described.has(f.path)).map((f) => f.path);
+  if (missing.length > 0 || undescribed.length > 0 || content.size !== files.length) {
+    throw new Error(`Unexpected docs files (not rendered: ${missing.join(', ') || 'none'}; not described: ${undescribed.join(', ') || 'none'}), expected describe() to list each rendered file once`);
+  }
+  return descriptors.map((d) => ({ ...d, content: content.get(d.path) ?? '' }));
+}
+
 /** The docs as a generator of the CLI's registry (`generate` throws `DocsCheckError` on findings). */
-export const docsGenerator = { id: 'docs', generate } satisfies Generator<DocsOptions>;
+export const docsGenerator = { id: 'docs', describe, generate } satisfies Generator<DocsOptions>;
 
 /** Broken links and anchors among the site's pages (the Markdown's links are the same ones, tested). */
 function siteLinks(artifacts: readonly Artifact[]): BrokenLink[] {
@@ -191,5 +251,5 @@ export async function operationsDocs(model: ResolvedModel, options: DocsOptions 
   const keep = (path: string) => path === `${DOCS_ROOT}/${model.service.setupGuide}` || path === `${DOCS_ROOT}/${ARCHITECTURE_IMAGE}` || path.startsWith(`${DOCS_ROOT}/runbooks/`);
   return (await generate(model, options))
     .filter((a) => keep(a.path))
-    .map((a) => ({ path: a.path.slice(DOCS_ROOT.length + 1), content: a.content }));
+    .map((a) => ({ ...a, path: a.path.slice(DOCS_ROOT.length + 1) }));
 }

@@ -1,5 +1,5 @@
 import { GeneratorFindings, type Diagnostic, type ResolvedModel } from '@monspec/metrics-spec';
-import { sharedDocsCache } from '../generators/registry.js';
+import { otherOutputs, sharedDocsCache } from '../generators/registry.js';
 
 /**
  * The docs check `build` runs (remark-lint over spec prose that needs remark, every link and anchor
@@ -9,7 +9,7 @@ import { sharedDocsCache } from '../generators/registry.js';
 export async function docsCheckDiagnostics(model: ResolvedModel): Promise<readonly Diagnostic[]> {
   const { generate } = await import('@monspec/docs-gen');
   try {
-    await generate(model, { cache: await sharedDocsCache() });
+    await generate(model, { artifacts: await otherOutputs(model), cache: await sharedDocsCache() });
     return [];
   } catch (err) {
     if (err instanceof GeneratorFindings) return err.diagnostics;

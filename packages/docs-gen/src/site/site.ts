@@ -2,7 +2,7 @@
  * The static docs site: each document's page body (printed by construction, page/document.ts) in a
  * layout with navigation. No remote assets: one local stylesheet, Mermaid stays a code block.
  */
-import type { Artifact } from '@monspec/metrics-spec';
+import type { TextFile } from '@monspec/metrics-spec';
 import { METRICS_DOC, SITE_CSS, relativePath, sitePage } from '../paths.js';
 import { asset, render } from '../render.js';
 
@@ -37,9 +37,9 @@ export interface SiteOptions {
 }
 
 /** The pages (paths relative to `site/`) and the stylesheet. */
-export function renderSite(pages: readonly SitePage[], options: SiteOptions): Artifact[] {
+export function renderSite(pages: readonly SitePage[], options: SiteOptions): TextFile[] {
   const known = new Set(pages.map((d) => d.doc));
-  const out: Artifact[] = [];
+  const out: TextFile[] = [];
   for (const p of pages) {
     const page = sitePage(p.doc);
     // [label, document, fragment]; a document the site lacks has no entry.

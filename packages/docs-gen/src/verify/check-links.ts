@@ -1,5 +1,5 @@
 /** Link validation over Markdown and HTML artifacts (Markdown parsed by remark, so not for the build path). */
-import type { Artifact } from '@monspec/metrics-spec';
+import type { TextFile } from '@monspec/metrics-spec';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -19,7 +19,7 @@ function scanMarkdown(content: string): Scan {
 }
 
 /** Every relative link and anchor among `artifacts` that does not resolve. External links are not followed. */
-export function checkLinks(artifacts: readonly Artifact[]): BrokenLink[] {
+export function checkLinks(artifacts: readonly TextFile[]): BrokenLink[] {
   const scans = new Map<string, Scan>();
   for (const a of artifacts) {
     if (a.path.endsWith('.md')) scans.set(a.path, scanMarkdown(a.content));

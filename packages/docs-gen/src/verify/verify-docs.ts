@@ -4,7 +4,7 @@
  * to remark's rendering of its Markdown (verify/reference-html.ts), so the Markdown on GitHub and the
  * site say the same thing.
  */
-import type { Artifact } from '@monspec/metrics-spec';
+import type { TextFile } from '@monspec/metrics-spec';
 import type { BrokenLink } from '../links.js';
 import type { LintMessage } from '../markdown/lint-message.js';
 import { DOCS_ROOT, SITE_ROOT, sitePage } from '../paths.js';
@@ -39,7 +39,7 @@ function firstDifference(page: string, expected: string, actual: string): PageMi
   return { page, line: i + 1, expected: e[i] ?? '(end of page)', actual: a[i] ?? '(end of page)' };
 }
 
-export async function verifyDocs(artifacts: readonly Artifact[]): Promise<DocsVerification> {
+export async function verifyDocs(artifacts: readonly TextFile[]): Promise<DocsVerification> {
   const [{ lintMarkdown }, { checkLinks }, { referenceBody }] = await Promise.all([
     import('../markdown/pipeline.js'),
     import('./check-links.js'),
@@ -66,7 +66,7 @@ export async function verifyDocs(artifacts: readonly Artifact[]): Promise<DocsVe
 }
 
 /** Every relative link and anchor among `artifacts` (Markdown and HTML) that does not resolve. */
-export async function checkLinks(artifacts: readonly Artifact[]): Promise<BrokenLink[]> {
+export async function checkLinks(artifacts: readonly TextFile[]): Promise<BrokenLink[]> {
   const { checkLinks: check } = await import('./check-links.js');
   return check(artifacts);
 }

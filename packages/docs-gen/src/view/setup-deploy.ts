@@ -2,11 +2,12 @@
  * The setup guide's deployment facts, from the model: what the service must change to expose its
  * metrics as declared, where each generated file goes, and the versions the output needs.
  */
-import { ALERTMANAGER_SECRET_FILES, isSafeUrl, type ResolvedModel } from '@monspec/metrics-spec';
+import { ALERTMANAGER_SECRET_FILES, isSafeUrl, type ArtifactDescriptor, type ResolvedModel } from '@monspec/metrics-spec';
 import { type Piece, inline, join } from '../markdown/fragment.js';
 import { cell, code, link } from '../markdown/inline.js';
 import type { Prose } from '../markdown/prose.js';
-import { ARCHITECTURE_IMAGE } from '../paths.js';
+import { ARCHITECTURE_IMAGE, SITE_ROOT } from '../paths.js';
+import { filePatterns, pathsOf } from './setup/outputs.js';
 import { usesLoki } from './common.js';
 
 export interface ServiceChangeRow {
@@ -44,61 +45,72 @@ export function serviceChanges(model: ResolvedModel, ctx: Prose): ServiceChangeR
 const PROVISIONING_DOC = 'https://grafana.com/docs/grafana/latest/administration/provisioning/';
 const LOKI_RULER_DOC = 'https://grafana.com/docs/loki/latest/alert/';
 
-export function destinations(model: ResolvedModel): DestinationRow[] {
-  const engine = model.service.alerting.engine;
-  const prometheusEvaluates = engine !== 'grafana';
-  const grafanaEvaluates = engine !== 'prometheus';
-  const rows: DestinationRow[] = [
-    {
-      files: inline`${code('grafana/dashboards/*.json')}`,
-      goesTo: inline`the dashboards provider's ${code('path')} (see ${code('grafana/provisioning/dashboards/monspec.yaml')})`,
-      notes: inline`Grafana re-reads the folder by itself (the provider's ${code('updateIntervalSeconds')}).`,
-    },
-    {
-      files: inline`${code('grafana/provisioning/dashboards/monspec.yaml')}, ${code('grafana/provisioning/datasources/monspec.yaml')}`,
-      goesTo: inline`Grafana's ${code('provisioning/dashboards/')} and ${code('provisioning/datasources/')} (${link('provisioning', PROVISIONING_DOC)})`,
-      notes: 'Read at Grafana start-up.',
-    },
-  ];
-  if (grafanaEvaluates) {
+/** Code spans for the guide's file patterns, comma-separated. */
+function files(patterns: readonly string[]): Piece {
+  return join(patterns.map(code), ', ');
+}
+
+/**
+ * Where each deployed file goes, from the other generators' descriptors (`outputs`): a row per kind of
+ * destination, naming the files this environment deploys there.
+ */
+export function destinations(model: ResolvedModel, outputs: readonly ArtifactDescriptor[]): DestinationRow[] {
+  const rows: DestinationRow[] = [];
+  const dashboards = filePatterns(pathsOf(outputs, ['grafana-dashboard']), true);
+  const provider = pathsOf(outputs, ['grafana-dashboard-provider']);
+  if (dashboards.length > 0) {
     rows.push({
-      files: inline`${code('grafana/provisioning/alerting/*.yaml')}`,
-      goesTo: inline`Grafana's ${code('provisioning/alerting/')}`,
-      notes: inline`Read at Grafana start-up; ${code('policies.yaml')} replaces the whole notification policy tree (see Prerequisites).`,
+      files: files(dashboards),
+      goesTo: provider.length > 0 ? inline`the dashboards provider's ${code('path')} (see ${files(provider)})` : inline`the dashboards provider's ${code('path')}`,
+      notes: inline`Grafana re-reads the folder by itself (the provider's ${code('updateIntervalSeconds')}).`,
     });
   }
-  if (prometheusEvaluates) {
-    rows.push(
-      {
-        files: inline`${code('prometheus/rules/*.rules.yml')}`,
-        goesTo: inline`a directory listed in Prometheus's ${code('rule_files')}`,
-        notes: inline`Then reload Prometheus (${code('POST /-/reload')} or SIGHUP).`,
-      },
-      {
-        files: inline`${code('alertmanager/alertmanager.yml')}`,
-        goesTo: inline`Alertmanager's ${code('--config.file')}`,
-        notes: 'Secrets are files the config names (see the contact points); mount them next to it.',
-      },
-    );
-  } else {
-    rows.push({ files: inline`${code('prometheus/rules/recording.rules.yml')}`, goesTo: inline`a directory listed in Prometheus's ${code('rule_files')}`, notes: 'Dashboards read the recording rules.' });
-  }
-  if (model.alerts.some((a) => a.datasource === 'loki')) {
+  const provisioning = pathsOf(outputs, ['grafana-dashboard-provider', 'grafana-datasources', 'grafana-alertmanager-datasource']);
+  if (provisioning.length > 0) {
     rows.push({
-      files: inline`${code('loki/rules/logs.rules.yml')}`,
-      goesTo: inline`the Loki ruler's storage, one folder per tenant: ${code('<ruler.storage.local.directory>/<tenant>/logs.rules.yml')} (${link('Loki alerting', LOKI_RULER_DOC)})`,
+      files: files(provisioning),
+      goesTo: inline`Grafana's ${code('provisioning/dashboards/')} and ${code('provisioning/datasources/')} (${link('provisioning', PROVISIONING_DOC)})`,
+      notes: 'Read at Grafana start-up.',
+    });
+  }
+  const alerting = pathsOf(outputs, ['grafana-alert-rules', 'grafana-contact-points', 'grafana-policies']);
+  if (alerting.length > 0) {
+    const policies = pathsOf(outputs, ['grafana-policies']).map((p) => p.slice(p.lastIndexOf('/') + 1));
+    rows.push({
+      files: files(filePatterns(alerting)),
+      goesTo: inline`Grafana's ${code('provisioning/alerting/')}`,
+      notes: policies.length > 0 ? inline`Read at Grafana start-up; ${files(policies)} replaces the whole notification policy tree (see Prerequisites).` : 'Read at Grafana start-up.',
+    });
+  }
+  const alertRules = pathsOf(outputs, ['prometheus-alerting-rules']);
+  const ruleFiles = pathsOf(outputs, ['prometheus-recording-rules', 'prometheus-alerting-rules']);
+  if (ruleFiles.length > 0) {
+    rows.push({
+      files: files(filePatterns(ruleFiles)),
+      goesTo: inline`a directory listed in Prometheus's ${code('rule_files')}`,
+      notes: alertRules.length > 0 ? inline`Then reload Prometheus (${code('POST /-/reload')} or SIGHUP).` : 'Dashboards read the recording rules.',
+    });
+  }
+  const alertmanager = pathsOf(outputs, ['alertmanager-config']);
+  if (alertmanager.length > 0) {
+    rows.push({ files: files(alertmanager), goesTo: inline`Alertmanager's ${code('--config.file')}`, notes: 'Secrets are files the config names (see the contact points); mount them next to it.' });
+  }
+  for (const loki of pathsOf(outputs, ['loki-rules'])) {
+    rows.push({
+      files: files([loki]),
+      goesTo: inline`the Loki ruler's storage, one folder per tenant: ${code(`<ruler.storage.local.directory>/<tenant>/${loki.slice(loki.lastIndexOf('/') + 1)}`)} (${link('Loki alerting', LOKI_RULER_DOC)})`,
       notes: inline`Without multi-tenancy (${code('auth_enabled: false')}) the tenant is ${code('fake')}.`,
     });
   }
-  rows.push(
-    { files: inline`${code('prometheus/tests/alerts.test.yml')}`, goesTo: 'CI only', notes: inline`${code('monspec test')} runs it with ${code('promtool test rules')}; not deployed.` },
-    {
-      files: inline`${code('site/')}`,
-      // An unsafe base URL (reported by validate) is not repeated here, not even as code.
-      goesTo: model.service.runbookBaseUrl && isSafeUrl(model.service.runbookBaseUrl) ? inline`the docs host, so that ${code('runbooks/')} is served at ${code(model.service.runbookBaseUrl)}` : 'your docs host',
-      notes: inline`Alerts link their runbook pages there; ${code(ARCHITECTURE_IMAGE)} is the picture in this guide.`,
-    },
-  );
+  for (const tests of pathsOf(outputs, ['promtool-tests'], true)) {
+    rows.push({ files: files([tests]), goesTo: 'CI only', notes: inline`${code('monspec test')} runs it with ${code('promtool test rules')}; not deployed.` });
+  }
+  rows.push({
+    files: inline`${code(`${SITE_ROOT}/`)}`,
+    // An unsafe base URL (reported by validate) is not repeated here, not even as code.
+    goesTo: model.service.runbookBaseUrl && isSafeUrl(model.service.runbookBaseUrl) ? inline`the docs host, so that ${code('runbooks/')} is served at ${code(model.service.runbookBaseUrl)}` : 'your docs host',
+    notes: inline`Alerts link their runbook pages there; ${code(ARCHITECTURE_IMAGE)} is the picture in this guide.`,
+  });
   return rows;
 }
 

@@ -7,7 +7,7 @@ import type { Prose } from '../markdown/prose.js';
 import { alertsSection } from './setup/alerts.js';
 import { checklistsSection } from './setup/checklists.js';
 import { dashboardsSection } from './setup/dashboards.js';
-import { setupGround } from './setup/ground.js';
+import { setupGround, type SetupFacts } from './setup/ground.js';
 import { logsSection } from './setup/logs.js';
 import { metricsSection } from './setup/metrics.js';
 import { notificationsSection } from './setup/notifications.js';
@@ -18,7 +18,7 @@ import type { SetupView } from './setup/types.js';
 
 export type * from './setup/types.js';
 
-export function setupView(model: ResolvedModel, ctx: Prose, known: { readonly promtoolTestCases?: number } = {}): SetupView {
+export function setupView(model: ResolvedModel, ctx: Prose, known: SetupFacts = {}): SetupView {
   const g = setupGround(model, ctx, known);
   return {
     ...overviewSection(g),

@@ -1,5 +1,6 @@
 /** The guide's checklists: implementation steps and the verification after deploying. */
 import { inline } from '../../markdown/fragment.js';
+import { withRole } from '@monspec/metrics-spec';
 import { code, count, link } from '../../markdown/inline.js';
 import { runbookDoc } from '../../paths.js';
 import { contactPointLabel, routeFor, usesLoki } from '../common.js';
@@ -7,7 +8,7 @@ import type { SetupGround } from './ground.js';
 import type { SetupView } from './types.js';
 
 export function checklistsSection(g: SetupGround): Pick<SetupView, 'implementation' | 'verification'> {
-  const { model, ctx, s, index, prom, loki, upQuery, known, ruleFiles, alertNames } = g;
+  const { model, ctx, s, index, prom, loki, upQuery, known, ruleFiles, alertNames, outputs } = g;
   const implementation = [
     {
       title: 'Verify prerequisites',
@@ -18,7 +19,10 @@ export function checklistsSection(g: SetupGround): Pick<SetupView, 'implementati
     },
     {
       title: 'Provision dashboards',
-      items: model.dashboards.map((d) => inline`${ctx.text(d.title)} (${code(`grafana/dashboards/${d.uid}.json`)}, ${count(d.panels.length, 'panel')})`),
+      items: model.dashboards.map((d) => {
+        const file = withRole(outputs, 'grafana-dashboard', d.uid)[0];
+        return file ? inline`${ctx.text(d.title)} (${code(file.path)}, ${count(d.panels.length, 'panel')})` : inline`${ctx.text(d.title)} (${count(d.panels.length, 'panel')})`;
+      }),
     },
     {
       title: 'Load recording and alerting rules',

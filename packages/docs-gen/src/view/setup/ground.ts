@@ -2,10 +2,11 @@
  * What every section of the setup guide reads: the model, the build's prose renderer and the facts
  * several sections share (computed once).
  */
-import { indexModel, quoteLabelValue, type ModelIndex, type ResolvedModel } from '@monspec/metrics-spec';
+import { indexModel, quoteLabelValue, type ArtifactDescriptor, type ModelIndex, type ResolvedModel } from '@monspec/metrics-spec';
 import type { Fragment } from '../../markdown/fragment.js';
 import type { Prose } from '../../markdown/prose.js';
 import { compare } from '../common.js';
+import { pathsOf } from './outputs.js';
 
 export interface SetupGround {
   readonly model: ResolvedModel;
@@ -21,7 +22,15 @@ export interface SetupGround {
   readonly upQuery: string;
   /** The rule files this environment loads (troubleshooting and the checklist name them). */
   readonly ruleFiles: readonly string[];
-  readonly known: { readonly promtoolTestCases?: number };
+  /** The other generators' files (none when the caller passed none). */
+  readonly outputs: readonly ArtifactDescriptor[];
+  readonly known: SetupFacts;
+}
+
+/** What the guide knows from the other generators (`DocsOptions`' fields of the same names). */
+export interface SetupFacts {
+  readonly promtoolTestCases?: number;
+  readonly artifacts?: readonly ArtifactDescriptor[];
 }
 
 /** What evaluates and routes the alerts, per `service.alerting.engine` (facts and troubleshooting). */
@@ -31,7 +40,8 @@ export const ENGINE_TEXT = {
   both: 'both Prometheus alerting rules routed by Alertmanager and Grafana-managed alert rules (the same rules, one engine each, so either can page when the other is down)',
 } as const;
 
-export function setupGround(model: ResolvedModel, ctx: Prose, known: { readonly promtoolTestCases?: number }): SetupGround {
+export function setupGround(model: ResolvedModel, ctx: Prose, known: SetupFacts): SetupGround {
+  const outputs = known.artifacts ?? [];
   const s = model.service;
   return {
     model,
@@ -43,11 +53,8 @@ export function setupGround(model: ResolvedModel, ctx: Prose, known: { readonly 
     alertNames: [...new Set(model.alerts.map((a) => a.name))].sort(compare),
     grafanaLink: ctx.autolink(s.grafana.url),
     upQuery: `up{job=${quoteLabelValue(s.job)}}`,
-    ruleFiles: [
-    ...(s.alerting.engine !== 'grafana' ? ['prometheus/rules/recording.rules.yml', 'prometheus/rules/alerts.rules.yml'] : []),
-    ...(model.alerts.some((a) => a.datasource === 'loki') ? ['loki/rules/logs.rules.yml'] : []),
-    ...(s.alerting.engine !== 'prometheus' ? ['grafana/provisioning/alerting/rules.yaml'] : []),
-    ],
+    ruleFiles: pathsOf(outputs, ['prometheus-recording-rules', 'prometheus-alerting-rules', 'loki-rules', 'grafana-alert-rules']),
+    outputs,
     known,
   };
 }

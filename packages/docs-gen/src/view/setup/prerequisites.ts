@@ -41,5 +41,5 @@ export function prerequisitesSection(g: SetupGround): Pick<SetupView, 'prerequis
     ...s.healthEndpoints.map((h) => inline`${code(h.path)} answers on every replica.`),
   ];
 
-  return { prerequisites, serviceChanges: serviceChanges(model, ctx), destinations: destinations(model), versions: versions(model) };
+  return { prerequisites, serviceChanges: serviceChanges(model, ctx), destinations: destinations(model, g.outputs), versions: versions(model) };
 }
