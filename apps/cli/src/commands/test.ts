@@ -69,7 +69,7 @@ async function runChecks(dir: string, model: ResolvedModel, io: Io): Promise<Sta
   const { runDocsChecks } = await import('../tools/run-docs-checks.js');
   const tools = runToolChecks(dir, model, io);
   if (tools === 'missing-tool') return tools;
-  const docs = await runDocsChecks(dir, model.environment, io);
+  const docs = await runDocsChecks(dir, model, io);
   return tools === 'failed' || docs === 'failed' ? 'failed' : 'ok';
 }
 
