@@ -10,6 +10,7 @@ import { cpus, totalmem, release } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSyntheticSpec } from './synthetic-spec.mjs';
+import { fmt, lastJson, median, timed as timedIn } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
@@ -19,23 +20,7 @@ const peerDir = process.env.MONSPEC_PEER ?? join(root, '..', 'shared', 'peer');
 const peerBin = join(peerDir, 'bin', 'go-jsonnet');
 const haveGnuTime = existsSync('/usr/bin/time');
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-function timed(args) {
-  const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-  const ms = Number(process.hrtime.bigint() - t) / 1e6;
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stderr}`);
-  return { ms, stderr: r.stderr };
-}
-
-function lastJson(stderr) {
-  const line = stderr.trim().split('\n').reverse().find((l) => l.startsWith('{"timings"'));
-  return line ? JSON.parse(line) : undefined;
-}
+const timed = (args) => timedIn(args, root);
 
 function listFiles(dir) {
   const out = [];
@@ -176,7 +161,6 @@ function peerTable(rows) {
   ].join('\n');
 }
 
-const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 
 async function main() {
   rmSync(work, { recursive: true, force: true });
