@@ -199,7 +199,7 @@ async function main() {
   }
 
   const v = versions();
-  const stageNames = ['read', 'parse', 'schema', 'merge', 'templates', 'checks', 'resolve', 'dashboards', 'alerts', 'docs', 'instrumentation', 'lint', 'headers', 'manifest', 'write'];
+  const stageNames = ['read', 'parse', 'schema', 'merge', 'templates', 'checks', 'resolve', 'load', 'dashboards', 'alerts', 'loki-rules', 'instrumentation', 'docs', 'describe', 'lint', 'headers', 'manifest', 'write'];
   const table = [
     `| spec | files | MiB | build (wall) | floor | × floor | per dashboard | peak RSS | ${stageNames.join(' | ')} |`,
     `|---|---|---|---|---|---|---|---|${stageNames.map(() => '---').join('|')}|`,

@@ -48,6 +48,9 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
   const produced: Artifact[] = [];
   const lint: Diagnostic[] = [];
   const owner = new Map<string, string>();
+  const loading = performance.now();
+  await Promise.all(generators.map((g) => g.load()));
+  add('load', loading);
   for (const g of generators) {
     let t = performance.now();
     const artifacts = await g.generate(model);

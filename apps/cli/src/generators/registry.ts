@@ -8,6 +8,8 @@ import type { Artifact, ArtifactDescriptor, Diagnostic, Generator, ResolvedModel
 /** A generator with its options bound, ready to run on a model. */
 export interface RegisteredGenerator {
   readonly id: string;
+  /** Loads the generator's package (once); the build does it up front, so stage timings hold no module loading. */
+  load(): Promise<void>;
   /** The descriptors of the files `generate` returns (cheap: nothing is rendered). */
   describe(model: ResolvedModel): Promise<readonly ArtifactDescriptor[]>;
   generate(model: ResolvedModel): Promise<readonly Artifact[]>;
@@ -20,13 +22,15 @@ export interface RegisteredGenerator {
  * SDK or remark), and its options for a model. Facts one generator needs from another come in here.
  */
 export function register<O>(id: string, load: () => Promise<Generator<O>>, options: (model: ResolvedModel) => O | Promise<O>): RegisteredGenerator {
-  const loaded = async () => {
-    const generator = await load();
-    if (generator.id !== id) throw new Error(`Unexpected generator id ${generator.id} on the registry line ${id}, expected the same`);
-    return generator;
-  };
+  let loading: Promise<Generator<O>> | undefined;
+  const loaded = () =>
+    (loading ??= load().then((generator) => {
+      if (generator.id !== id) throw new Error(`Unexpected generator id ${generator.id} on the registry line ${id}, expected the same`);
+      return generator;
+    }));
   return {
     id,
+    load: async () => void (await loaded()),
     describe: async (model) => (await loaded()).describe(model, await options(model)),
     generate: async (model) => (await loaded()).generate(model, await options(model)),
     async lint(model, artifacts) {
