@@ -94,8 +94,14 @@ export function humanDuration(text: string): string {
 
 const QUANTITY = /^(-?[0-9]+(?:\.[0-9]+)?)\s*(%|ms|s|m|h|d|B|KB|MB|GB|KiB|MiB|GiB)$/;
 
+/** A dimension (seconds, bytes, ratio) and how many of its base units one unit is. */
+interface Scale {
+  readonly dimension: 'time' | 'bytes' | 'ratio';
+  readonly factor: number;
+}
+
 /** Multipliers of each suffix into the base of its dimension (seconds, bytes, ratio). */
-const SUFFIX: Record<string, { dimension: 'time' | 'bytes' | 'ratio'; factor: number }> = {
+const SUFFIX: Record<string, Scale> = {
   '%': { dimension: 'ratio', factor: 0.01 },
   ms: { dimension: 'time', factor: 0.001 },
   s: { dimension: 'time', factor: 1 },
@@ -112,7 +118,7 @@ const SUFFIX: Record<string, { dimension: 'time' | 'bytes' | 'ratio'; factor: nu
 };
 
 /** How a unit relates to a suffix dimension: its dimension and how many base units one of it is. */
-const UNIT_DIMENSION: Partial<Record<Unit, { dimension: 'time' | 'bytes' | 'ratio'; factor: number }>> = {
+const UNIT_DIMENSION: Partial<Record<Unit, Scale>> = {
   seconds: { dimension: 'time', factor: 1 },
   milliseconds: { dimension: 'time', factor: 0.001 },
   bytes: { dimension: 'bytes', factor: 1 },
