@@ -1,14 +1,16 @@
-// Writes a synthetic monspec spec with N service dashboards of six panels each, plus what a real
-// spec has around them: three metrics, three recording rules, two alerts with promtool scenarios
-// and their runbooks per dashboard. Deterministic: the same N gives the same files.
+/**
+ * A synthetic monspec spec with N service dashboards of six panels each, plus what a real spec has
+ * around them: three metrics, three recording rules, two alerts with promtool scenarios and their
+ * runbooks per dashboard. Deterministic: the same N gives the same files. Used by the benchmark
+ * (`bench/run.mjs`) and by the tests that hold the generators' output to a large spec.
+ */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function writeSyntheticSpec(dir, n) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+/** The synthetic spec of `n` dashboards as file name → YAML text. */
+export function syntheticSpecFiles(n: number): Record<string, string> {
   const ids = Array.from({ length: n }, (_, i) => String(i + 1).padStart(4, '0'));
-  const files = {
+  return {
     'service.yaml': `service:
   name: bench
   title: Benchmark fleet
@@ -130,11 +132,12 @@ environments:
       errors: { title: Errors, type: stat, queries: [{ expr: 'sum(increase(s${id}_errors_total[$__range]))' }] }
 `).join(''),
   };
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, n] = process.argv.slice(2);
-  writeSyntheticSpec(dir, Number(n));
+/** Writes the synthetic spec of `n` dashboards into `dir` (emptied first; test and bench folders only) and returns `dir`. */
+export function writeSyntheticSpec(dir: string, n: number): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, text] of Object.entries(syntheticSpecFiles(n))) writeFileSync(join(dir, name), text);
+  return dir;
 }
