@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { ResolvedModel } from '@monspec/metrics-spec';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
-import { demoModel } from './__fixtures__/demo-spec.js';
+import { demoModel, syntheticModel } from './test-support/specs.js';
 import { generate } from './generate.js';
 import { dashboardQueryRuleFile } from './query-rules.js';
 
@@ -27,8 +24,6 @@ function expectYamlPackageBytes(model: ResolvedModel): void {
   for (const text of [...texts, dashboardQueryRuleFile(model)]) expect(text).toBe(stringify(parse(text), YAML_OPTIONS));
 }
 
-type WriteSyntheticSpec = (dir: string, n: number) => string;
-
 describe('YAML output', () => {
   it('is what the yaml package prints: embedded spec, both environments', () => {
     expectYamlPackageBytes(compile(undefined, 'production'));
@@ -39,14 +34,7 @@ describe('YAML output', () => {
     expectYamlPackageBytes(demoModel());
   });
 
-  it('is what the yaml package prints: synthetic benchmark spec', async () => {
-    const modulePath = new URL('../../../bench/synthetic-spec.mjs', import.meta.url).href;
-    const { writeSyntheticSpec } = (await import(modulePath)) as { writeSyntheticSpec: WriteSyntheticSpec };
-    const dir = mkdtempSync(join(tmpdir(), 'monspec-synthetic-'));
-    try {
-      expectYamlPackageBytes(compile(writeSyntheticSpec(dir, 12)));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('is what the yaml package prints: synthetic benchmark spec', () => {
+    expectYamlPackageBytes(syntheticModel(12));
   });
 });

@@ -8,13 +8,9 @@
  * SMTP relay, runbooks, and texts with Markdown-hostile characters (pipes, backticks, brackets).
  */
 
-/** One file of a spec, as `compileSpec` of `@monspec/metrics-spec` takes it. */
-export interface DemoSpecFile {
-  readonly path: string;
-  readonly text: string;
-}
+import { compiledModel, type CompileSpec, type SpecFile } from './model.js';
 
-export const DEMO_SPEC: readonly DemoSpecFile[] = [
+export const DEMO_SPEC: readonly SpecFile[] = [
   {
     path: 'service.yaml',
     text: `service:
@@ -347,24 +343,11 @@ runbooks:
   },
 ];
 
-interface Compiled<M> {
-  readonly model: M | undefined;
-  readonly diagnostics: readonly { readonly ruleId: string; readonly severity: string; readonly message: string; readonly location?: { readonly file: string; readonly line: number } }[];
-  readonly usageError: string | undefined;
-}
-
 /**
- * The demo spec's model in `environment` (its default, production, when omitted), compiled by the
- * caller's `compileSpec` (this package depends on no monspec package, so metrics-spec may use it
- * too). Throws on an error. (Its warnings, non-base unit and recording-rule levels, are kept: the
- * panels and rules that carry them are what the dashboards tests pin.)
+ * The demo spec's model in `environment` (its default, production, when omitted). Its warnings
+ * (a non-base unit, recording-rule levels) are kept: the panels and rules that carry them are what
+ * the dashboards tests pin.
  */
-export function demoModel<M>(compile: (files: readonly DemoSpecFile[], options: { readonly environment?: string }) => Compiled<M>, environment?: string): M {
-  const result = compile(DEMO_SPEC, environment === undefined ? {} : { environment });
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (!result.model || errors.length > 0) {
-    const found = errors.map((d) => `${d.location?.file ?? ''}:${d.location?.line ?? ''} ${d.severity} ${d.ruleId} ${d.message}`);
-    throw new Error(`the demo spec does not compile:\n${found.join('\n')}${result.usageError ?? ''}`);
-  }
-  return result.model;
+export function demoModel<M>(compile: CompileSpec<M>, environment?: string): M {
+  return compiledModel(compile, DEMO_SPEC, environment);
 }

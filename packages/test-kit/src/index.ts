@@ -1,4 +1,5 @@
-export { demoModel, DEMO_SPEC } from './demo-spec.js';
-export { writeSyntheticSpec } from './synthetic-spec.js';
+export { compiledModel, type CompileSpec, type SpecFile } from './model.js';
+export { DEMO_SPEC, demoModel } from './demo-spec.js';
+export { syntheticSpec, writeSyntheticSpec } from './synthetic-spec.js';
 export { requireTools, toolPath, type Tool, type ToolRequirement } from './tools.js';
 export { isCi } from './ci.js';

@@ -6,9 +6,14 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SpecFile } from './model.js';
 
-/** The synthetic spec of `n` dashboards as file name → YAML text. */
-export function syntheticSpecFiles(n: number): Record<string, string> {
+/** The synthetic spec of `n` dashboards. */
+export function syntheticSpec(n: number): SpecFile[] {
+  return Object.entries(syntheticFiles(n)).map(([path, text]) => ({ path, text }));
+}
+
+function syntheticFiles(n: number): Record<string, string> {
   const ids = Array.from({ length: n }, (_, i) => String(i + 1).padStart(4, '0'));
   return {
     'service.yaml': `service:
@@ -138,6 +143,6 @@ environments:
 export function writeSyntheticSpec(dir: string, n: number): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const [name, text] of Object.entries(syntheticSpecFiles(n))) writeFileSync(join(dir, name), text);
+  for (const { path, text } of syntheticSpec(n)) writeFileSync(join(dir, path), text);
   return dir;
 }
