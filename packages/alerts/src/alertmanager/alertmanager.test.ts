@@ -13,13 +13,14 @@ import { EMBEDDED_SPEC_DIR, type ResolvedModel } from '@monspec/metrics-spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../index.js';
-import { compile, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools, toolPath } from '@monspec/test-kit';
+import { compile, writeArtifacts } from '../test-support/fixtures.js';
 import { ALERTMANAGER_PATH } from './config.js';
 import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
 import { GRAFANA_RULES_PATH } from '../grafana/rules.js';
 
-const AM = process.env['ALERTMANAGER_BIN'] ?? 'prometheus-alertmanager';
-const tools = requireTools(AM);
+const tools = requireTools(['alertmanager']);
+const AM = toolPath('alertmanager') ?? 'prometheus-alertmanager';
 
 type Labels = Record<string, string>;
 interface AmAlert {

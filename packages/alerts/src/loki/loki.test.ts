@@ -5,7 +5,8 @@ import { parser } from '@grafana/lezer-logql';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { LOKI_RULES_PATH, lokiRulesGenerator } from '../index.js';
-import { compile, ENVIRONMENTS, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools } from '@monspec/test-kit';
+import { compile, ENVIRONMENTS, writeArtifacts } from '../test-support/fixtures.js';
 
 interface RuleFile {
   groups: Array<{ name: string; rules: Array<{ alert?: string; record?: string; expr: string; labels?: Record<string, string> }> }>;
@@ -21,7 +22,7 @@ function logqlErrors(expr: string): string[] {
   return errors;
 }
 
-const tools = requireTools('promtool');
+const tools = requireTools(['promtool']);
 
 describe.each(ENVIRONMENTS)('Loki rules (%s)', (env) => {
   const model = compile(env);

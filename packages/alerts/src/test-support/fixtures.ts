@@ -1,8 +1,7 @@
-/** Test helpers: compile the embedded spec, write artifacts to a temp dir, find the real tools. */
+/** Test helpers: compile the embedded spec, write artifacts to a temp dir. (The real tools: requireTools of @monspec/test-kit.) */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
 
@@ -22,17 +21,4 @@ export function writeArtifacts(artifacts: readonly Artifact[], dir = mkdtempSync
     writeFileSync(p, a.content);
   }
   return dir;
-}
-
-/** Whether a tool runs here. In CI (CI=true) tools are required: tests never skip there. */
-function toolAvailable(binary: string): boolean {
-  const r = spawnSync(binary, ['--version'], { encoding: 'utf8' });
-  return !r.error;
-}
-
-export function requireTools(...binaries: string[]): { skip: boolean; reason: string } {
-  const missingTools = binaries.filter((b) => !toolAvailable(b));
-  if (missingTools.length === 0) return { skip: false, reason: '' };
-  if (process.env['CI'] === 'true') throw new Error(`CI=true but ${missingTools.join(', ')} missing: install Debian packages prometheus and prometheus-alertmanager`);
-  return { skip: true, reason: `${missingTools.join(', ')} not installed (Debian packages prometheus / prometheus-alertmanager); skipped locally, required in CI` };
 }

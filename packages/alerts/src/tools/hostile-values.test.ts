@@ -11,11 +11,12 @@ import { EMBEDDED_SPEC_DIR, quoteLabelValue } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../index.js';
-import { compile, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools } from '@monspec/test-kit';
+import { compile, writeArtifacts } from '../test-support/fixtures.js';
 import { runTool } from './run.js';
 import { testArtifacts } from './test-artifacts.js';
 
-const tools = requireTools('promtool', 'amtool');
+const tools = requireTools(['promtool', 'amtool']);
 
 const HOSTILE = ['a "b" c', 'back\\slash \\"', 'brace} {x="y"} or vector(1)', 'new\nline', 'comma, team=ops', "it's =~ \\n"];
 

@@ -11,18 +11,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { generate } from '../index.js';
 import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
-import { compile, ENVIRONMENTS, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools } from '@monspec/test-kit';
+import { compile, ENVIRONMENTS, writeArtifacts } from '../test-support/fixtures.js';
+import { demoModel } from '../test-support/specs.js';
 import { exitCode, routeTests, runAmtoolChecks, runPromtoolChecks, testArtifacts } from './test-artifacts.js';
 
-const tools = requireTools('promtool', 'amtool');
+const tools = requireTools(['promtool', 'amtool']);
 
 // promtool runs synchronously for many seconds: yield to the event loop after each test so the
 // worker answers vitest's RPC (which times out after 60s) between the long blocking runs.
 afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 describe.skipIf(tools.skip)(`promtool and amtool on the generated artifacts ${tools.reason}`, () => {
-  it.each(ENVIRONMENTS)('%s: check rules, test rules, check-config and every route test pass', (env) => {
-    const model = compile(env);
+  // The demo spec too: its goldens (golden.test.ts) pin bytes, this proves them right.
+  const specs = ENVIRONMENTS.flatMap((env) => [[`embedded ${env}`, () => compile(env)], [`demo ${env}`, () => demoModel(env)]] as const);
+  it.each(specs)('%s: check rules, test rules, check-config and every route test pass', (_, load) => {
+    const model = load();
     const results = testArtifacts(writeArtifacts(generate(model)), { model });
     for (const r of results) expect(r.ok, `${r.command}\n${r.output}`).toBe(true);
     expect(results.map((r) => r.name)).toEqual([
