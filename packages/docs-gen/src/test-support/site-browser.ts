@@ -10,11 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, normalize } from 'node:path';
 import type { Artifact } from '@monspec/metrics-spec';
+import { requireTools, toolPath } from '@monspec/test-kit';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** Always in CI (CI=true); locally only where Chromium is installed. */
-export const chromiumAvailable = process.env.CI === 'true' || existsSync(CHROMIUM);
+/** Always in CI (CI=true: a missing Chromium fails); locally skipped, with the reason, without Chromium. */
+export const chromiumTools = requireTools(['chromium']);
 
 const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
@@ -55,7 +55,7 @@ export async function openSite(artifacts: readonly Artifact[]): Promise<SiteInBr
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: toolPath('chromium') ?? 'chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
