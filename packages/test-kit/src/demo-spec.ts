@@ -8,7 +8,7 @@
  * SMTP relay, runbooks, and texts with Markdown-hostile characters (pipes, backticks, brackets).
  */
 
-import { compiledModel, type CompileSpec, type SpecFile } from './model.js';
+import type { SpecFile } from './model.js';
 
 export const DEMO_SPEC: readonly SpecFile[] = [
   {
@@ -342,12 +342,3 @@ runbooks:
 `,
   },
 ];
-
-/**
- * The demo spec's model in `environment` (its default, production, when omitted). Its warnings
- * (a non-base unit, recording-rule levels) are kept: the panels and rules that carry them are what
- * the dashboards tests pin.
- */
-export function demoModel<M>(compile: CompileSpec<M>, environment?: string): M {
-  return compiledModel(compile, DEMO_SPEC, environment);
-}

@@ -1,5 +1,4 @@
 export { compiledModel, type CompileSpec, type SpecFile } from './model.js';
-export { DEMO_SPEC, demoModel } from './demo-spec.js';
+export { DEMO_SPEC } from './demo-spec.js';
 export { syntheticSpec, writeSyntheticSpec } from './synthetic-spec.js';
 export { requireTools, toolPath, type Tool, type ToolRequirement } from './tools.js';
-export { isCi } from './ci.js';
