@@ -4,7 +4,7 @@
  * declares has a row here, so a new `default` keyword the resolver does not apply fails.
  */
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from '../checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { SCHEMA_DEFAULTS } from '../generated/defaults.js';
 import type { ResolvedModel } from '../model.js';
 import { compileSpec } from '../pipeline.js';

@@ -1,6 +1,6 @@
 /** The check examples' base spec plus extra files, compiled to a model: for tests of model queries. */
 import { expect } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from '../checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import type { ResolvedModel } from '../model.js';
 import { compileSpec } from '../pipeline.js';
 

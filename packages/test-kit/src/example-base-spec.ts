@@ -1,6 +1,7 @@
 /**
- * The small valid spec every check example is added to (as one more file). Kept valid by the
- * check-examples test: with no extra file, no check reports anything.
+ * The example base spec: the small valid spec every check example of @monspec/metrics-spec is added
+ * to (as one more file), and the base of its model tests. Kept valid by metrics-spec's
+ * checks/checks.test.ts: with no extra file, no check reports anything.
  */
 export const EXAMPLE_BASE_SPEC: Readonly<Record<string, string>> = {
   'base.yaml': `service:
