@@ -6,14 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { metricsRead, UNITS, type ResolvedModel } from '@monspec/metrics-spec';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
+import { compiledModel } from '@monspec/test-kit';
 import { deeplinks, generate, lintDashboards } from './index.js';
 import { dashboardsOf, type DashboardJson, type PanelJson } from './test-support/dashboard-json.js';
 
-function compile(environment: string): ResolvedModel {
-  const result = compileSpecDir(undefined, { environment });
-  if (!result.model) throw new Error(`the embedded spec does not compile: ${JSON.stringify(result.diagnostics.filter((d) => d.severity === 'error'), null, 2)}`);
-  return result.model;
-}
+const compile = (environment: string): ResolvedModel => compiledModel(compileSpecDir, undefined, environment);
 
 const model = compile('production');
 const artifacts = generate(model);

@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { ResolvedModel } from '@monspec/metrics-spec';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
+import { compiledModel } from '@monspec/test-kit';
 import { demoModel, syntheticModel } from './test-support/specs.js';
 import { generate } from './generate.js';
 import { dashboardQueryRuleFile } from './query-rules.js';
 
 /** How the provisioning and query-rule files were printed with the `yaml` package before the purpose-built printer. */
 const YAML_OPTIONS = { lineWidth: 0 } as const;
-
-function compile(dir: string | undefined, environment?: string): ResolvedModel {
-  const result = compileSpecDir(dir, environment === undefined ? {} : { environment });
-  if (!result.model) throw new Error(`spec does not compile: ${result.diagnostics.map((d) => d.message).join('; ')}`);
-  return result.model;
-}
 
 /** Every YAML file of the model is byte for byte what `yaml` prints for the same data. */
 function expectYamlPackageBytes(model: ResolvedModel): void {
@@ -26,8 +21,8 @@ function expectYamlPackageBytes(model: ResolvedModel): void {
 
 describe('YAML output', () => {
   it('is what the yaml package prints: embedded spec, both environments', () => {
-    expectYamlPackageBytes(compile(undefined, 'production'));
-    expectYamlPackageBytes(compile(undefined, 'staging'));
+    expectYamlPackageBytes(compiledModel(compileSpecDir, undefined, 'production'));
+    expectYamlPackageBytes(compiledModel(compileSpecDir, undefined, 'staging'));
   });
 
   it('is what the yaml package prints: demo spec', () => {

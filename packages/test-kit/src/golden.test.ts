@@ -3,11 +3,12 @@
  * (__fixtures__/golden-project) whose golden folder each test prepares, with and without CI=true.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeFiles } from './files.js';
 
 const PROJECT = fileURLToPath(new URL('./__fixtures__/golden-project/', import.meta.url));
 const VITEST = fileURLToPath(new URL('../../../node_modules/vitest/vitest.mjs', import.meta.url));
@@ -22,13 +23,7 @@ let n = 0;
 
 /** A golden folder holding `files`. */
 function goldenDir(files: Readonly<Record<string, string>>): string {
-  const dir = join(tmp, `g${n++}`);
-  mkdirSync(dir);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
-  }
-  return dir;
+  return writeFiles(Object.entries(files).map(([path, content]) => ({ path, content })), join(tmp, `g${n++}`));
 }
 
 /** Runs the fixture project against `dir` with `env` (CI, UPDATE_GOLDEN) and vitest `args`. */

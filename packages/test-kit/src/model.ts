@@ -1,6 +1,6 @@
 /**
- * A test spec compiled by the caller's `compileSpec` of `@monspec/metrics-spec` (this package depends
- * on no monspec package, so metrics-spec's own tests may use it too).
+ * A test spec compiled by the caller's `compileSpec` or `compileSpecDir` of `@monspec/metrics-spec`
+ * (this package depends on no monspec package, so metrics-spec's own tests may use it too).
  */
 
 /** One file of a spec, as `compileSpec` takes it. */
@@ -15,11 +15,12 @@ interface Compiled<M> {
   readonly usageError: string | undefined;
 }
 
-export type CompileSpec<M> = (files: readonly SpecFile[], options: { readonly environment?: string }) => Compiled<M>;
+/** `compileSpec` (files in memory) or `compileSpecDir` (a folder; undefined for the embedded spec) of `@monspec/metrics-spec`. */
+export type CompileSpec<I, M> = (input: I, options: { readonly environment?: string }) => Compiled<M>;
 
-/** The model of `files` in `environment` (the spec's default when omitted); throws, listing them, on an error. */
-export function compiledModel<M>(compile: CompileSpec<M>, files: readonly SpecFile[], environment?: string): M {
-  const result = compile(files, environment === undefined ? {} : { environment });
+/** The model of `input` in `environment` (the spec's default when omitted); throws, listing them, on an error. */
+export function compiledModel<I, M>(compile: CompileSpec<I, M>, input: I, environment?: string): M {
+  const result = compile(input, environment === undefined ? {} : { environment });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   if (!result.model || errors.length > 0) {
     const found = errors.map((d) => `${d.location?.file ?? ''}:${d.location?.line ?? ''} ${d.ruleId} ${d.message}`);

@@ -4,8 +4,8 @@
  * runbooks per dashboard. Deterministic: the same N gives the same files. Used by the benchmark
  * (`bench/run.mjs`) and by the tests that hold the generators' output to a large spec.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { writeFiles } from './files.js';
 import type { SpecFile } from './model.js';
 
 /** The synthetic spec of `n` dashboards. */
@@ -142,7 +142,5 @@ environments:
 /** Writes the synthetic spec of `n` dashboards into `dir` (emptied first; test and bench folders only) and returns `dir`. */
 export function writeSyntheticSpec(dir: string, n: number): string {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const { path, text } of syntheticSpec(n)) writeFileSync(join(dir, path), text);
-  return dir;
+  return writeFiles(syntheticSpec(n).map((f) => ({ path: f.path, content: f.text })), dir);
 }

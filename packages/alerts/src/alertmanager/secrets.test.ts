@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../index.js';
 import { GRAFANA_CONTACT_POINTS_PATH } from '../grafana/contact-points.js';
-import { requireTools } from '@monspec/test-kit';
-import { compile, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools, writeFiles } from '@monspec/test-kit';
+import { compile } from '../test-support/fixtures.js';
 import { runAmtoolChecks } from '../tools/test-artifacts.js';
 import { ALERTMANAGER_PATH } from './config.js';
 
@@ -93,7 +93,7 @@ describe('secret references for every contact point kind', () => {
 
   const tools = requireTools(['amtool']);
   it.skipIf(tools.skip)(`amtool check-config accepts the receivers ${tools.reason}`, () => {
-    const dir = writeArtifacts(artifacts);
+    const dir = writeFiles(artifacts);
     const [check] = runAmtoolChecks(dir, { routes: [] });
     expect(check?.status, check?.output).toBe('ok');
   });
