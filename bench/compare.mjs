@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeSyntheticSpec } from './synthetic-spec.mjs';
+// Built by `npx turbo build` (packages/test-kit), like the CLI this benchmark times.
+import { writeSyntheticSpec } from '@monspec/test-kit';
 import { fmt, lastJson, median, timed } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

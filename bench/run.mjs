@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { cpus, totalmem, release } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeSyntheticSpec } from './synthetic-spec.mjs';
+// Built by `npx turbo build` (packages/test-kit), like the CLI this benchmark times.
+import { writeSyntheticSpec } from '@monspec/test-kit';
 import { fmt, lastJson, median, timed as timedIn } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -214,7 +215,7 @@ Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${v.c
 Whole-process wall times of the compiled CLI (\`node apps/cli/bin/monspec.js build\`), medians of
 ${runs} runs (3 at N=1000); stage columns are milliseconds inside the process (\`--timings\`), peak RSS
 is the process's maxRSS. The floor is a fresh node process writing the same files (bench/write-floor.mjs).
-Synthetic specs (bench/synthetic-spec.mjs): N service dashboards of six panels, each with three
+Synthetic specs (packages/test-kit/src/synthetic-spec.ts): N service dashboards of six panels, each with three
 metrics, three recording rules, two alerts with promtool scenarios and their runbooks.
 
 ## Results

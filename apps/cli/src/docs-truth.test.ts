@@ -7,7 +7,7 @@
  * starter, so a docs view that prints something other than what is deployed fails for any spec.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Root, RootContent, Table } from 'mdast';
@@ -17,16 +17,17 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { requireTools, toolPath } from '@monspec/test-kit';
 import { compileSpec, parseDuration, UNITS, type Artifact, type ResolvedModel } from '@monspec/metrics-spec';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { generateEnvironment } from './build/generate-all.js';
 import { starterSpec } from './init/starter-spec.js';
 import { TOOL_VERSION } from './version.js';
 
-const AMTOOL = '/usr/bin/amtool';
-const haveAmtool = existsSync(AMTOOL);
-const run = process.env.CI === 'true' || haveAmtool ? describe : describe.skip;
-if (!haveAmtool && process.env.CI !== 'true') console.warn('skipping the docs-truth test: amtool not installed (bash scripts/install-tools.sh)');
+const tools = requireTools(['amtool']);
+const AMTOOL = toolPath('amtool') ?? 'amtool';
+const run = tools.skip ? describe.skip : describe;
+if (tools.skip) console.warn(`the docs-truth test ${tools.reason}`);
 
 interface Rule {
   readonly alert?: string;

@@ -6,13 +6,14 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTools } from '@monspec/test-kit';
 import { BIN, runCli, tempDir } from './test-support/run-cli.js';
 
-const haveTools = existsSync('/usr/bin/promtool') && existsSync('/usr/bin/amtool');
-const run = process.env.CI === 'true' || haveTools ? describe : describe.skip;
+const tools = requireTools(['promtool', 'amtool']);
+const run = tools.skip ? describe.skip : describe;
 
 /** What a service instrumented as the starter spec declares exposes. */
 const EXPOSITION = [

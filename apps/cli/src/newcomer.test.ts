@@ -9,11 +9,12 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { requireTools } from '@monspec/test-kit';
 import { BIN, EMBEDDED_SPEC, runCli, runCliAsync, tempDir } from './test-support/run-cli.js';
 
-const haveTools = existsSync('/usr/bin/promtool') && existsSync('/usr/bin/amtool');
+const tools = requireTools(['promtool', 'amtool']);
 // In CI the tools are installed by scripts/install-tools.sh and these tests must run.
-const withTools = process.env.CI === 'true' || haveTools ? describe : describe.skip;
+const withTools = tools.skip ? describe.skip : describe;
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A project directory with `monspec init monitoring --service NAME` done. */

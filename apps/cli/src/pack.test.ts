@@ -9,12 +9,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'n
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { requireTools } from '@monspec/test-kit';
 import { tempDir } from './test-support/run-cli.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CLI_DIR = join(REPO_ROOT, 'apps', 'cli');
-const haveTools = existsSync('/usr/bin/promtool') && existsSync('/usr/bin/amtool');
-const run = process.env.CI === 'true' || haveTools ? describe : describe.skip;
+const tools = requireTools(['promtool', 'amtool']);
+const run = tools.skip ? describe.skip : describe;
 
 const NPM_ENV = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', NO_COLOR: '1' };
 

@@ -1,12 +1,13 @@
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireTools } from '@monspec/test-kit';
 import { EMBEDDED_SPEC, runCliAsync, tempDir } from './test-support/run-cli.js';
 
-const haveTools = existsSync('/usr/bin/promtool') && existsSync('/usr/bin/amtool');
+const tools = requireTools(['promtool', 'amtool']);
 // In CI the tools are installed by scripts/install-tools.sh and these tests must run.
-const run = process.env.CI === 'true' || haveTools ? describe : describe.skip;
-if (!haveTools && process.env.CI !== 'true') console.warn('skipping monspec test e2e: promtool/amtool not installed (bash scripts/install-tools.sh)');
+const run = tools.skip ? describe.skip : describe;
+if (tools.skip) console.warn(`monspec test e2e ${tools.reason}`);
 
 run('monspec test (real promtool and amtool)', () => {
   it('passes on freshly built artifacts of every environment, and fails when a generated test is broken', async () => {

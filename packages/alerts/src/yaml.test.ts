@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { generate } from './generate.js';
 import { lokiRulesGenerator } from './loki/rules.js';
 import { compile, ENVIRONMENTS } from './test-support/fixtures.js';
+import { syntheticModel } from './test-support/specs.js';
 
 /** How the generators printed YAML with the `yaml` package before the purpose-built printer. */
 const YAML_OPTIONS = { lineWidth: 0, blockQuote: 'literal', indentSeq: true, aliasDuplicateObjects: false } as const;
@@ -28,21 +26,12 @@ function withLoki(model: ResolvedModel): Artifact[] {
   return [...generate(model), ...lokiRulesGenerator.generate(model)];
 }
 
-type WriteSyntheticSpec = (dir: string, n: number) => string;
-
 describe('YAML output', () => {
   it.each(ENVIRONMENTS)('is byte for byte what the yaml package prints, embedded spec (%s)', (env) => {
     expect(expectYamlPackageBytes(withLoki(compile(env)))).toBeGreaterThan(5);
   });
 
-  it('is byte for byte what the yaml package prints, synthetic benchmark spec', async () => {
-    const modulePath = new URL('../../../bench/synthetic-spec.mjs', import.meta.url).href;
-    const { writeSyntheticSpec } = (await import(modulePath)) as { writeSyntheticSpec: WriteSyntheticSpec };
-    const dir = mkdtempSync(join(tmpdir(), 'monspec-synthetic-'));
-    try {
-      expect(expectYamlPackageBytes(withLoki(compile('production', writeSyntheticSpec(dir, 12))))).toBeGreaterThan(5);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+  it('is byte for byte what the yaml package prints, synthetic benchmark spec', () => {
+    expect(expectYamlPackageBytes(withLoki(syntheticModel(12)))).toBeGreaterThan(5);
   });
 });

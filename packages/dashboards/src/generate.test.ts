@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { UNITS } from '@monspec/metrics-spec';
-import { demoModel } from './__fixtures__/demo-spec.js';
+import { demoModel } from './test-support/specs.js';
 import { generate } from './index.js';
 import { dashboardsOf, type PanelJson } from './test-support/dashboard-json.js';
 
@@ -14,8 +14,10 @@ const panel = (title: string): PanelJson => overview.panels.find((p) => p.title 
 describe('generate (demo fixture)', () => {
   it('writes one JSON file per dashboard and the two provisioning files, sorted by path', () => {
     expect(artifacts.map((a) => a.path)).toEqual([
+      'grafana/dashboards/demo-errors.json',
       'grafana/dashboards/demo-overview.json',
       'grafana/dashboards/demo-second.json',
+      'grafana/dashboards/demo-slos.json',
       'grafana/provisioning/dashboards/monspec.yaml',
       'grafana/provisioning/datasources/monspec.yaml',
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoModel } from './__fixtures__/demo-spec.js';
+import { demoModel } from './test-support/specs.js';
 import { buildDashboard } from './dashboard.js';
 import { defaultVariableValues, expandMacros, grafanaInterval, macrosUsed, rateIntervalMs, roundInterval, unsupportedMacros, type MacroContext } from './grafana-macros.js';
 

@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
-import { demoModel } from './__fixtures__/demo-spec.js';
+import { requireTools, toolPath } from '@monspec/test-kit';
+import { demoModel } from './test-support/specs.js';
 import { dashboardQueryRuleFile, dashboardQueryRules } from './query-rules.js';
 
-const PROMTOOL = process.env.PROMTOOL ?? 'promtool';
-const available = spawnSync(PROMTOOL, ['--version'], { encoding: 'utf8' }).status === 0;
-const mustRun = process.env.CI === 'true';
-if (!available && !mustRun) console.warn(`promtool not found (${PROMTOOL}): skipping the promtool check of dashboard queries; install it with npm run setup:tools`);
+const tools = requireTools(['promtool']);
+const PROMTOOL = toolPath('promtool') ?? 'promtool';
 
 const dir = mkdtempSync(join(tmpdir(), 'monspec-dashboards-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +33,7 @@ describe('dashboard queries as recording rules', () => {
     for (const r of rules) expect(r.expr).not.toMatch(/\$/);
   });
 
-  describe.skipIf(!available && !mustRun)('promtool check rules', () => {
+  describe.skipIf(tools.skip)(`promtool check rules ${tools.reason}`, () => {
     it('passes for every query of the embedded tunnel spec', () => {
       const result = compileSpecDir(undefined, { environment: 'production' });
       expect(result.model).toBeDefined();

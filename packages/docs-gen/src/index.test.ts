@@ -1,11 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { ALERTMANAGER_SECRET_FILES, exploreUrl, indexModel, runbookUrl, type Artifact, type ResolvedModel } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
-import { demoModel } from './__fixtures__/demo-spec.js';
+import { demoModel, syntheticModel } from './test-support/specs.js';
 import { checkLinks, DocsCheckError, generate, operationsDocs, sitePage, verifyDocs } from './index.js';
 import { embeddedModel } from './test-support/embedded.js';
 import { generateWithOutputs, otherOutputs } from './test-support/outputs.js';
@@ -150,8 +147,8 @@ describe.each(models)('%s', (name) => {
 describe('the setup guide is named after the service', () => {
   it('defaults to the service name in capitals; the tunnel keeps the seed\'s TUNNEL_MONITORING_SETUP.md through its spec', async () => {
     const demo = await generateWithOutputs(demoModel());
-    expect(demo.map((a) => a.path)).toContain('docs/DEMO_SHOP_MONITORING_SETUP.md');
-    expect(demo.map((a) => a.path)).toContain('site/DEMO_SHOP_MONITORING_SETUP.html');
+    expect(demo.map((a) => a.path)).toContain('docs/DEMO_MONITORING_SETUP.md');
+    expect(demo.map((a) => a.path)).toContain('site/DEMO_MONITORING_SETUP.html');
     expect(demo.some((a) => a.path.includes('TUNNEL'))).toBe(false);
     expect((await generateWithOutputs(embeddedModel('production'))).map((a) => a.path)).toContain('docs/TUNNEL_MONITORING_SETUP.md');
   });
@@ -340,8 +337,8 @@ describe('environment overlays reach the docs', () => {
     const staging = byPath(await generateWithOutputs(demoModel('staging')));
     expect(prod.get('docs/runbooks/DemoHighErrorRate.md')).toContain('> 5 % (`error_rate.critical`)');
     expect(staging.get('docs/runbooks/DemoHighErrorRate.md')).toContain('> 10 % (`error_rate.critical`)');
-    expect(staging.get('docs/DEMO_SHOP_MONITORING_SETUP.md')).toContain('https://grafana-staging.shop.example/d/demo/demo-overview');
-    expect(staging.get('docs/DEMO_SHOP_MONITORING_SETUP.md')).not.toContain('https://grafana.shop.example/d/');
+    expect(staging.get('docs/DEMO_MONITORING_SETUP.md')).toContain('https://grafana-staging.example.com/d/demo-overview/demo-overview');
+    expect(staging.get('docs/DEMO_MONITORING_SETUP.md')).not.toContain('https://grafana.example.com/d/');
   });
 });
 
@@ -383,19 +380,8 @@ describe('templates', () => {
   });
 });
 
-describe('synthetic benchmark spec (bench/synthetic-spec.mjs)', () => {
+describe('synthetic benchmark spec (the test kit\'s syntheticSpec)', () => {
   it('is remark-lint clean, every link resolves, and every page is what remark renders from its Markdown', async () => {
-    type WriteSyntheticSpec = (dir: string, n: number) => void;
-    const modulePath = new URL('../../../bench/synthetic-spec.mjs', import.meta.url).href;
-    const { writeSyntheticSpec } = (await import(modulePath)) as { writeSyntheticSpec: WriteSyntheticSpec };
-    const dir = mkdtempSync(join(tmpdir(), 'monspec-synthetic-docs-'));
-    try {
-      writeSyntheticSpec(dir, 5);
-      const { model, diagnostics } = compileSpecDir(dir);
-      if (!model) throw new Error(diagnostics.map((d) => d.message).join('\n'));
-      expect(await verifyDocs(await generateWithOutputs(model))).toEqual({ lint: [], links: [], pages: [] });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expect(await verifyDocs(await generateWithOutputs(syntheticModel(5)))).toEqual({ lint: [], links: [], pages: [] });
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { demoModel } from './__fixtures__/demo-spec.js';
+import { demoModel } from './test-support/specs.js';
 import { hostileModel } from './__fixtures__/hostile.js';
 import { generate } from './index.js';
 import { needsRemark } from './markdown/prose.js';

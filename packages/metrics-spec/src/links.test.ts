@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from './checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { exampleModel as model } from './test-support/example-model.js';
 import { alertDashboardUrl, runbookDocument, runbookLink } from './links.js';
 import { errorLinesQuery } from './log-queries.js';

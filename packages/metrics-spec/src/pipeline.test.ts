@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from './checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { compileSpec } from './pipeline.js';
 import type { SpecFile } from './load/parse-yaml.js';
 

@@ -5,7 +5,7 @@
  * polluted prototype or a silently dropped value.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from './checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { compileSpec, type CompileOptions } from './pipeline.js';
 
 function compileWith(extra: string, options: CompileOptions = {}) {

@@ -5,14 +5,14 @@
  * refuses on purpose (each says why).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { requireTools, toolPath } from '@monspec/test-kit';
 import { parseExposition } from './parse-exposition.js';
 
-const PROMTOOL = '/usr/bin/promtool';
-const havePromtool = existsSync(PROMTOOL);
-const run = process.env.CI === 'true' || havePromtool ? describe : describe.skip;
-if (!havePromtool && process.env.CI !== 'true') console.warn('skipping the promtool comparison: promtool not installed (bash scripts/install-tools.sh)');
+const tools = requireTools(['promtool']);
+const PROMTOOL = toolPath('promtool') ?? 'promtool';
+const run = tools.skip ? describe.skip : describe;
+if (tools.skip) console.warn(`the promtool comparison ${tools.reason}`);
 
 interface Row {
   readonly name: string;

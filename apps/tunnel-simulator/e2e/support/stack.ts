@@ -13,6 +13,7 @@
  * - each `pagerduty_configs` entry gets `url:` (the Events API endpoint) pointing at the receiver.
  */
 import { execFileSync } from 'node:child_process';
+import { toolPath } from '@monspec/test-kit';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -57,21 +58,10 @@ export interface Binaries {
   readonly alertmanager: string;
 }
 
-function which(names: readonly string[]): string | undefined {
-  for (const name of names) {
-    try {
-      return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || undefined;
-    } catch {
-      /* next */
-    }
-  }
-  return undefined;
-}
-
 /** Prometheus and Alertmanager (`prometheus-alertmanager` on Debian); overridable with PROMETHEUS_BIN / ALERTMANAGER_BIN. */
 export function findBinaries(): Binaries | undefined {
-  const prometheus = process.env.PROMETHEUS_BIN ?? which(['prometheus']);
-  const alertmanager = process.env.ALERTMANAGER_BIN ?? which(['prometheus-alertmanager', 'alertmanager']);
+  const prometheus = toolPath('prometheus');
+  const alertmanager = toolPath('alertmanager');
   return prometheus && alertmanager ? { prometheus, alertmanager } : undefined;
 }
 

@@ -13,13 +13,14 @@ import { EMBEDDED_SPEC_DIR, type ResolvedModel } from '@monspec/metrics-spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../index.js';
-import { compile, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools, toolPath, writeFiles } from '@monspec/test-kit';
+import { compile } from '../test-support/fixtures.js';
 import { ALERTMANAGER_PATH } from './config.js';
 import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
 import { GRAFANA_RULES_PATH } from '../grafana/rules.js';
 
-const AM = process.env['ALERTMANAGER_BIN'] ?? 'prometheus-alertmanager';
-const tools = requireTools(AM);
+const tools = requireTools(['alertmanager']);
+const AM = toolPath('alertmanager') ?? 'prometheus-alertmanager';
 
 type Labels = Record<string, string>;
 interface AmAlert {
@@ -107,7 +108,7 @@ describe.skipIf(tools.skip)(`inhibition on a real Alertmanager (production) ${to
   let model: ResolvedModel;
   beforeAll(async () => {
     model = compile('production');
-    dir = writeArtifacts(generate(model));
+    dir = writeFiles(generate(model));
     await am.start(join(dir, ALERTMANAGER_PATH));
   });
   afterAll(() => am.stop());
@@ -150,7 +151,7 @@ describe.skipIf(tools.skip)(`engine both: Prometheus and Grafana copies are one 
       'environments:\n  both-engines:\n    description: Both engines.\n    overlay:\n      service:\n        alerting:\n          engine: both\n          alertmanagerUrl: http://alertmanager:9093\n',
     );
     model = compile('both-engines', spec);
-    dir = writeArtifacts(generate(model));
+    dir = writeFiles(generate(model));
     await am.start(join(dir, ALERTMANAGER_PATH));
   });
   afterAll(() => am.stop());

@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../index.js';
 import { GRAFANA_CONTACT_POINTS_PATH } from '../grafana/contact-points.js';
-import { compile, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools, writeFiles } from '@monspec/test-kit';
+import { compile } from '../test-support/fixtures.js';
 import { runAmtoolChecks } from '../tools/test-artifacts.js';
 import { ALERTMANAGER_PATH } from './config.js';
 
@@ -90,9 +91,9 @@ describe('secret references for every contact point kind', () => {
     expect(settings('relay-file')).toMatchObject({ authorization_credentials: '$__file{/run/secrets/relay2-token}' });
   });
 
-  const tools = requireTools('amtool');
+  const tools = requireTools(['amtool']);
   it.skipIf(tools.skip)(`amtool check-config accepts the receivers ${tools.reason}`, () => {
-    const dir = writeArtifacts(artifacts);
+    const dir = writeFiles(artifacts);
     const [check] = runAmtoolChecks(dir, { routes: [] });
     expect(check?.status, check?.output).toBe('ok');
   });

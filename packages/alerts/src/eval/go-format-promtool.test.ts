@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { requireTools } from '../test-support/fixtures.js';
+import { requireTools } from '@monspec/test-kit';
 import { renderAlertTemplate } from './go-template.js';
 
 /** Values every function is rendered over (as promtool series values). */
@@ -70,7 +70,7 @@ function promtoolNumber(v: string): number {
   return v === '+Inf' ? Infinity : v === '-Inf' ? -Infinity : Number(v);
 }
 
-const tools = requireTools('promtool');
+const tools = requireTools(['promtool']);
 
 describe.skipIf(tools.skip)(`annotation rendering agrees with promtool ${tools.reason}`, () => {
   it('renders every template function like Prometheus over the table', () => {

@@ -13,10 +13,11 @@ import { parse } from 'yaml';
 import { generate } from '../index.js';
 import { ALERTMANAGER_PATH } from '../alertmanager/config.js';
 import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
-import { compile, requireTools } from '../test-support/fixtures.js';
+import { requireTools } from '@monspec/test-kit';
+import { compile } from '../test-support/fixtures.js';
 import { runTool } from '../tools/run.js';
 
-const tools = requireTools('promtool', 'amtool');
+const tools = requireTools(['promtool', 'amtool']);
 
 interface Row {
   readonly template: string;

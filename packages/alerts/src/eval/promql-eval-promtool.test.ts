@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { requireTools } from '../test-support/fixtures.js';
+import { requireTools } from '@monspec/test-kit';
 import { PromqlEvaluator } from './promql-eval.js';
 import { readSeries } from './series.js';
 
@@ -75,7 +75,7 @@ function selector(labels: Readonly<Record<string, string>>): string {
   return `${name ?? ''}{${Object.entries(rest).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
 }
 
-const tools = requireTools('promtool');
+const tools = requireTools(['promtool']);
 
 describe.skipIf(tools.skip)(`PromQL evaluator values agree with promtool ${tools.reason}`, () => {
   it(`evaluates ${EXPRESSIONS.length} expressions at ${TIMES.length} times as Prometheus does`, () => {

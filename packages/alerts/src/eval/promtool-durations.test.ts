@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDuration } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
-import { requireTools } from '../test-support/fixtures.js';
+import { requireTools } from '@monspec/test-kit';
 
 const DURATIONS = [
   '0', '0s', '5m', '1h30m', '1y2w3d4h5m6s7ms', '500ms', '1m500ms', '90s', '2d', '10h5m', '1w', '1y',
@@ -16,7 +16,7 @@ const DURATIONS = [
   '290y', '300y', '300000y', '106751d', '106752d',
 ];
 
-const tools = requireTools('promtool');
+const tools = requireTools(['promtool']);
 
 describe.skipIf(tools.skip)(`parseDuration agrees with promtool check rules ${tools.reason}`, () => {
   it('accepts exactly the durations Prometheus accepts in for:', () => {

@@ -5,7 +5,8 @@ import { parser } from '@grafana/lezer-logql';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { LOKI_RULES_PATH, lokiRulesGenerator } from '../index.js';
-import { compile, ENVIRONMENTS, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools, writeFiles } from '@monspec/test-kit';
+import { compile, ENVIRONMENTS } from '../test-support/fixtures.js';
 
 interface RuleFile {
   groups: Array<{ name: string; rules: Array<{ alert?: string; record?: string; expr: string; labels?: Record<string, string> }> }>;
@@ -21,7 +22,7 @@ function logqlErrors(expr: string): string[] {
   return errors;
 }
 
-const tools = requireTools('promtool');
+const tools = requireTools(['promtool']);
 
 describe.each(ENVIRONMENTS)('Loki rules (%s)', (env) => {
   const model = compile(env);
@@ -44,7 +45,7 @@ describe.each(ENVIRONMENTS)('Loki rules (%s)', (env) => {
   it.skipIf(tools.skip)(`passes promtool's structural check of the rule file (names, labels, annotation templates) ${tools.reason}`, () => {
     // promtool parses expressions as PromQL; LogQL is checked above, so swap each for a PromQL stand-in.
     const shape = { groups: doc.groups.map((g) => ({ ...g, rules: g.rules.map((r) => ({ ...r, expr: 'vector(1)' })) })) };
-    const dir = writeArtifacts([]);
+    const dir = writeFiles([]);
     const path = join(dir, 'logs.rules.yml');
     writeFileSync(path, stringify(shape));
     const r = spawnSync('promtool', ['check', 'rules', path], { encoding: 'utf8' });

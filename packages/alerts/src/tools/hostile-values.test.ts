@@ -11,11 +11,12 @@ import { EMBEDDED_SPEC_DIR, quoteLabelValue } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../index.js';
-import { compile, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools, writeFiles } from '@monspec/test-kit';
+import { compile } from '../test-support/fixtures.js';
 import { runTool } from './run.js';
 import { testArtifacts } from './test-artifacts.js';
 
-const tools = requireTools('promtool', 'amtool');
+const tools = requireTools(['promtool', 'amtool']);
 
 const HOSTILE = ['a "b" c', 'back\\slash \\"', 'brace} {x="y"} or vector(1)', 'new\nline', 'comma, team=ops', "it's =~ \\n"];
 
@@ -65,7 +66,7 @@ describe.skipIf(tools.skip)(`hostile label values survive PromQL and Alertmanage
       .filter((a) => a.path.startsWith('prometheus/tests/'))
       .flatMap((a) => (parse(a.content) as { tests: Array<{ input_series: Array<{ series: string }> }> }).tests.flatMap((t) => t.input_series.map((i) => i.series)));
     expect(series.filter((s) => s.includes(`job=${quoteLabelValue(model.service.job)}`)).length).toBeGreaterThan(0);
-    const results = testArtifacts(writeArtifacts(artifacts), { model });
+    const results = testArtifacts(writeFiles(artifacts), { model });
     for (const r of results) expect(r.ok, `${r.command}\n${r.output}`).toBe(true);
   });
 });
@@ -83,7 +84,7 @@ describe.skipIf(tools.skip)(`templated alert labels ${tools.reason}`, () => {
     expect(edited).not.toBe(text);
     writeFileSync(alerts, edited);
     const model = compile('production', spec);
-    const dir = writeArtifacts(generate(model));
+    const dir = writeFiles(generate(model));
     const [, test] = testArtifacts(dir, { model });
     expect(test?.ok, test?.output).toBe(true);
     expect(readFileSync(join(dir, 'prometheus/tests/alerts.test.yml'), 'utf8')).toContain('pool of proxy-0:8080');

@@ -11,19 +11,23 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { generate } from '../index.js';
 import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
-import { compile, ENVIRONMENTS, requireTools, writeArtifacts } from '../test-support/fixtures.js';
+import { requireTools, writeFiles } from '@monspec/test-kit';
+import { compile, ENVIRONMENTS } from '../test-support/fixtures.js';
+import { demoModel } from '../test-support/specs.js';
 import { exitCode, routeTests, runAmtoolChecks, runPromtoolChecks, testArtifacts } from './test-artifacts.js';
 
-const tools = requireTools('promtool', 'amtool');
+const tools = requireTools(['promtool', 'amtool']);
 
 // promtool runs synchronously for many seconds: yield to the event loop after each test so the
 // worker answers vitest's RPC (which times out after 60s) between the long blocking runs.
 afterEach(() => new Promise<void>((resolve) => setImmediate(resolve)));
 
 describe.skipIf(tools.skip)(`promtool and amtool on the generated artifacts ${tools.reason}`, () => {
-  it.each(ENVIRONMENTS)('%s: check rules, test rules, check-config and every route test pass', (env) => {
-    const model = compile(env);
-    const results = testArtifacts(writeArtifacts(generate(model)), { model });
+  // The demo spec too: its goldens (golden.test.ts) pin bytes, this proves them right.
+  const specs = ENVIRONMENTS.flatMap((env) => [[`embedded ${env}`, () => compile(env)], [`demo ${env}`, () => demoModel(env)]] as const);
+  it.each(specs)('%s: check rules, test rules, check-config and every route test pass', (_, load) => {
+    const model = load();
+    const results = testArtifacts(writeFiles(generate(model)), { model });
     for (const r of results) expect(r.ok, `${r.command}\n${r.output}`).toBe(true);
     expect(results.map((r) => r.name)).toEqual([
       'promtool check rules',
@@ -46,7 +50,7 @@ describe.skipIf(tools.skip)(`promtool and amtool on the generated artifacts ${to
 
   it('fails a route test when the receivers differ', () => {
     const model = compile('production');
-    const dir = writeArtifacts(generate(model));
+    const dir = writeFiles(generate(model));
     const [bad] = runAmtoolChecks(dir, { routes: [{ severity: 'critical', labels: ['severity=critical', 'service=streaming-proxy', 'team=tunnel-platform'], receivers: ['team-email'] }] }).slice(1);
     expect(bad?.status).toBe('failed');
   });
@@ -63,15 +67,15 @@ describe.skipIf(tools.skip)(`promtool and amtool on the generated artifacts ${to
     const changed = generate(compile('production', specCopy));
 
     // Old rules, new tests.
-    const dir = writeArtifacts(original.filter((a) => !a.path.startsWith('prometheus/tests/')));
-    writeArtifacts(changed.filter((a) => a.path.startsWith('prometheus/tests/')), dir);
+    const dir = writeFiles(original.filter((a) => !a.path.startsWith('prometheus/tests/')));
+    writeFiles(changed.filter((a) => a.path.startsWith('prometheus/tests/')), dir);
     const [, test] = runPromtoolChecks(dir);
     expect(test?.status).toBe('failed');
     expect(test?.output).toContain('HighErrorRate');
     expect(exitCode([test!])).toBe(1);
 
     // New rules, new tests: consistent again.
-    const fresh = runPromtoolChecks(writeArtifacts(changed));
+    const fresh = runPromtoolChecks(writeFiles(changed));
     expect(fresh.map((r) => r.status)).toEqual(['ok', 'ok']);
   });
 });
@@ -87,7 +91,7 @@ interface Rule {
 /** The generated artifacts with the SLO alerting rules rewritten by `mutate` (the tests unchanged). */
 function withSloRules(mutate: (rules: Rule[]) => Rule[]): string {
   const artifacts = generate(compile('production'));
-  const dir = writeArtifacts(artifacts);
+  const dir = writeFiles(artifacts);
   const path = join(dir, ALERT_RULES_PATH);
   const doc = parse(readFileSync(path, 'utf8')) as { groups: Array<{ rules: Rule[] }> };
   for (const g of doc.groups) {
@@ -124,7 +128,7 @@ describe.skipIf(tools.skip)(`the generated SLO scenarios tell multiwindow from s
 
 describe('missing tools', () => {
   it('reports a missing binary with its Debian package, and exit code 2', () => {
-    const dir = writeArtifacts([]);
+    const dir = writeFiles([]);
     const results = testArtifacts(dir, { promtool: '/nonexistent/promtool', amtool: '/nonexistent/amtool', routes: [] });
     expect(results.map((r) => r.status)).toEqual(['missing-tool', 'missing-tool', 'missing-tool']);
     expect(results[0]?.output).toContain('Debian package prometheus');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedModel } from '@monspec/metrics-spec';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
-import { demoModel } from '../__fixtures__/demo-spec.js';
+import { demoModel } from '../test-support/specs.js';
 import { buildDashboard } from '../dashboard.js';
 import type { Json } from '../serialize.js';
 import type { DashboardJson, PanelJson } from '../test-support/dashboard-json.js';

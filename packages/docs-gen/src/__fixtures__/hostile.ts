@@ -5,7 +5,8 @@
  * does with anything that gets past it.
  */
 import type { ResolvedModel, SpecFile } from '@monspec/metrics-spec';
-import { DEMO_SPEC, demoModel } from './demo-spec.js';
+import { DEMO_SPEC } from '@monspec/test-kit';
+import { demoModel } from '../test-support/specs.js';
 
 /** Every unsafe URL of `HOSTILE_PROSE`, as `validate` reads it. */
 export const HOSTILE_PROSE_URLS: readonly string[] = [
@@ -43,9 +44,9 @@ function replaced(file: SpecFile, from: string, to: string): SpecFile {
 /** The demo spec with hostile prose in the service description, a metric meaning and a runbook meaning, and a hostile repository. */
 export const HOSTILE_SPEC: readonly SpecFile[] = DEMO_SPEC.map((f) => {
   if (f.path === 'service.yaml') {
-    return replaced(f, "  description: The demo shop's checkout API.\n", `  description: ${block('    ')}  repository: "${HOSTILE_REPOSITORY}"\n`);
+    return replaced(f, "  description: The demo service's checkout API.\n", `  description: ${block('    ')}  repository: "${HOSTILE_REPOSITORY}"\n`);
   }
-  if (f.path === 'metrics.yaml') return replaced(f, '    meaning: Requests that failed.\n', `    meaning: ${block('      ')}`);
+  if (f.path === 'metrics.yaml') return replaced(f, '    meaning: Requests that failed, by tier.\n', `    meaning: ${block('      ')}`);
   if (f.path === 'alerts.yaml') return replaced(f, '    meaning: More than ${threshold} of requests fail.\n', `    meaning: ${block('      ')}`);
   return f;
 });

@@ -4,16 +4,16 @@
  * The site in real headless Chromium (Debian `chromium` via playwright-core): served from a loopback
  * HTTP server, it follows navigation to a runbook and back, visits every page, checks every relative
  * link and anchor, that nothing remote is requested, that no console error occurs, and that pages fit
- * a phone's width. Every page carries the site's Content-Security-Policy and violates none of it. Runs always in CI (CI=true); locally it is skipped only without /usr/bin/chromium.
+ * a phone's width. Every page carries the site's Content-Security-Policy and violates none of it. Runs always in CI (CI=true); locally it is skipped only without Chromium.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../index.js';
 import { SITE_CSP } from './site.js';
 import { embeddedModel } from '../test-support/embedded.js';
-import { chromiumAvailable, openSite, type SiteInBrowser } from '../test-support/site-browser.js';
+import { chromiumTools, openSite, type SiteInBrowser } from '../test-support/site-browser.js';
 
-describe.skipIf(!chromiumAvailable)('docs site in headless Chromium', () => {
+describe.skipIf(chromiumTools.skip)(`docs site in headless Chromium ${chromiumTools.reason}`, () => {
   let site: SiteInBrowser | undefined;
   let context: BrowserContext | undefined;
   let origin = '';

@@ -4,17 +4,17 @@
  * tests: the `site/` artifacts written to a temp folder, served from loopback, one browser context
  * whose console errors, page errors and CSP violations are collected. Each test adds its own watchers.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, normalize } from 'node:path';
+import { join, normalize } from 'node:path';
 import type { Artifact } from '@monspec/metrics-spec';
+import { requireTools, toolPath, writeFiles } from '@monspec/test-kit';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-const CHROMIUM = '/usr/bin/chromium';
-/** Always in CI (CI=true); locally only where Chromium is installed. */
-export const chromiumAvailable = process.env.CI === 'true' || existsSync(CHROMIUM);
+/** Always in CI (CI=true: a missing Chromium fails); locally skipped, with the reason, without Chromium. */
+export const chromiumTools = requireTools(['chromium']);
 
 const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml' };
 
@@ -30,14 +30,8 @@ export interface SiteInBrowser {
 }
 
 export async function openSite(artifacts: readonly Artifact[]): Promise<SiteInBrowser> {
-  const root = mkdtempSync(join(tmpdir(), 'monspec-site-'));
+  const root = writeFiles(artifacts.filter((a) => a.path.startsWith('site/')).map((a) => ({ path: a.path.slice('site/'.length), content: a.content })));
   const profile = mkdtempSync(join(tmpdir(), 'monspec-chromium-'));
-  for (const a of artifacts) {
-    if (!a.path.startsWith('site/')) continue;
-    const file = join(root, a.path.slice('site/'.length));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, a.content);
-  }
   const served: string[] = [];
   const notFound: string[] = [];
   const consoleErrors: string[] = [];
@@ -55,7 +49,7 @@ export async function openSite(artifacts: readonly Artifact[]): Promise<SiteInBr
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: toolPath('chromium') ?? 'chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });

@@ -4,7 +4,7 @@
  */
 import type { ResolvedModel } from '@monspec/metrics-spec';
 import { describe, expect, it } from 'vitest';
-import { demoModel } from '../__fixtures__/demo-spec.js';
+import { demoModel } from '../test-support/specs.js';
 import { hostileModel } from '../__fixtures__/hostile.js';
 import { loadProseEngine, Prose } from '../markdown/prose.js';
 import type { Fragment } from '../markdown/fragment.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../pipeline.js';
-import { EXAMPLE_BASE_SPEC } from './example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { CHECKS } from './index.js';
 
 function compileWith(yaml?: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../pipeline.js';
-import { EXAMPLE_BASE_SPEC } from './example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 
 function errors(yaml: string) {
   const files = [...Object.entries(EXAMPLE_BASE_SPEC).map(([path, text]) => ({ path, text })), { path: 'example.yaml', text: yaml }];

@@ -1,6 +1,6 @@
 /** Values that passed `validate` and crashed `build` or promtool (issue #13): each is now a located finding. */
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from './example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { compileSpec } from '../pipeline.js';
 
 function lines(extra: string, replace?: [string, string]) {

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from '../checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { compileSpec } from '../pipeline.js';
 import { readSpecDir } from '../node.js';
 import type { SpecFile } from './parse-yaml.js';

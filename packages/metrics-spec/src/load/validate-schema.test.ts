@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from '../checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { SCHEMA_PATH } from '../embedded.js';
 import { compileSpec } from '../pipeline.js';
 import { combinatorExpectation, DEFS_WITH_EXPECTATION, PATTERNS_WITH_EXPECTATION } from './schema-expectations.js';

@@ -1,6 +1,6 @@
 /** Long and deeply nested expressions and placeholders (issue #13): linear, bounded, clearly reported. */
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from '../checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { compileSpec } from '../pipeline.js';
 import { evaluate } from '../placeholders.js';
 import { analyzePromql } from './analyze.js';

@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { requireTools, toolPath } from '@monspec/test-kit';
 import { re2Problem } from './re2.js';
 
 export const RE2_VALID = [
@@ -18,18 +19,14 @@ export const RE2_INVALID = [
   'a{1001}', 'a{1,1001}', '(unclosed', 'unopened)', '[z-a]', '*a', 'a**', '(?(1)a|b)', '(?R)', '[unclosed', '(?<ip>\\d+)',
 ];
 
-function promtoolAvailable(): boolean {
-  const ok = spawnSync('promtool', ['--version'], { encoding: 'utf8' }).status === 0;
-  if (!ok && process.env['CI'] === 'true') throw new Error('CI=true but promtool is missing (Debian package prometheus)');
-  return ok;
-}
+const tools = requireTools(['promtool']);
 
 describe('re2Problem', () => {
   it.each(RE2_VALID)('accepts %s', (pattern) => expect(re2Problem(pattern)).toBeUndefined());
   it.each(RE2_INVALID)('rejects %s', (pattern) => expect(re2Problem(pattern)).toMatch(/RE2 does not support|invalid regular expression/));
 });
 
-describe.skipIf(!promtoolAvailable())('promtool agrees on every pattern', () => {
+describe.skipIf(tools.skip)(`promtool agrees on every pattern ${tools.reason}`, () => {
   it('accepts the valid ones and rejects the invalid ones', () => {
     const dir = mkdtempSync(join(tmpdir(), 'monspec-re2-'));
     const cases = [...RE2_VALID.map((p) => ({ p, valid: true })), ...RE2_INVALID.map((p) => ({ p, valid: false }))];
@@ -37,7 +34,7 @@ describe.skipIf(!promtoolAvailable())('promtool agrees on every pattern', () => 
       const file = join(dir, `r${i}.yaml`);
       // Single-quoted YAML scalar holding a PromQL backtick (raw) string: no escaping to get wrong.
       writeFileSync(file, `groups:\n  - name: g\n    rules:\n      - record: x:y:z\n        expr: 'up{job=~\`${p.replace(/'/g, "''")}\`}'\n`);
-      const r = spawnSync('promtool', ['check', 'rules', file], { encoding: 'utf8' });
+      const r = spawnSync(toolPath('promtool') ?? 'promtool', ['check', 'rules', file], { encoding: 'utf8' });
       return { p, valid, promtool: r.status === 0, ours: re2Problem(p) === undefined };
     });
     expect(verdicts.filter((v) => v.promtool !== v.valid || v.ours !== v.valid)).toEqual([]);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../pipeline.js';
-import { EXAMPLE_BASE_SPEC } from '../checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 
 const ENVIRONMENTS = `environments:
   production: { description: x, default: true }

@@ -4,10 +4,11 @@
  * declares has a row here, so a new `default` keyword the resolver does not apply fails.
  */
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_BASE_SPEC } from '../checks/example-base.js';
 import { SCHEMA_DEFAULTS } from '../generated/defaults.js';
 import type { ResolvedModel } from '../model.js';
 import { compileSpec } from '../pipeline.js';
+import { exampleModel } from '../test-support/example-model.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 
 /** Adds to the example base spec only what has defaults to leave out: an SLO, a variable, SMTP, an alert without `for`. */
 const EXTRA = `
@@ -50,14 +51,7 @@ runbooks:
   DemoBudgetBurn: { meaning: x, impact: x, diagnosis: [{ title: x }], mitigation: [x], escalation: [x] }
 `;
 
-function model(): ResolvedModel {
-  const files = [...Object.entries(EXAMPLE_BASE_SPEC), ['defaults.yaml', EXTRA] as const].map(([path, text]) => ({ path, text }));
-  const result = compileSpec(files);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  expect(errors, JSON.stringify(errors, null, 1)).toEqual([]);
-  if (!result.model) throw new Error('the spec does not compile');
-  return result.model;
-}
+const model = (): ResolvedModel => exampleModel({ 'defaults.yaml': EXTRA });
 
 /** Each schema default (by its path in SCHEMA_DEFAULTS) and where the resolved model shows it. */
 const WHERE: Record<string, (m: ResolvedModel) => unknown> = {

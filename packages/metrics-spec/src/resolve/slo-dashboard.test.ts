@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileSpec } from '../pipeline.js';
-import { EXAMPLE_BASE_SPEC } from '../checks/example-base.js';
+import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { compileSpecDir } from '../node.js';
 import { sloDashboardUid, sloPanelKeys } from './slo-dashboard.js';
 
