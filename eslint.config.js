@@ -16,6 +16,7 @@ export default tseslint.config(
       'generated/**',
       'docs/**',
       'bench/.work/**',
+      'bench/.work-compare/**',
       'tmp/**',
       '**/src/generated/**',
       '**/*.generated.ts',
