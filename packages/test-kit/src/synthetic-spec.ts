@@ -63,22 +63,24 @@ environments:
     group: latency
     buckets: [0.05, 0.1, 0.25, 0.5, 1]
 `).join(''),
-    'recording-rules.yaml': 'recordingRules:\n' + ids.map((id) => `  s${id}:requests:rate5m:
+    // Levels name the labels each rule keeps (Prometheus' level:metric:operations), as the
+    // recording-rule-level check asks: a spec a team would write validates clean.
+    'recording-rules.yaml': 'recordingRules:\n' + ids.map((id) => `  code:s${id}_requests:rate5m:
     expr: sum by (code) (rate(s${id}_requests_total[5m]))
     description: Request rate of service ${id}.
     unit: requests_per_second
-  s${id}:errors:ratio_rate5m:
-    expr: sum(rate(s${id}_errors_total[5m])) / sum(rate(s${id}_requests_total[5m]))
+  job:s${id}_errors:ratio_rate5m:
+    expr: sum by (job) (rate(s${id}_errors_total[5m])) / sum by (job) (rate(s${id}_requests_total[5m]))
     description: Error ratio of service ${id}.
     unit: ratio
-  s${id}:latency_seconds:p95_5m:
-    expr: histogram_quantile(0.95, sum by (le) (rate(s${id}_latency_seconds_bucket[5m])))
+  job:s${id}_latency_seconds:p95_5m:
+    expr: histogram_quantile(0.95, sum by (job, le) (rate(s${id}_latency_seconds_bucket[5m])))
     description: P95 latency of service ${id}.
     unit: seconds
 `).join(''),
     'alerts.yaml': 'alerts:\n' + ids.map((id) => `  S${id}HighErrorRate:
     severity: critical
-    expr: s${id}:errors:ratio_rate5m
+    expr: job:s${id}_errors:ratio_rate5m
     condition: { op: '>', threshold: error_rate.critical }
     for: 5m
     summary: Service ${id} fails more than \${threshold} of requests.
@@ -97,7 +99,7 @@ environments:
         expect: [{ at: 15m, firing: false }]
   S${id}HighLatency:
     severity: warning
-    expr: s${id}:latency_seconds:p95_5m
+    expr: job:s${id}_latency_seconds:p95_5m
     condition: { op: '>', threshold: latency_p95.critical }
     for: 10m
     summary: Service ${id} P95 latency above \${threshold}.
@@ -119,7 +121,7 @@ environments:
     impact: Users of service ${id} see errors or slowness.
     diagnosis:
       - title: Error ratio
-        promql: s${id}:errors:ratio_rate5m
+        promql: job:s${id}_errors:ratio_rate5m
         panel: s${id}/error_ratio
     mitigation: [Roll back the last deploy of service ${id}.]
     escalation: [Page the owners of service ${id}.]
@@ -130,10 +132,10 @@ environments:
     tags: [bench]
     panels:
       requests: { title: Requests, type: timeseries, queries: [{ expr: 'sum by (code) (rate(s${id}_requests_total[$__rate_interval]))', legend: '{{code}}' }] }
-      error_ratio: { title: Error ratio, type: timeseries, threshold: error_rate, queries: [{ expr: 's${id}:errors:ratio_rate5m' }] }
-      latency: { title: P95 latency, type: timeseries, threshold: latency_p95, queries: [{ expr: 's${id}:latency_seconds:p95_5m' }] }
-      error_gauge: { title: Error ratio now, type: gauge, threshold: error_rate, queries: [{ expr: 's${id}:errors:ratio_rate5m' }] }
-      by_code: { title: Requests by code, type: table, queries: [{ expr: 's${id}:requests:rate5m', format: table }] }
+      error_ratio: { title: Error ratio, type: timeseries, threshold: error_rate, queries: [{ expr: 'job:s${id}_errors:ratio_rate5m' }] }
+      latency: { title: P95 latency, type: timeseries, threshold: latency_p95, queries: [{ expr: 'job:s${id}_latency_seconds:p95_5m' }] }
+      error_gauge: { title: Error ratio now, type: gauge, threshold: error_rate, queries: [{ expr: 'job:s${id}_errors:ratio_rate5m' }] }
+      by_code: { title: Requests by code, type: table, queries: [{ expr: 'code:s${id}_requests:rate5m', format: table }] }
       errors: { title: Errors, type: stat, queries: [{ expr: 'sum(increase(s${id}_errors_total[$__range]))' }] }
 `).join(''),
   };
