@@ -56,3 +56,14 @@ describe('generate', () => {
     expect(code).toContain("import { Counter, Gauge, Histogram, type Registry } from 'prom-client';");
   });
 });
+
+describe('a spec without process metrics', () => {
+  const model = embedded();
+  const noProcess = { ...model, metrics: model.metrics.filter((m) => m.origin !== 'process') };
+  const code = generate(noProcess)[0]?.content ?? '';
+
+  it('declares ProcessMetrics as an empty record, not an empty interface (which accepts any value)', () => {
+    expect(code).toContain('export type ProcessMetrics = Record<string, never>;');
+    expect(code).not.toMatch(/interface \w+ \{\s*\}/);
+  });
+});

@@ -20,9 +20,8 @@ function factory(name: string, typeName: string, doc: string, metrics: readonly 
   const what = typeName === 'ServiceMetrics' ? 'the service metrics' : 'the process metrics';
   return [
     `/** ${doc} */`,
-    `export interface ${typeName} {`,
-    ...fields,
-    '}',
+    // An empty interface accepts any value (typescript-eslint's no-empty-object-type refuses it in the service's code).
+    ...(fields.length > 0 ? [`export interface ${typeName} {`, ...fields, '}'] : [`export type ${typeName} = Record<string, never>;`]),
     '',
     zeroed.length > 0
       ? `/** Declares ${what} on \`registry\`, counters and histograms with every combination of their declared label values at zero; call once per registry. */`
