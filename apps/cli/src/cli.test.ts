@@ -166,6 +166,19 @@ describe('monspec explain', () => {
     expect(unknown.stderr).toContain('Unexpected name "tunnel_nothing"');
   });
 
+  it('explains an SLO and a panel (DASHBOARD/PANEL), the names the MCP server explains too', () => {
+    const slo = runCli(['explain', 'request_success', '--spec', EMBEDDED_SPEC, '--format', 'json'], tempDir());
+    expect(slo.code, slo.stderr).toBe(0);
+    expect(JSON.parse(slo.stdout)).toMatchObject({ kind: 'slo', name: 'request_success', burn_rate_alerts: expect.arrayContaining([expect.stringContaining('RequestSuccessBudgetBurn critical')]) });
+    const panel = runCli(['explain', 'tunnel-health/error_rate', '--spec', EMBEDDED_SPEC], tempDir());
+    expect(panel.code, panel.stderr).toBe(0);
+    expect(panel.stdout).toContain('tunnel-health/error_rate (panel)');
+    expect(panel.stdout).toMatch(/Alerts linking here:\n {2}- HighErrorRate/);
+    const typo = runCli(['explain', 'tunnel-health/eror_rate', '--spec', EMBEDDED_SPEC], tempDir());
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('did you mean "tunnel-health/error_rate"?');
+  });
+
   it('lists as users only the expressions that read the name as a series, not ones that mention it in a string or a log query', () => {
     const spec = copyEmbeddedSpec();
     writeFileSync(

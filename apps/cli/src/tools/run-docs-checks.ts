@@ -17,23 +17,37 @@ function readDocs(dir: string): Artifact[] {
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** One docs check and its findings (none: it passed). */
+export interface DocsCheck {
+  readonly name: string;
+  readonly findings: readonly string[];
+}
+
 /**
  * The docs' full check (remark-lint, links and anchors, each site page equal to remark's rendering of
- * its Markdown) over the files on disk, one line per check like the tool checks.
+ * its Markdown) over the files on disk. `files` 0 means there were no docs to check (a failure).
  */
-export async function runDocsChecks(dir: string, environment: string, io: Io): Promise<'ok' | 'failed'> {
+export async function docsChecks(dir: string): Promise<{ readonly files: number; readonly checks: readonly DocsCheck[] }> {
   const { verifyDocs } = await import('@monspec/docs-gen');
   const docs = readDocs(dir);
   const { lint, links, pages } = await verifyDocs(docs);
-  const checks: ReadonlyArray<[string, string[]]> = [
-    ['remark-lint over the Markdown documents', lint.map((m) => `${m.path}:${m.line ?? 1}:${m.column ?? 1} ${m.rule}: ${m.message}`)],
-    ['links and anchors in docs and site', links.map((l) => `${l.from}: ${l.href}: ${l.reason}`)],
-    ['site pages are what remark renders from the Markdown', pages.map((p) => `${p.page}:${p.line}: expected ${p.expected}, found ${p.actual}`)],
-  ];
-  let status: 'ok' | 'failed' = docs.length === 0 ? 'failed' : 'ok';
-  if (docs.length === 0) io.err(`${io.errStyle.red('✗')} ${environment}: docs (no docs/ or site/ files in ${dir})`);
-  for (const [name, findings] of checks) {
-    io.err(`${findings.length === 0 ? io.errStyle.green('✓') : io.errStyle.red('✗')} ${environment}: ${name} ${io.errStyle.dim(`(${docs.length} files)`)}`);
+  return {
+    files: docs.length,
+    checks: [
+      { name: 'remark-lint over the Markdown documents', findings: lint.map((m) => `${m.path}:${m.line ?? 1}:${m.column ?? 1} ${m.rule}: ${m.message}`) },
+      { name: 'links and anchors in docs and site', findings: links.map((l) => `${l.from}: ${l.href}: ${l.reason}`) },
+      { name: 'site pages are what remark renders from the Markdown', findings: pages.map((p) => `${p.page}:${p.line}: expected ${p.expected}, found ${p.actual}`) },
+    ],
+  };
+}
+
+/** `docsChecks`, one line per check like the tool checks. */
+export async function runDocsChecks(dir: string, environment: string, io: Io): Promise<'ok' | 'failed'> {
+  const { files, checks } = await docsChecks(dir);
+  let status: 'ok' | 'failed' = files === 0 ? 'failed' : 'ok';
+  if (files === 0) io.err(`${io.errStyle.red('✗')} ${environment}: docs (no docs/ or site/ files in ${dir})`);
+  for (const { name, findings } of checks) {
+    io.err(`${findings.length === 0 ? io.errStyle.green('✓') : io.errStyle.red('✗')} ${environment}: ${name} ${io.errStyle.dim(`(${files} files)`)}`);
     for (const f of findings) io.err(`    ${f}`);
     if (findings.length > 0) status = 'failed';
   }
