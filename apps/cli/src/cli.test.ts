@@ -7,7 +7,7 @@ describe('monspec (top level)', () => {
   it('lists the commands with --help and exits 0', () => {
     const r = runCli(['--help'], tempDir());
     expect(r.code).toBe(0);
-    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init']) expect(r.stdout).toContain(c);
+    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init', 'mcp']) expect(r.stdout).toContain(c);
   });
   it('--version prints the CLI package version', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,7 +21,7 @@ describe('monspec (top level)', () => {
     expect(r.stderr).toContain('Unexpected command "frobnicate"');
   });
   it('every command has --help with examples', () => {
-    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init']) {
+    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init', 'mcp']) {
       const r = runCli([c, '--help'], tempDir());
       expect(r.code, c).toBe(0);
       expect(r.stdout, c).toContain('Examples:');

@@ -31,6 +31,7 @@ export const mcpCommand: Command = {
       prometheus: prometheus === undefined ? undefined : baseUrl('prometheus', prometheus),
       alertmanager: alertmanager === undefined ? undefined : baseUrl('alertmanager', alertmanager),
       allowWrite: boolOpt(args, 'allow-write'),
+      debug: boolOpt(args, 'debug'),
     };
     io.err(`monspec mcp: serving ${options.spec.displayDir} over stdio${options.allowWrite ? ' (apply_change may write spec files)' : ' (read-only)'}`);
     const { serveStdio } = await import('../mcp/server.js');

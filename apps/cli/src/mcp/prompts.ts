@@ -6,7 +6,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { alertDashboardUrl, didYouMean, indexModel } from '@monspec/metrics-spec';
 import { z } from 'zod';
 import { explain, explanationRecord, unknownNameMessage } from '../explain/explain.js';
-import { instantQuery, prometheusAlerts } from './live.js';
+import { instantQuery, prometheusAlerts, type PromAlert } from './live.js';
 import { runbookText } from './resources.js';
 import type { Session } from './session.js';
 import { ToolError } from './tool-error.js';
@@ -16,20 +16,26 @@ function userMessage(text: string) {
 }
 
 /** What Prometheus says now about an alert: its state and the current value of its signal; a line saying why not, when it cannot. */
-async function liveLines(prometheus: string | undefined, name: string, expr: string): Promise<string[]> {
+async function liveLines(prometheus: string | undefined, name: string, expr: string | undefined): Promise<string[]> {
   if (prometheus === undefined) return ['(no --prometheus given to monspec mcp: no live values; use the runbook queries in Grafana)'];
   try {
-    const [alerts, signal] = await Promise.all([prometheusAlerts(prometheus), instantQuery(prometheus, expr)]);
-    const active = alerts.filter((a) => a.labels.alertname === name);
+    // A Loki alert's signal is LogQL, which Prometheus cannot run: only its state is asked for.
+    const [alerts, signal] = await Promise.all([prometheusAlerts(prometheus), expr === undefined ? undefined : instantQuery(prometheus, expr)]);
+    if (signal === undefined || expr === undefined) return [stateLine(alerts, name), 'Signal now: a Loki (LogQL) alert; use error_patterns for its log queries.'];
     const values = Array.isArray(signal.result) && signal.resultType === 'vector' ? (signal.result as Array<{ metric: Record<string, string>; value?: [number, string] }>) : [];
     return [
-      active.length ? `State now: ${active.map((a) => `${a.state} since ${a.activeAt ?? '?'} (${Object.entries(a.labels).map(([k, v]) => `${k}=${v}`).join(', ')})`).join('; ')}` : 'State now: not pending or firing in Prometheus.',
+      stateLine(alerts, name),
       `Signal now (${expr.replace(/\n/g, ' ')}): ${values.length ? values.map((s) => `${JSON.stringify(s.metric)} = ${s.value?.[1] ?? '?'}`).join('; ') : 'no series'}`,
     ];
   } catch (err) {
     if (err instanceof ToolError) return [`(live values unavailable: ${err.message})`];
     throw err;
   }
+}
+
+function stateLine(alerts: readonly PromAlert[], name: string): string {
+  const active = alerts.filter((a) => a.labels.alertname === name);
+  return active.length ? `State now: ${active.map((a) => `${a.state} since ${a.activeAt ?? '?'} (${Object.entries(a.labels).map(([k, v]) => `${k}=${v}`).join(', ')})`).join('; ')}` : 'State now: not pending or firing in Prometheus.';
 }
 
 export function registerPrompts(server: McpServer, session: Session): void {
@@ -47,7 +53,7 @@ export function registerPrompts(server: McpServer, session: Session): void {
       if (!first) throw new ToolError(unknownNameMessage(model, alert));
       const e = explain(model, alert);
       const facts = e ? JSON.stringify(explanationRecord(e), null, 2) : '';
-      const live = await liveLines(session.options.prometheus, alert, first.expr);
+      const live = await liveLines(session.options.prometheus, alert, first.datasource === 'prometheus' ? first.expr : undefined);
       return userMessage(
         [
           `Triage the alert ${alert} of ${model.service.title} (${model.environment}). Work from the facts below; say what the live data shows, which diagnosis step to take first, and link the panel and runbook.`,

@@ -24,9 +24,10 @@ export function readOnly(title: string, openWorld = false): ToolAnnotations {
 /**
  * Registers a tool whose result is structured content (checked by the SDK against `output`) plus the
  * same JSON as text. A ToolError is the client's mistake: `isError` with its message. Anything else
- * is a bug: `isError` with "internal error", its stack on stderr (stdout is the protocol channel).
+ * is a bug: `isError` with "internal error", logged on stderr (stdout is the protocol channel), with
+ * its stack only under --debug, as every command does.
  */
-export function registerTool<I extends z.ZodObject, O extends z.ZodObject>(server: McpServer, name: string, tool: ToolDefinition<I, O>): void {
+export function registerTool<I extends z.ZodObject, O extends z.ZodObject>(server: McpServer, name: string, tool: ToolDefinition<I, O>, debug = false): void {
   server.registerTool(
     name,
     { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: tool.output, annotations: tool.annotations },
@@ -37,8 +38,9 @@ export function registerTool<I extends z.ZodObject, O extends z.ZodObject>(serve
         return { content: [{ type: 'text' as const, text: JSON.stringify(out, null, 2) }], structuredContent: out as Record<string, unknown> };
       } catch (err) {
         if (err instanceof ToolError) return { content: [{ type: 'text' as const, text: err.message }], isError: true };
-        process.stderr.write(`monspec mcp: internal error in tool ${name}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-        return { content: [{ type: 'text' as const, text: `internal error in tool ${name}: ${err instanceof Error ? err.message : String(err)}` }], isError: true };
+        const message = err instanceof Error ? err.message : String(err);
+        process.stderr.write(`monspec mcp: internal error in tool ${name}: ${debug && err instanceof Error && err.stack ? err.stack : `${message} (run with --debug for the stack trace)`}\n`);
+        return { content: [{ type: 'text' as const, text: `internal error in tool ${name}: ${message}` }], isError: true };
       }
     }) as never,
   );

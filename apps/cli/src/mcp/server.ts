@@ -32,16 +32,16 @@ function createServer(options: McpOptions): McpServer {
   const session = new Session(options);
   const server = new McpServer({ name: 'monspec', version: TOOL_VERSION }, { instructions: INSTRUCTIONS });
   registerResources(server, session);
-  registerTool(server, 'validate', validateTool(session));
-  registerTool(server, 'explain', explainTool(session));
-  registerTool(server, 'preview_change', previewChangeTool(session));
-  registerTool(server, 'apply_change', applyChangeTool(session));
-  registerTool(server, 'run_tests', runTestsTool(session));
-  registerTool(server, 'check_endpoint', checkEndpointTool(session));
-  registerTool(server, 'deeplink', deeplinkTool(session));
-  registerTool(server, 'error_patterns', errorPatternsTool(session));
-  if (options.prometheus !== undefined) registerTool(server, 'query', queryTool(session, options.prometheus));
-  if (options.prometheus !== undefined || options.alertmanager !== undefined) registerTool(server, 'alert_status', alertStatusTool(session, options.prometheus, options.alertmanager));
+  registerTool(server, 'validate', validateTool(session), options.debug);
+  registerTool(server, 'explain', explainTool(session), options.debug);
+  registerTool(server, 'preview_change', previewChangeTool(session), options.debug);
+  registerTool(server, 'apply_change', applyChangeTool(session), options.debug);
+  registerTool(server, 'run_tests', runTestsTool(session), options.debug);
+  registerTool(server, 'check_endpoint', checkEndpointTool(session), options.debug);
+  registerTool(server, 'deeplink', deeplinkTool(session), options.debug);
+  registerTool(server, 'error_patterns', errorPatternsTool(session), options.debug);
+  if (options.prometheus !== undefined) registerTool(server, 'query', queryTool(session, options.prometheus), options.debug);
+  if (options.prometheus !== undefined || options.alertmanager !== undefined) registerTool(server, 'alert_status', alertStatusTool(session, options.prometheus, options.alertmanager), options.debug);
   registerPrompts(server, session);
   return server;
 }

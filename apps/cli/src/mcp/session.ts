@@ -15,6 +15,8 @@ export interface McpOptions {
   readonly prometheus: string | undefined;
   readonly alertmanager: string | undefined;
   readonly allowWrite: boolean;
+  /** Internal errors are logged with their stack trace. */
+  readonly debug: boolean;
 }
 
 export class Session {

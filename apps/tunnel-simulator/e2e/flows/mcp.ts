@@ -2,7 +2,8 @@
  * `monspec mcp` against the live stack (issue #19): while error-spike fires HighErrorRate, an MCP
  * client (the SDK's own, over stdio, on the compiled CLI) asks `alert_status` which spec alerts are
  * firing, from this Prometheus and this Alertmanager, with their runbook and dashboard links, and
- * `query`s the recording rule the alert reads, annotated with the spec's unit.
+ * `query`s the recording rule the alert reads, annotated with the spec's unit; the triage prompt
+ * carries the same live state.
  */
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -51,6 +52,18 @@ export async function proveMcpWhileFiring(stack: Stack): Promise<void> {
     expect(bad.isError).toBe(true);
     expect(bad.content.map((c) => (c.type === 'text' ? c.text : '')).join('')).toMatch(/^Unexpected HTTP 400 from Prometheus .*\/api\/v1\/query: bad_data: .*, expected status success$/);
     expect(((await call('alert_status', { name: 'HighErrorRate' })).structuredContent as { alerts: unknown[] }).alerts).toHaveLength(2);
+
+    // The triage prompt carries the live state and signal next to the runbook.
+    const triage = await client.getPrompt({ name: 'triage_alert', arguments: { alert: 'HighErrorRate' } });
+    const text = (triage.messages[0]?.content as { text: string }).text;
+    expect(text).toMatch(/State now: firing since \S+ \(alertname=HighErrorRate/);
+    expect(text).toMatch(/Signal now \(job:tunnel_request_errors:ratio_rate5m\): \{[^}]*"job":"streaming-proxy"[^}]*\} = 0\.\d+/);
+    expect(text).toContain('# HighErrorRate');
+    // A Loki alert's LogQL is not sent to Prometheus: its state only.
+    const logs = await client.getPrompt({ name: 'triage_alert', arguments: { alert: 'ErrorLogSpike' } });
+    const logText = (logs.messages[0]?.content as { text: string }).text;
+    expect(logText).toContain('State now: not pending or firing in Prometheus.');
+    expect(logText).toContain('Signal now: a Loki (LogQL) alert; use error_patterns for its log queries.');
   } finally {
     await client.close();
   }
