@@ -25,14 +25,17 @@ export function baseUrl(flag: string, value: string): string {
 async function getJson(base: string, path: string): Promise<{ status: number; body: unknown }> {
   const url = `${base}${path}`;
   let response: Response;
+  let text: string;
+  const signal = AbortSignal.timeout(TIMEOUT_MS);
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
+    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    text = await response.text();
   } catch (err) {
     const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const why = (err as Error).name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (err as Error).message);
+    // Our own signal says whether it was the timeout (not the error's name, which anything may carry).
+    const why = signal.aborted ? `no answer within ${TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (err as Error).message);
     throw new ToolError(`Unexpected failure fetching ${url} (${why}), expected the server to answer`);
   }
-  const text = await response.text();
   try {
     return { status: response.status, body: JSON.parse(text) as unknown };
   } catch {
