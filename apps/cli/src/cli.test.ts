@@ -7,7 +7,7 @@ describe('monspec (top level)', () => {
   it('lists the commands with --help and exits 0', () => {
     const r = runCli(['--help'], tempDir());
     expect(r.code).toBe(0);
-    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init']) expect(r.stdout).toContain(c);
+    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init', 'mcp']) expect(r.stdout).toContain(c);
   });
   it('--version prints the CLI package version', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,7 +21,7 @@ describe('monspec (top level)', () => {
     expect(r.stderr).toContain('Unexpected command "frobnicate"');
   });
   it('every command has --help with examples', () => {
-    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init']) {
+    for (const c of ['build', 'validate', 'test', 'diff', 'check-endpoint', 'explain', 'init', 'mcp']) {
       const r = runCli([c, '--help'], tempDir());
       expect(r.code, c).toBe(0);
       expect(r.stdout, c).toContain('Examples:');
@@ -164,6 +164,19 @@ describe('monspec explain', () => {
     const unknown = runCli(['explain', 'tunnel_nothing', '--spec', EMBEDDED_SPEC], tempDir());
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Unexpected name "tunnel_nothing"');
+  });
+
+  it('explains an SLO and a panel (DASHBOARD/PANEL), the names the MCP server explains too', () => {
+    const slo = runCli(['explain', 'request_success', '--spec', EMBEDDED_SPEC, '--format', 'json'], tempDir());
+    expect(slo.code, slo.stderr).toBe(0);
+    expect(JSON.parse(slo.stdout)).toMatchObject({ kind: 'slo', name: 'request_success', burn_rate_alerts: expect.arrayContaining([expect.stringContaining('RequestSuccessBudgetBurn critical')]) });
+    const panel = runCli(['explain', 'tunnel-health/error_rate', '--spec', EMBEDDED_SPEC], tempDir());
+    expect(panel.code, panel.stderr).toBe(0);
+    expect(panel.stdout).toContain('tunnel-health/error_rate (panel)');
+    expect(panel.stdout).toMatch(/Alerts linking here:\n {2}- HighErrorRate/);
+    const typo = runCli(['explain', 'tunnel-health/eror_rate', '--spec', EMBEDDED_SPEC], tempDir());
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('did you mean "tunnel-health/error_rate"?');
   });
 
   it('lists as users only the expressions that read the name as a series, not ones that mention it in a string or a log query', () => {

@@ -98,7 +98,7 @@ run('every --help example works as printed (real promtool and amtool)', () => {
 
   // Every command `monspec --help` lists.
   const commands = [...runCli(['--help'], tempDir()).stdout.matchAll(/^ {2}([a-z][a-z-]*)\s{2,}/gm)].map((m) => m[1] as string);
-  it('finds the commands in monspec --help', () => expect(commands).toEqual(expect.arrayContaining(['build', 'validate', 'test', 'rules'])));
+  it('finds the commands in monspec --help', () => expect(commands).toEqual(expect.arrayContaining(['build', 'validate', 'test', 'rules', 'mcp'])));
   for (const command of commands) {
     it(`monspec ${command}`, async () => {
       const examples = examplesOf(command);

@@ -10,8 +10,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   test: { summary: 'Build in memory (or check --out is current) and run promtool, amtool and the docs checks.', load: async () => (await import('./commands/test.js')).testCommand },
   diff: { summary: 'Semantic diff of two specs, as Markdown for a PR comment.', load: async () => (await import('./commands/diff.js')).diffCommand },
   'check-endpoint': { summary: 'Check a Prometheus exposition (URL or file) against the spec.', load: async () => (await import('./commands/check-endpoint.js')).checkEndpointCommand },
-  explain: { summary: 'Explain a metric or alert: meaning, thresholds, queries, runbook, links.', load: async () => (await import('./commands/explain.js')).explainCommand },
+  explain: { summary: 'Explain a metric, alert, threshold, SLO or panel: meaning, thresholds, queries, runbook, links.', load: async () => (await import('./commands/explain.js')).explainCommand },
   init: { summary: 'Write a starter spec for a new service.', load: async () => (await import('./commands/init.js')).initCommand },
+  mcp: { summary: 'Serve the spec to AI agents over MCP (stdio): explain, validate, preview and apply changes, live alerts.', load: async () => (await import('./commands/mcp.js')).mcpCommand },
   rules: { summary: 'List every check and dashboard lint rule (id, severity, what it checks).', load: async () => (await import('./commands/rules.js')).rulesCommand },
 };
 

@@ -77,5 +77,10 @@ run('the packed CLI outside this repository (npm pack + install, real promtool a
     const flow = await sh('monspec init monitoring --service checkout && monspec build --all-envs && monspec validate --all-envs', empty, { PATH: `${bin}:${process.env.PATH}` });
     expect(flow.code, flow.out).toBe(0);
     expect(flow.out).toContain('✓ monitoring (staging)');
+    // The MCP server's SDK is a dependency of the package, loaded only by `monspec mcp`: it answers from the install too.
+    const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'sh', version: '1' } } });
+    const mcp = await sh(`printf '%s\\n' '${initialize}' | monspec mcp --spec monitoring`, empty, { PATH: `${bin}:${process.env.PATH}` });
+    expect(mcp.code, mcp.out).toBe(0);
+    expect(mcp.out).toContain('"serverInfo":{"name":"monspec"');
   }, 600_000);
 });

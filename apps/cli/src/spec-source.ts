@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import type { CompileOptions, CompileResult } from '@monspec/metrics-spec';
+import type { CompileOptions, CompileResult, SpecFile } from '@monspec/metrics-spec';
 import { readSpecDir } from '@monspec/metrics-spec/node';
 import { compileSpec } from '@monspec/metrics-spec';
 import { UsageError } from './errors.js';
@@ -71,17 +71,26 @@ export function locateSpec(specArg: string | undefined, io: { readonly cwd: stri
   return { dir, displayDir };
 }
 
-/** Reads and compiles; an unknown environment is a usage error. */
-export function compileAt(spec: LoadedSpec, environment: string | undefined, onStage?: CompileOptions['onStage'], timings?: Record<string, number>): CompileResult {
-  let files;
-  const t = performance.now();
+/** The spec directory's files (a usage error when unreadable). */
+export function readSpec(spec: LoadedSpec): SpecFile[] {
   try {
-    files = readSpecDir(spec.dir);
+    return readSpecDir(spec.dir);
   } catch (err) {
     throw new UsageError(`Unexpected unreadable spec directory ${spec.displayDir}: ${(err as Error).message}`);
   }
-  if (timings) timings.read = (timings.read ?? 0) + performance.now() - t;
+}
+
+/** Compiles spec files read before (or changed in memory); an unknown environment is a usage error. */
+export function compileFiles(files: readonly SpecFile[], environment: string | undefined, onStage?: CompileOptions['onStage']): CompileResult {
   const result = compileSpec(files, { ...(environment === undefined ? {} : { environment }), ...(onStage ? { onStage } : {}) });
   if (result.usageError) throw new UsageError(result.usageError);
   return result;
+}
+
+/** Reads and compiles; an unknown environment is a usage error. */
+export function compileAt(spec: LoadedSpec, environment: string | undefined, onStage?: CompileOptions['onStage'], timings?: Record<string, number>): CompileResult {
+  const t = performance.now();
+  const files = readSpec(spec);
+  if (timings) timings.read = (timings.read ?? 0) + performance.now() - t;
+  return compileFiles(files, environment, onStage);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireTools } from '@monspec/test-kit';
@@ -40,7 +40,7 @@ run('monspec test (real promtool and amtool)', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('✓ production: promtool test rules');
     expect(ok.stderr).toMatch(/✓ production: remark-lint over the Markdown documents \(\d+ files\)/);
-    expect(ok.stderr).not.toContain('no docs/ or site/ files');
+    expect(ok.stderr).toContain('✓ production: the generated docs files are in the output');
   }, 240_000);
 
   it('fails when a site page no longer says what its Markdown says, or a link breaks', async () => {
@@ -56,6 +56,21 @@ run('monspec test (real promtool and amtool)', () => {
     expect(r.stderr).toContain('site/runbooks/HighErrorRate.html:');
     expect(r.stderr).toContain('✗ production: links and anchors in docs and site');
     expect(r.stderr).toContain('docs/metrics.md: nowhere.md: no artifact docs/nowhere.md');
+  });
+
+  it('fails, naming it, when a docs file the docs generator describes is missing or behind a linked folder', async () => {
+    const cwd = tempDir();
+    expect((await runCliAsync(['build', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd)).code).toBe(0);
+    const env = join(cwd, 'out', 'production');
+    rmSync(join(env, 'site', 'metrics.html'));
+    // A runbooks folder that is a link (to a faithful copy) is not read through: it could lead anywhere.
+    renameSync(join(env, 'docs', 'runbooks'), join(cwd, 'runbooks-copy'));
+    symlinkSync(join(cwd, 'runbooks-copy'), join(env, 'docs', 'runbooks'));
+    const r = await runCliAsync(['test', '--spec', EMBEDDED_SPEC, '--out', 'out'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('✗ production: the generated docs files are in the output');
+    expect(r.stderr).toContain('site/metrics.html: missing, unreadable or behind a linked folder');
+    expect(r.stderr).toContain('docs/runbooks/HighErrorRate.md: missing, unreadable or behind a linked folder');
   });
 
   it('checks only the docs inside the output folder: a symbolic link in docs/ is not followed out of it', async () => {

@@ -18,6 +18,7 @@ import { activeAlerts, queryValue, ruleCount } from './support/prom-api.js';
 import { portIsFree, waitFor } from './support/processes.js';
 import { CLI, findBinaries, removeStackDir, startStack, type Stack } from './support/stack.js';
 import { proveErrorStorm } from './flows/error-storm.js';
+import { proveMcpWhileFiring } from './flows/mcp.js';
 import { proveAllTargetsDown, proveMetricsAbsent, proveTargetDown } from './flows/targets.js';
 import { EXPECTATIONS } from './scenarios.js';
 import { proveGrafanaTwins } from './support/grafana-twins.js';
@@ -107,6 +108,12 @@ describe.skipIf(missing !== undefined).sequential('tunnel simulator on real Prom
       });
     });
   }
+
+  it('monspec mcp: alert_status and query answer from this Prometheus and Alertmanager while error-spike fires HighErrorRate', async () => {
+    const spike = EXPECTATIONS.find((e) => e.scenario === 'error-spike');
+    if (!spike) throw new Error('no error-spike expectation');
+    await proveAlerts(stack, { alerts: spike.alerts, recorded: [], trigger: () => setScenario('error-spike'), recover: () => setScenario('healthy'), whileFiring: () => proveMcpWhileFiring(stack) });
+  });
 
   it('error-storm: the SLO pages; its ticket is inhibited until the page resolves, then delivered', async () => {
     await proveErrorStorm(stack, setScenario);

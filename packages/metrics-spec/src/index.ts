@@ -20,7 +20,7 @@ export { indexModel, type ModelIndex } from './model-index.js';
 export { alertReads, seriesIndex, metricsRead, namesRead, type AlertReads, type SeriesInfo } from './series-index.js';
 export { promNumber } from './resolve/resolve.js';
 export { sortedRecord } from './sorted-record.js';
-export { errorLinesQuery } from './log-queries.js';
+export { errorLinesQuery, patternLinesQuery } from './log-queries.js';
 export { escapePointerSegment, pointerToPath } from './source-map.js';
 export { artifactKind, descriptorOf, GeneratorFindings, withRole, type Artifact, type ArtifactDescriptor, type ArtifactEngine, type ArtifactKind, type ArtifactRole, type Generator, type TextFile } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { exampleModel as model } from './test-support/example-model.js';
 import { alertDashboardUrl, runbookDocument, runbookLink } from './links.js';
-import { errorLinesQuery } from './log-queries.js';
+import { errorLinesQuery, patternLinesQuery } from './log-queries.js';
 
 describe('runbook links', () => {
   it('points at the generated Markdown when the service publishes no runbooks', () => {
@@ -30,5 +30,12 @@ describe('errorLinesQuery', () => {
     expect(errorLinesQuery({ selector: '{app="demo"}', errorFilter: '|= "error"' })).toBe('{app="demo"} |= "error"');
     expect(errorLinesQuery({ selector: '{app="demo"}', errorFilter: undefined })).toBe('{app="demo"}');
     expect(errorLinesQuery({ selector: '{app="demo"}' })).toBe('{app="demo"}');
+  });
+});
+
+describe('patternLinesQuery', () => {
+  it('filters the source by the pattern as a raw (backtick) LogQL string, or a quoted one when the pattern holds a backtick', () => {
+    expect(patternLinesQuery({ selector: '{app="demo"}' }, { match: '(?i)timed out\\s+\\d+' })).toBe('{app="demo"} |~ `(?i)timed out\\s+\\d+`');
+    expect(patternLinesQuery({ selector: '{app="demo"}' }, { match: 'a`b\\d' })).toBe('{app="demo"} |~ "a`b\\\\d"');
   });
 });

@@ -5,8 +5,7 @@ import { stringOpt, type Command, type Parsed } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
 import { compileAt, locateSpec } from '../spec-source.js';
-import { checkConformance } from '../endpoint/conformance.js';
-import { parseExposition } from '../endpoint/parse-exposition.js';
+import { endpointFindings } from '../endpoint/conformance.js';
 import { fetchExposition, isHttpUrl } from '../endpoint/fetch-exposition.js';
 
 /** Default cap on an exposition, as sent and decompressed: far above any sane /metrics page. */
@@ -58,11 +57,7 @@ export const checkEndpointCommand: Command = {
       return EXIT.findings;
     }
     const text = isHttpUrl(target) ? await fetchExposition(target, { timeoutMs, maxBytes }) : readExpositionFile(target, io.cwd, maxBytes);
-    const { families, problems } = parseExposition(text);
-    const findings = [
-      ...problems.map((p) => ({ severity: 'error' as const, metric: '', message: `${target}:${p.line}: ${p.message}` })),
-      ...checkConformance(result.model, families),
-    ];
+    const { families, findings } = endpointFindings(result.model, text, target);
     const errors = findings.filter((f) => f.severity === 'error').length;
     if (format === 'json') {
       io.out(JSON.stringify({ target, conforming: errors === 0, findings }, null, 2));

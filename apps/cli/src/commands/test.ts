@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { GeneratorFindings, type ResolvedModel } from '@monspec/metrics-spec';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { ResolvedModel } from '@monspec/metrics-spec';
+import { buildToTempDir } from '../tools/build-in-memory.js';
 import { boolOpt, stringOpt, type Command, type Io } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ENV_OPTION, SPEC_OPTION } from '../options.js';
 import { formatDiagnostics } from '../output/format-diagnostics.js';
 import { compileAt, locateSpec, type LoadedSpec } from '../spec-source.js';
 import { MANIFEST_PATH } from '../build/manifest.js';
-import { TOOL_VERSION } from '../version.js';
 
 type Status = 'ok' | 'failed' | 'missing-tool';
 
@@ -39,29 +38,11 @@ function manifestMismatch(dir: string, model: ResolvedModel, spec: LoadedSpec, o
 
 /** Generates one environment into a fresh temporary directory (monspec's own, removed afterwards). */
 async function buildInMemory(model: ResolvedModel, io: Io): Promise<string | undefined> {
-  const { generateEnvironment } = await import('../build/generate-all.js');
-  let generated;
-  try {
-    generated = await generateEnvironment(model, TOOL_VERSION);
-  } catch (err) {
-    if (!(err instanceof GeneratorFindings)) throw err;
-    io.err(err.message);
-    io.err(io.errStyle.red('✗ ') + `${model.environment}: the generated ${err.generator} have findings (see above)`);
-    return undefined;
-  }
-  const lintErrors = generated.lint.filter((f) => f.severity === 'error');
-  if (lintErrors.length > 0) {
-    for (const f of lintErrors) io.err(`${model.environment}: error ${f.message} [${f.ruleId}]`);
-    io.err(io.errStyle.red('✗ ') + `${model.environment}: ${lintErrors.length} lint error(s) in the generated files; run monspec validate`);
-    return undefined;
-  }
-  const dir = mkdtempSync(join(tmpdir(), `monspec-test-${model.environment}-`));
-  for (const a of generated.artifacts) {
-    const target = join(dir, ...a.path.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, a.content);
-  }
-  return dir;
+  const built = await buildToTempDir(model);
+  if ('dir' in built) return built.dir;
+  for (const p of built.problems) io.err(p);
+  io.err(io.errStyle.red('✗ ') + built.summary);
+  return undefined;
 }
 
 async function runChecks(dir: string, model: ResolvedModel, io: Io): Promise<Status> {

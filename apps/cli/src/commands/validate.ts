@@ -1,26 +1,10 @@
-import { hasErrors, sortDiagnostics, type CompileResult, type Diagnostic, type ResolvedModel } from '@monspec/metrics-spec';
+import { hasErrors, type ResolvedModel } from '@monspec/metrics-spec';
+import { checkCompiled as check, diagnosticKey, type Checked } from '../lint/check-compiled.js';
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
 import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../output/format-diagnostics.js';
 import { compileAt, locateSpec } from '../spec-source.js';
-
-interface Checked {
-  readonly environment: string | undefined;
-  readonly model: ResolvedModel | undefined;
-  /** The spec checks, then (on a spec without errors) the dashboard lint and the docs check `build` would run. */
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-async function check(result: CompileResult): Promise<Checked> {
-  if (!result.model || hasErrors(result.diagnostics)) return { environment: result.environment, model: result.model, diagnostics: result.diagnostics };
-  // Loaded only now: a spec with errors never pays for the dashboards package.
-  const { dashboardLintDiagnostics } = await import('../lint/dashboard-lint.js');
-  const lint = await dashboardLintDiagnostics(result.model, result.locate);
-  const { docsCheckDiagnostics } = await import('../lint/docs-check.js');
-  const docs = hasErrors(lint) ? [] : await docsCheckDiagnostics(result.model);
-  return { environment: result.environment, model: result.model, diagnostics: sortDiagnostics([...result.diagnostics, ...lint, ...docs]) };
-}
 
 function summary(m: ResolvedModel) {
   return {
@@ -31,11 +15,6 @@ function summary(m: ResolvedModel) {
     estimatedSeries: m.seriesEstimate.total,
     seriesBudget: m.seriesEstimate.budget,
   };
-}
-
-/** Key of a diagnostic, to print a finding every environment shares once. */
-function key(d: Diagnostic): string {
-  return JSON.stringify([d.location?.file, d.location?.line, d.location?.column, d.ruleId, d.message]);
 }
 
 export const validateCommand: Command = {
@@ -74,7 +53,7 @@ export const validateCommand: Command = {
       return failed ? EXIT.findings : EXIT.ok;
     }
     const seen = new Set<string>();
-    const unique = checked.flatMap((c) => c.diagnostics).filter((d) => !seen.has(key(d)) && seen.add(key(d)) !== undefined);
+    const unique = checked.flatMap((c) => c.diagnostics).filter((d) => !seen.has(diagnosticKey(d)) && seen.add(diagnosticKey(d)) !== undefined);
     if (unique.length > 0) io.out(formatDiagnostics(format, unique, spec.displayDir, io.style));
     if (!boolOpt(args, 'quiet') && format === 'text') {
       const ms = Math.round(performance.now() - started);

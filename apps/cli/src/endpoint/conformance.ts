@@ -1,5 +1,5 @@
 import type { ResolvedMetric, ResolvedModel } from '@monspec/metrics-spec';
-import type { MetricFamily } from './parse-exposition.js';
+import { parseExposition, type MetricFamily } from './parse-exposition.js';
 
 export interface Finding {
   readonly severity: 'error' | 'warning';
@@ -23,7 +23,7 @@ function findFamily(metric: ResolvedMetric, families: ReadonlyMap<string, Metric
  * Checks an exposition against the spec: every declared metric present with its type, its label set,
  * allowed label values and cardinality bounds, histogram buckets; undeclared metrics are warnings.
  */
-export function checkConformance(model: ResolvedModel, families: ReadonlyMap<string, MetricFamily>): Finding[] {
+function checkConformance(model: ResolvedModel, families: ReadonlyMap<string, MetricFamily>): Finding[] {
   const findings: Finding[] = [];
   const claimed = new Set<string>();
   for (const metric of model.metrics) {
@@ -84,4 +84,13 @@ export function checkConformance(model: ResolvedModel, families: ReadonlyMap<str
     findings.push({ severity: 'warning', metric: family.name, message: `Unexpected undeclared metric ${family.name}${naming}, expected only metrics the spec declares` });
   }
   return findings;
+}
+
+/** An exposition's parse problems (located `target:line`) and its conformance findings: what check-endpoint reports. */
+export function endpointFindings(model: ResolvedModel, text: string, target: string): { families: ReadonlyMap<string, MetricFamily>; findings: Finding[] } {
+  const { families, problems } = parseExposition(text);
+  return {
+    families,
+    findings: [...problems.map((p) => ({ severity: 'error' as const, metric: '', message: `${target}:${p.line}: ${p.message}` })), ...checkConformance(model, families)],
+  };
 }

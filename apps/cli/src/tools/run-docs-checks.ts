@@ -52,24 +52,40 @@ async function readDocs(dir: string, model: ResolvedModel): Promise<{ files: Tex
   return { files, unreadable };
 }
 
+/** One docs check and its findings (none: it passed). */
+export interface DocsCheck {
+  readonly name: string;
+  readonly findings: readonly string[];
+}
+
 /**
- * The docs' full check (remark-lint, links and anchors, each site page equal to remark's rendering of
- * its Markdown) over the files on disk, one line per check like the tool checks.
+ * The docs' full check over the files on disk: every file the docs generator describes is there,
+ * remark-lint, links and anchors, and each site page equal to remark's rendering of its Markdown.
+ * `files` is how many were read (0: there were no docs to check, a failure).
  */
-export async function runDocsChecks(dir: string, model: ResolvedModel, io: Io): Promise<'ok' | 'failed'> {
+export async function docsChecks(dir: string, model: ResolvedModel): Promise<{ readonly files: number; readonly checks: readonly DocsCheck[] }> {
   const { verifyDocs } = await import('@monspec/docs-gen');
-  const environment = model.environment;
   const { files: docs, unreadable } = await readDocs(dir, model);
   const { lint, links, pages } = await verifyDocs(docs);
-  const checks: ReadonlyArray<[string, string[]]> = [
-    ['remark-lint over the Markdown documents', lint.map((m) => `${m.path}:${m.line ?? 1}:${m.column ?? 1} ${m.rule}: ${m.message}`)],
-    ['links and anchors in docs and site', links.map((l) => `${l.from}: ${l.href}: ${l.reason}`)],
-    ['site pages are what remark renders from the Markdown', pages.map((p) => `${p.page}:${p.line}: expected ${p.expected}, found ${p.actual}`)],
-  ];
-  let status: 'ok' | 'failed' = unreadable.length > 0 ? 'failed' : 'ok';
-  if (unreadable.length > 0) io.err(`${io.errStyle.red('✗')} ${environment}: docs (${unreadable.length} of the generated docs files missing or unreadable in ${dir}: ${unreadable.slice(0, 5).join(', ')}${unreadable.length > 5 ? ', …' : ''})`);
-  for (const [name, findings] of checks) {
-    io.err(`${findings.length === 0 ? io.errStyle.green('✓') : io.errStyle.red('✗')} ${environment}: ${name} ${io.errStyle.dim(`(${docs.length} files)`)}`);
+  return {
+    files: docs.length,
+    checks: [
+      { name: 'the generated docs files are in the output', findings: unreadable.map((p) => `${p}: missing, unreadable or behind a linked folder in ${dir}`) },
+      { name: 'remark-lint over the Markdown documents', findings: lint.map((m) => `${m.path}:${m.line ?? 1}:${m.column ?? 1} ${m.rule}: ${m.message}`) },
+      { name: 'links and anchors in docs and site', findings: links.map((l) => `${l.from}: ${l.href}: ${l.reason}`) },
+      { name: 'site pages are what remark renders from the Markdown', findings: pages.map((p) => `${p.page}:${p.line}: expected ${p.expected}, found ${p.actual}`) },
+    ],
+  };
+}
+
+/** `docsChecks`, one line per check like the tool checks. */
+export async function runDocsChecks(dir: string, model: ResolvedModel, io: Io): Promise<'ok' | 'failed'> {
+  const environment = model.environment;
+  const { files, checks } = await docsChecks(dir, model);
+  let status: 'ok' | 'failed' = files === 0 ? 'failed' : 'ok';
+  if (files === 0) io.err(`${io.errStyle.red('✗')} ${environment}: docs (no generated docs files in ${dir})`);
+  for (const { name, findings } of checks) {
+    io.err(`${findings.length === 0 ? io.errStyle.green('✓') : io.errStyle.red('✗')} ${environment}: ${name} ${io.errStyle.dim(`(${files} files)`)}`);
     for (const f of findings) io.err(`    ${f}`);
     if (findings.length > 0) status = 'failed';
   }

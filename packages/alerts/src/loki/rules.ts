@@ -5,7 +5,7 @@
  * written to Prometheus), and the spec's Loki alerts (error-log spikes) when Prometheus-side rulers
  * evaluate this environment's alerts; with the grafana engine Grafana evaluates them instead.
  */
-import { errorLinesQuery, type Artifact, type ArtifactDescriptor, type Generator, type RecordingRule, type ResolvedLogPattern, type ResolvedLogSource, type ResolvedModel, type RuleFile, type RuleGroup } from '@monspec/metrics-spec';
+import { errorLinesQuery, patternLinesQuery, type Artifact, type ArtifactDescriptor, type Generator, type RecordingRule, type ResolvedLogPattern, type ResolvedLogSource, type ResolvedModel, type RuleFile, type RuleGroup } from '@monspec/metrics-spec';
 import { dedupLabels, prometheusEvaluates } from '../deployment.js';
 import { linkAlerts, type LinkedAlert } from '../links.js';
 import { alertingRule } from '../prometheus/alert-rules.js';
@@ -18,17 +18,12 @@ function metricPrefix(source: string): string {
   return source.replace(/[^a-zA-Z0-9_]/g, '_');
 }
 
-/** A LogQL string literal: backticks (raw) unless the text holds one. */
-function logqlString(text: string): string {
-  return text.includes('`') ? JSON.stringify(text) : `\`${text}\``;
-}
-
 function errorLinesExpr(source: ResolvedLogSource): string | undefined {
   return source.errorFilter ? `sum(count_over_time(${errorLinesQuery(source)} [${WINDOW}]))` : undefined;
 }
 
 function patternExpr(source: ResolvedLogSource, pattern: ResolvedLogPattern): string {
-  return `sum(count_over_time(${source.selector} |~ ${logqlString(pattern.match)} [${WINDOW}]))`;
+  return `sum(count_over_time(${patternLinesQuery(source, pattern)} [${WINDOW}]))`;
 }
 
 function lokiRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {

@@ -1,5 +1,5 @@
 /** The guide's Loki queries: log sources, patterns and the log alerts. */
-import { errorLinesQuery, exploreUrl } from '@monspec/metrics-spec';
+import { errorLinesQuery, exploreUrl, patternLinesQuery } from '@monspec/metrics-spec';
 import { inline } from '../../markdown/fragment.js';
 import { codeBlock, link } from '../../markdown/inline.js';
 import { runbookDoc } from '../../paths.js';
@@ -14,7 +14,8 @@ export function logsSection(g: SetupGround): Pick<SetupView, 'logSources' | 'log
   });
   const logPatterns: LogQueryView[] = model.logs.patterns.map((p) => {
     const src = model.logs.sources.find((x) => x.name === p.source);
-    const query = `${src?.selector ?? '{}'} |~ ${JSON.stringify(p.match)}`;
+    // The query the Loki ruler counts for the pattern (loki-rules) and the MCP server's error_patterns give.
+    const query = patternLinesQuery({ selector: src?.selector ?? '{}' }, p);
     return { name: ctx.text(p.name), description: ctx.prose(p.description), query: codeBlock(query, 'logql'), explore: link('Open in Grafana Explore', exploreUrl(model, 'loki', query)) };
   });
   const logAlerts = alertNames
