@@ -27,7 +27,7 @@ export const applyCommand: Command = {
     prune: { type: 'boolean', help: 'Also delete monspec-owned dashboards of this service that the spec no longer has.' },
     yes: { type: 'boolean', help: 'Apply without asking (required without a terminal, e.g. in CI).' },
   },
-  examples: ['GRAFANA_URL=http://localhost:3000 monspec apply --yes', 'GRAFANA_URL=http://localhost:3000 monspec apply --yes --prune --env production'],
+  examples: ['GRAFANA_URL=http://localhost:3000 monspec apply --yes', 'GRAFANA_URL=http://localhost:3000 monspec apply --yes --prune --env staging'],
   async run(args, io) {
     const loaded = loadDeploy(args, io, 'apply');
     if (!loaded) return EXIT.findings;
