@@ -64,8 +64,3 @@ export function normalise(live: DashboardJson, desired: DashboardJson): Dashboar
   }
   return out;
 }
-
-/** True when the live model matches the desired one after normalising both. */
-export function sameDashboard(live: DashboardJson, desired: DashboardJson): boolean {
-  return canonical(normalise(live, desired)) === canonical(normalise(desired, desired));
-}

@@ -13,7 +13,7 @@ import { dashboardChanges } from './dashboard-diff.js';
 import type { DashboardJson, GrafanaClient } from './grafana-client.js';
 
 /** The tag on every dashboard monspec writes; with the service's name it says whose it is. */
-export const OWNER_TAG = 'monspec';
+const OWNER_TAG = 'monspec';
 
 export type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'skipped' | 'orphan';
 
@@ -42,19 +42,19 @@ export interface Plan {
   readonly items: readonly PlanItem[];
 }
 
-export const CHANGING: ReadonlySet<Action> = new Set(['create', 'update', 'delete']);
+const CHANGING: ReadonlySet<Action> = new Set(['create', 'update', 'delete']);
 
 export function changeCount(plan: Plan): number {
   return plan.items.filter((i) => CHANGING.has(i.action)).length;
 }
 
 /** The folder's uid, stable for a service (Grafana allows at most 40 characters of [A-Za-z0-9_-]). */
-export function folderUid(service: string): string {
+function folderUid(service: string): string {
   return `monspec-${service.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 40);
 }
 
 /** The dashboards the spec generates for this environment, read through the generator registry by role. */
-export async function desiredDashboards(model: ResolvedModel): Promise<DashboardJson[]> {
+async function desiredDashboards(model: ResolvedModel): Promise<DashboardJson[]> {
   const generators = [];
   for (const g of GENERATORS) if ((await g.describe(model)).some((d) => d.role === 'grafana-dashboard' && d.deployed)) generators.push(g);
   const { artifacts } = await generateEnvironment(model, TOOL_VERSION, generators);
