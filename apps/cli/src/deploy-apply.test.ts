@@ -111,6 +111,20 @@ describe('monspec apply', () => {
     expect(panelWithStep(f, 500).panel.id).toBe(panel.id);
   });
 
+  it('reports a title taken in the folder by another dashboard as 412 name-exists, exit 2, and leaves that one alone', async () => {
+    fixture = await deployFixture();
+    const f = fixture;
+    expect((await f.run('apply', '--yes')).code).toBe(0);
+    const [uid, stored] = [...f.grafana.dashboards.entries()][0] ?? [];
+    f.grafana.dashboards.delete(uid as string);
+    f.grafana.dashboards.set('hand-made', { dashboard: { title: stored?.dashboard.title, uid: 'hand-made', tags: [], version: 4 }, folderUid: 'monspec-demo' });
+    const r = await f.run('apply', '--yes');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`(${uid}): another dashboard in the folder has the title ${JSON.stringify(stored?.dashboard.title)} (412 name-exists)`);
+    expect(f.grafana.dashboards.get('hand-made')?.dashboard.version).toBe(4);
+    expect(f.grafana.dashboards.has(uid as string)).toBe(false);
+  });
+
   it('keeps a monspec dashboard the spec dropped unless --prune, and prunes only this service\'s', async () => {
     const f = await applied();
     const template = structuredClone([...f.grafana.dashboards.values()][0]?.dashboard ?? {});

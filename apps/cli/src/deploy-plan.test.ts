@@ -54,6 +54,14 @@ describe('monspec plan', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses credentials in GRAFANA_URL without printing them (exit 2)', async () => {
+    const f = await fresh();
+    const r = await runCliAsync(['plan', '--spec', f.spec], f.spec, { GRAFANA_URL: f.grafana.url.replace('http://', 'http://admin:hunter2-secret@'), GRAFANA_TOKEN: f.grafana.token });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Unexpected credentials in GRAFANA_URL');
+    expect(r.stderr + r.stdout).not.toContain('hunter2-secret');
+  });
+
   it('reads GRAFANA_SERVICE_ACCOUNT_TOKEN too, and without GRAFANA_URL says what to set (exit 2)', async () => {
     const f = await fresh();
     const sa = await runCliAsync(['plan', '--spec', f.spec], f.spec, { GRAFANA_URL: f.grafana.url, GRAFANA_TOKEN: '', GRAFANA_SERVICE_ACCOUNT_TOKEN: f.grafana.token });

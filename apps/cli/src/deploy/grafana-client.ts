@@ -57,6 +57,8 @@ export function targetFromEnv(env: NodeJS.ProcessEnv): GrafanaTarget {
   } catch {
     throw new UsageError(`Unexpected GRAFANA_URL ${url}, expected an http(s) URL such as https://grafana.example.com`);
   }
+  // Credentials in the URL would be printed in every message naming the target: refuse them, unprinted.
+  if (parsed.username !== '' || parsed.password !== '') throw new UsageError('Unexpected credentials in GRAFANA_URL, expected only the address (the token goes in GRAFANA_TOKEN)');
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`Unexpected GRAFANA_URL ${url}, expected an http(s) URL`);
   return { url: url.replace(/\/+$/, ''), token };
 }
