@@ -1,5 +1,6 @@
 /**
- * A dashboard change in a reviewer's words: `panel "P99 latency": fieldConfig.defaults.unit ms → s`,
+ * A dashboard change in a reviewer's words: `panel "P99 latency": threshold (orange) 500 ms → 400 ms`,
+ * `panel "P99 latency": fieldConfig.defaults.unit "ms" → "s"`,
  * live value first (what Grafana has), then the spec's (what apply writes). Panels are matched by
  * their id (the generator's ids are stable), so a moved or retitled panel is one change, not two.
  */
@@ -22,8 +23,14 @@ function show(v: unknown): string {
   return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s;
 }
 
-/** Leaf differences of two JSON values, as `path old → new`. */
-function walk(path: string, a: unknown, b: unknown, out: string[]): void {
+interface Leaf {
+  readonly path: string;
+  readonly before: unknown;
+  readonly after: unknown;
+}
+
+/** Leaf differences of two JSON values. */
+function walk(path: string, a: unknown, b: unknown, out: Leaf[]): void {
   if (canonical(a) === canonical(b)) return;
   if (isObject(a) && isObject(b)) {
     for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) walk(path ? `${path}.${k}` : k, a[k], b[k], out);
@@ -33,7 +40,32 @@ function walk(path: string, a: unknown, b: unknown, out: string[]): void {
     a.forEach((x, i) => walk(`${path}[${i}]`, x, b[i], out));
     return;
   }
-  out.push(`${path} ${show(a)} → ${show(b)}`);
+  out.push({ path, before: a, after: b });
+}
+
+const leafText = (l: Leaf) => `${l.path} ${show(l.before)} → ${show(l.after)}`;
+
+/** Grafana unit ids (fieldConfig.defaults.unit) as a reader writes them; others print bare. */
+const UNIT_SUFFIX: Readonly<Record<string, string>> = { ms: ' ms', s: ' s', m: ' min', h: ' h', bytes: ' B', Bps: ' B/s', percent: ' %', reqps: ' req/s', ops: ' ops/s' };
+
+function withUnit(v: unknown, unit: unknown): string {
+  if (typeof v !== 'number') return show(v);
+  if (unit === 'percentunit') return `${+(v * 100).toPrecision(12)} %`;
+  if (typeof unit === 'string' && unit.startsWith('suffix:')) return `${v}${unit.slice('suffix:'.length)}`;
+  return `${v}${typeof unit === 'string' ? (UNIT_SUFFIX[unit] ?? '') : ''}`;
+}
+
+const STEP = /^fieldConfig\.defaults\.thresholds\.steps\[(\d+)\]\.value$/;
+
+/** A panel's leaf change; a threshold level reads as "threshold (orange) 500 → 400 ms", in the panel's unit. */
+function panelLeafText(l: Leaf, panel: Record<string, unknown>): string {
+  const step = STEP.exec(l.path);
+  if (!step) return leafText(l);
+  const defaults = isObject(panel.fieldConfig) && isObject(panel.fieldConfig.defaults) ? panel.fieldConfig.defaults : {};
+  const steps = isObject(defaults.thresholds) && Array.isArray(defaults.thresholds.steps) ? defaults.thresholds.steps : [];
+  const s = steps[Number(step[1])];
+  const colour = isObject(s) && typeof s.color === 'string' ? ` (${s.color})` : '';
+  return `threshold${colour} ${withUnit(l.before, defaults.unit)} → ${withUnit(l.after, defaults.unit)}`;
 }
 
 function panelsById(d: DashboardJson): Map<number, Record<string, unknown>> {
@@ -50,9 +82,9 @@ export function dashboardChanges(liveRaw: DashboardJson, desiredRaw: DashboardJs
   const out: DashboardChange[] = [];
   const { panels: livePanels, ...liveRest } = live;
   const { panels: desiredPanels, ...desiredRest } = desired;
-  const top: string[] = [];
+  const top: Leaf[] = [];
   walk('', liveRest, desiredRest, top);
-  out.push(...top.map((text) => ({ text })));
+  out.push(...top.map((l) => ({ text: leafText(l) })));
   if (canonical(livePanels) === canonical(desiredPanels)) return out;
   const a = panelsById(live);
   const b = panelsById(desired);
@@ -62,9 +94,9 @@ export function dashboardChanges(liveRaw: DashboardJson, desiredRaw: DashboardJs
     if (before === undefined && after !== undefined) out.push({ panelId: id, text: `panel ${titleOf(after)}: added` });
     else if (before !== undefined && after === undefined) out.push({ panelId: id, text: `panel ${titleOf(before)}: removed` });
     else if (before !== undefined && after !== undefined) {
-      const lines: string[] = [];
-      walk('', before, after, lines);
-      out.push(...lines.map((l) => ({ panelId: id, text: `panel ${titleOf(after)}: ${l}` })));
+      const leaves: Leaf[] = [];
+      walk('', before, after, leaves);
+      out.push(...leaves.map((l) => ({ panelId: id, text: `panel ${titleOf(after)}: ${panelLeafText(l, after)}` })));
     }
   }
   return out;
