@@ -41,6 +41,8 @@ describe('monspec apply', () => {
       expect(d.folderUid).toBe('monspec-demo');
       expect(d.dashboard.tags).toEqual(expect.arrayContaining(['monspec', 'demo']));
       expect(r.stdout).toContain(`${fixture.grafana.url}/d/${uid}/`);
+      // A link to every panel it created, by the panel's title.
+      for (const p of (d.dashboard.panels ?? []) as Panel[]) expect(r.stdout).toMatch(new RegExp(`${p.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\S+/d/${uid}/\\S+viewPanel=${p.id}\\b`));
     }
     expect(r.stdout).toContain('Re-plan: No changes.');
   });

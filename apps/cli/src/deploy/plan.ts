@@ -88,7 +88,9 @@ export async function makePlan(model: ResolvedModel, client: GrafanaClient, opti
     const title = String(d.title);
     const live = await client.dashboard(uid);
     if (!live) {
-      items.push({ kind: 'dashboard', uid, title, action: 'create', details: [], desired: d });
+      // Every panel of a new dashboard is new: apply links each one.
+      const panelIds = (Array.isArray(d.panels) ? d.panels : []).flatMap((p) => (typeof p === 'object' && p !== null && typeof (p as { id?: unknown }).id === 'number' ? [(p as { id: number }).id] : []));
+      items.push({ kind: 'dashboard', uid, title, action: 'create', details: [], panelIds, desired: d });
     } else if (live.provisioned) {
       items.push({ kind: 'dashboard', uid, title, action: 'skipped', owner: `file provisioning (${live.provisionedExternalId || 'a provisioning file'})`, details: [] });
     } else if (!tagsOf(live.dashboard).includes(OWNER_TAG)) {
