@@ -24,6 +24,12 @@ describe('dashboardChanges', () => {
     expect(dashboardChanges(live, dashboard('ms', 500, { annotations: {}, liveNow: true }))).toEqual([{ text: 'liveNow false → true' }]);
   });
 
+  it('shows two long texts around their first difference', () => {
+    const text = (n: number) => `${'Connections open right now. '.repeat(4)}Bands: ok below ${n}; warning from ${n}.`;
+    const [change] = dashboardChanges(dashboard('ms', 500, { description: text(500) }), dashboard('ms', 500, { description: text(400) }));
+    expect(change?.text).toMatch(/^description ….*ok below 500; warning from 500\.".* → ….*ok below 400; warning from 400\."$/);
+  });
+
   it('names added and removed panels', () => {
     const two = { ...dashboard('ms', 500), panels: [panel('ms', 500), { ...panel('ms', 1), id: 4, title: 'New' }] };
     expect(dashboardChanges(dashboard('ms', 500), two)).toEqual([{ panelId: 4, text: 'panel "New": added' }]);

@@ -43,7 +43,22 @@ function walk(path: string, a: unknown, b: unknown, out: Leaf[]): void {
   out.push({ path, before: a, after: b });
 }
 
-const leafText = (l: Leaf) => `${l.path} ${show(l.before)} → ${show(l.after)}`;
+/** Two long strings shown around where they first differ, so the change is visible. */
+function showPair(a: unknown, b: unknown): [string, string] {
+  if (typeof a !== 'string' || typeof b !== 'string') return [show(a), show(b)];
+  const [ja, jb] = [JSON.stringify(a), JSON.stringify(b)];
+  if (ja.length <= MAX_VALUE && jb.length <= MAX_VALUE) return [ja, jb];
+  let p = 0;
+  while (p < ja.length && ja[p] === jb[p]) p++;
+  const start = Math.max(0, p - 20);
+  const cut = (s: string) => `${start > 0 ? '…' : ''}${s.slice(start, start + MAX_VALUE)}${s.length > start + MAX_VALUE ? '…' : ''}`;
+  return [cut(ja), cut(jb)];
+}
+
+function leafText(l: Leaf): string {
+  const [a, b] = showPair(l.before, l.after);
+  return `${l.path} ${a} → ${b}`;
+}
 
 /** Grafana unit ids (fieldConfig.defaults.unit) as a reader writes them; others print bare. */
 const UNIT_SUFFIX: Readonly<Record<string, string>> = { ms: ' ms', s: ' s', m: ' min', h: ' h', bytes: ' B', Bps: ' B/s', percent: ' %', reqps: ' req/s', ops: ' ops/s' };
