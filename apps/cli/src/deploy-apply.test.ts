@@ -78,7 +78,7 @@ describe('monspec apply', () => {
     });
     const plan = await f.run('plan');
     expect(plan.code).toBe(1);
-    expect(plan.stdout).toMatch(new RegExp(`~ dashboard "[^"]+" \\(${uid}\\): update\\n\\s+panel ${JSON.stringify(panel.title)}: threshold \\([^)]+\\) 750 → 500$`, 'm'));
+    expect(plan.stdout).toMatch(new RegExp(`~ dashboard "[^"]+" \\(${uid}\\): update \\(drift: edited in Grafana by admin since monspec applied it\\)\\n\\s+panel ${JSON.stringify(panel.title)}: threshold \\([^)]+\\) 750 → 500$`, 'm'));
     const r = await f.run('apply', '--yes');
     expect(r.code, r.stderr).toBe(0);
     expect(panelWithStep(f, 500).uid).toBe(uid);
@@ -94,6 +94,8 @@ describe('monspec apply', () => {
     const items = (JSON.parse(plan.stdout) as { items: Array<{ uid: string; action: string; details: string[] }> }).items;
     const item = items.find((i) => i.uid === uid);
     expect(item?.action).toBe('update');
+    // A spec edit is not drift: the live version is the one monspec wrote.
+    expect(item).not.toHaveProperty('drift');
     expect(item?.details).toContainEqual(expect.stringMatching(new RegExp(`^panel ${JSON.stringify(panel.title)}: threshold \\([^)]+\\) 500 → 400$`)));
     const r = await f.run('apply', '--yes');
     expect(r.code, r.stderr).toBe(0);

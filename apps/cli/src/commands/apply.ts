@@ -5,7 +5,7 @@ import { ENV_OPTION, SPEC_OPTION } from '../options.js';
 import { applyPlan } from '../deploy/apply.js';
 import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
-import { changeCount, makePlan } from '../deploy/plan.js';
+import { APPLY_MESSAGE, changeCount, makePlan } from '../deploy/plan.js';
 import { planText, summary } from '../deploy/render.js';
 
 async function confirm(question: string): Promise<boolean> {
@@ -44,7 +44,7 @@ export const applyCommand: Command = {
           return EXIT.findings;
         }
       }
-      const result = await applyPlan(plan, model, client, `monspec apply (${model.service.name}, ${model.environment})`);
+      const result = await applyPlan(plan, model, client, `${APPLY_MESSAGE} (${model.service.name}, ${model.environment})`);
       io.out(['', 'Applied:', ...result.done.map((l) => `  ${l}`)].join('\n'));
       for (const f of result.failed) io.err(`monspec apply: ${f}`);
       // Re-plan: what Grafana holds now against the spec; a clean apply leaves nothing to do.

@@ -128,6 +128,21 @@ export class GrafanaClient {
     };
   }
 
+  /**
+   * Who saved the live version and with what message, or undefined when Grafana does not say
+   * (https://grafana.com/docs/grafana/latest/developers/http_api/dashboard_versions/: an array
+   * before Grafana 12, `{ continueToken, versions }` since; newest first).
+   */
+  async lastSave(uid: string): Promise<{ message: string; createdBy: string } | undefined> {
+    const path = `/api/dashboards/uid/${encodeURIComponent(uid)}/versions?limit=1`;
+    const r = await this.call('GET', path);
+    if (r.status !== 200) return undefined;
+    const list = Array.isArray(r.json) ? r.json : (r.json as { versions?: unknown }).versions;
+    const newest = Array.isArray(list) ? (list[0] as { message?: unknown; createdBy?: unknown } | undefined) : undefined;
+    if (!newest) return undefined;
+    return { message: typeof newest.message === 'string' ? newest.message : '', createdBy: typeof newest.createdBy === 'string' ? newest.createdBy : 'someone' };
+  }
+
   /** Saves a dashboard; `version` is the live version planned against (undefined to create), so a concurrent save is a 412, never overwritten. */
   async saveDashboard(dashboard: DashboardJson, folderUid: string, version: number | undefined, message: string): Promise<void> {
     const { id: _id, version: _v, ...rest } = dashboard;

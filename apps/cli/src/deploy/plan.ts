@@ -15,6 +15,9 @@ import type { DashboardJson, GrafanaClient } from './grafana-client.js';
 /** The tag on every dashboard monspec writes; with the service's name it says whose it is. */
 const OWNER_TAG = 'monspec';
 
+/** How every save monspec makes starts (the version history's message): a later save by anyone else is drift. */
+export const APPLY_MESSAGE = 'monspec apply';
+
 export type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'skipped' | 'orphan';
 
 export interface PlanItem {
@@ -24,6 +27,8 @@ export interface PlanItem {
   readonly action: Action;
   /** For update: the changes; for unchanged/skipped: a note. */
   readonly details: readonly string[];
+  /** For update: the live version was saved by someone other than monspec apply (a live edit: drift). */
+  readonly drift?: { readonly by: string };
   /** For skipped: who owns it. */
   readonly owner?: string;
   /** Panels an update touches (for deeplinks). */
@@ -100,7 +105,9 @@ export async function makePlan(model: ResolvedModel, client: GrafanaClient, opti
       const moved = live.folderUid !== folder.uid ? [`folder ${JSON.stringify(live.folderUid)} → ${JSON.stringify(folder.uid)}`] : [];
       const details = [...moved, ...changes.map((c) => c.text)];
       const panelIds = [...new Set(changes.flatMap((c) => (c.panelId === undefined ? [] : [c.panelId])))];
-      items.push({ kind: 'dashboard', uid, title, action: details.length ? 'update' : 'unchanged', details, panelIds, liveVersion: live.version, desired: d });
+      const last = details.length ? await client.lastSave(uid) : undefined;
+      const drift = last && !last.message.startsWith(APPLY_MESSAGE) ? { by: last.createdBy } : undefined;
+      items.push({ kind: 'dashboard', uid, title, action: details.length ? 'update' : 'unchanged', details, panelIds, liveVersion: live.version, desired: d, ...(drift ? { drift } : {}) });
     }
   }
   const wanted = new Set(desired.map((d) => String(d.uid)));

@@ -9,6 +9,7 @@ const MARK: Record<Action, string> = { create: '+', update: '~', delete: '-', un
 function verb(i: PlanItem): string {
   if (i.action === 'skipped') return `owned by ${i.owner ?? 'another manager'}, skipped`;
   if (i.action === 'orphan') return 'not in the spec, kept';
+  if (i.drift) return `update (drift: edited in Grafana by ${i.drift.by} since monspec applied it)`;
   return i.action;
 }
 
@@ -57,7 +58,7 @@ export function planJson(plan: Plan): string {
       environment: plan.environment,
       changes: changeCount(plan),
       summary: { create: count('create'), update: count('update'), delete: count('delete'), unchanged: count('unchanged'), skipped: count('skipped'), orphan: count('orphan') },
-      items: plan.items.map((i) => ({ kind: i.kind, uid: i.uid, title: i.title, action: i.action, details: i.details, ...(i.owner === undefined ? {} : { owner: i.owner }) })),
+      items: plan.items.map((i) => ({ kind: i.kind, uid: i.uid, title: i.title, action: i.action, details: i.details, ...(i.owner === undefined ? {} : { owner: i.owner }), ...(i.drift ? { drift: i.drift } : {}) })),
     },
     null,
     2,

@@ -4,6 +4,7 @@
  * written from Grafana's documentation, named beside it:
  *
  * - DASHBOARD_API: https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/
+ * - DASHBOARD_VERSIONS: https://grafana.com/docs/grafana/latest/developers/http_api/dashboard_versions/
  * - FOLDER_API:    https://grafana.com/docs/grafana/latest/developers/http_api/folder/
  * - SEARCH_API:    https://grafana.com/docs/grafana/latest/developers/http_api/folder_dashboard_search/
  * - AUTH:          https://grafana.com/docs/grafana/latest/developers/http_api/authentication/
@@ -18,6 +19,8 @@ type Json = Record<string, unknown>;
 export interface StoredDashboard {
   dashboard: Json;
   folderUid: string;
+  /** The version history, newest first (DASHBOARD_VERSIONS). */
+  versions?: Array<{ version: number; message: string; createdBy: string }>;
   /** Set for a dashboard loaded from a provisioning file (PROVISIONING): its path. */
   provisionedExternalId?: string;
 }
@@ -74,11 +77,13 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
   let saveHook: (() => void) | undefined;
   let nextId = 1;
 
-  function save(uid: string, dashboard: Json, folderUid: string): Json {
+  function save(uid: string, dashboard: Json, folderUid: string, message: string, createdBy: string): Json {
     const existing = dashboards.get(uid);
     // DASHBOARD_API: the stored model carries the numeric id, the uid, and a version that increments on every save.
     const stored = { ...dashboard, id: (existing?.dashboard.id as number | undefined) ?? nextId++, uid, version: ((existing?.dashboard.version as number | undefined) ?? 0) + 1 };
-    dashboards.set(uid, { dashboard: stored, folderUid });
+    // DASHBOARD_VERSIONS: each save is a version with the save's message and who made it.
+    const versions = [{ version: stored.version, message, createdBy }, ...(existing?.versions ?? [])];
+    dashboards.set(uid, { dashboard: stored, folderUid, versions });
     return stored;
   }
 
@@ -119,6 +124,13 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
         meta: { folderUid: d.folderUid, version: d.dashboard.version, provisioned: d.provisionedExternalId !== undefined, provisionedExternalId: d.provisionedExternalId ?? '', canSave: true },
       });
     }
+    if (req.method === 'GET' && (m = /^\/api\/dashboards\/uid\/([^/]+)\/versions$/.exec(url.pathname))) {
+      const d = dashboards.get(decodeURIComponent(m[1] as string));
+      if (!d) return send(res, 404, { message: 'Dashboard not found' });
+      // DASHBOARD_VERSIONS (Grafana 12 shape): `{ continueToken, versions }`, newest first, `limit` honoured.
+      const limit = Number(url.searchParams.get('limit') ?? 1000);
+      return send(res, 200, { continueToken: '', versions: (d.versions ?? []).slice(0, limit) });
+    }
     if (req.method === 'DELETE' && (m = /^\/api\/dashboards\/uid\/([^/]+)$/.exec(url.pathname))) {
       const uid = decodeURIComponent(m[1] as string);
       const d = dashboards.get(uid);
@@ -154,7 +166,7 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
         const clash = [...dashboards.values()].find((d) => d.dashboard.uid !== uid && d.folderUid === folderUid && d.dashboard.title === dashboard.title);
         if (clash) return send(res, 412, { status: 'name-exists', message: 'A dashboard with the same name in the folder already exists' });
       }
-      const stored = save(uid, dashboard, folderUid);
+      const stored = save(uid, dashboard, folderUid, typeof b.message === 'string' ? b.message : '', 'sa-monspec');
       return send(res, 200, { id: stored.id, uid, url: `/d/${uid}/x`, status: 'success', version: stored.version, slug: 'x' });
     }
     send(res, 404, { message: 'Not found' });
@@ -180,10 +192,10 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
       const next = structuredClone(d.dashboard);
       change(next);
       addFrontendDefaults(next);
-      save(uid, next, d.folderUid);
+      save(uid, next, d.folderUid, '', 'admin');
     },
     provision(dashboard, folderUid, path) {
-      const stored = save(String(dashboard.uid), dashboard, folderUid);
+      const stored = save(String(dashboard.uid), dashboard, folderUid, '', 'provisioning');
       dashboards.set(String(dashboard.uid), { dashboard: stored, folderUid, provisionedExternalId: path });
     },
     close: () => new Promise((done) => server.close(() => done())),
