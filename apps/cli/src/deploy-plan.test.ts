@@ -54,6 +54,21 @@ describe('monspec plan', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a 5xx while reading and an unreachable Grafana are exit 2 with the cause, no stack trace', async () => {
+    const f = await fresh();
+    f.grafana.failRequest('GET /api/dashboards/uid/', 1, 503);
+    const r = await f.run('plan');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Grafana answered HTTP 503 to GET \/api\/dashboards\/uid\//);
+    const url = f.grafana.url;
+    await f.grafana.close();
+    fixture = undefined;
+    const down = await runCliAsync(['plan', '--spec', f.spec], f.spec, { GRAFANA_URL: url, GRAFANA_TOKEN: 'x' });
+    expect(down.code).toBe(2);
+    expect(down.stderr).toContain(`Grafana at ${url} did not answer GET /api/folders/monspec-demo: ECONNREFUSED`);
+    expect(down.stderr + r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('refuses credentials in GRAFANA_URL without printing them (exit 2)', async () => {
     const f = await fresh();
     const r = await runCliAsync(['plan', '--spec', f.spec], f.spec, { GRAFANA_URL: f.grafana.url.replace('http://', 'http://admin:hunter2-secret@'), GRAFANA_TOKEN: f.grafana.token });
