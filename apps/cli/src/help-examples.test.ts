@@ -10,6 +10,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireTools } from '@monspec/test-kit';
+import { startGrafanaDouble, type GrafanaDouble } from './test-support/grafana-double.js';
 import { BIN, runCli, tempDir } from './test-support/run-cli.js';
 
 const tools = requireTools(['promtool', 'amtool']);
@@ -29,6 +30,9 @@ const EXPOSITION = [
   '',
 ].join('\n');
 
+/** The token plan/apply examples find in GRAFANA_TOKEN, as a user exports it; the Grafana double accepts it. */
+const GRAFANA_TOKEN = 'glsa_example_token';
+
 const GIT_ENV = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
 
 function examplesOf(command: string): string[] {
@@ -40,6 +44,8 @@ run('every --help example works as printed (real promtool and amtool)', () => {
   let origin = '';
   let pathDir = '';
   const servers: Server[] = [];
+  /** plan/apply examples name GRAFANA_URL=http://localhost:PORT: the Grafana double (Grafana cannot run here) serves that port. */
+  const grafanas = new Map<string, GrafanaDouble>();
   beforeAll(() => {
     const root = tempDir('monspec-examples-');
     pathDir = join(root, 'bin');
@@ -53,7 +59,7 @@ run('every --help example works as printed (real promtool and amtool)', () => {
     const git = spawnSync('sh', ['-e', '-c', 'git init -q -b main && git add -A && git commit -q -m starter'], { cwd: origin, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
     expect(git.status, git.stderr).toBe(0);
   });
-  afterAll(() => Promise.all(servers.map((s) => new Promise((done) => s.close(done)))));
+  afterAll(() => Promise.all([...servers.map((s) => new Promise((done) => s.close(done))), ...[...grafanas.values()].map((g) => g.close())]));
 
   /** A fresh clone of the user's repository (origin/main exists), in its own parent directory. */
   function project(): string {
@@ -64,6 +70,11 @@ run('every --help example works as printed (real promtool and amtool)', () => {
   }
 
   async function serveFor(example: string): Promise<void> {
+    const grafanaPort = /GRAFANA_URL=http:\/\/localhost:(\d+)/.exec(example)?.[1];
+    if (grafanaPort !== undefined) {
+      if (!grafanas.has(grafanaPort)) grafanas.set(grafanaPort, await startGrafanaDouble({ port: Number(grafanaPort), token: GRAFANA_TOKEN }));
+      return;
+    }
     const port = /http:\/\/localhost:(\d+)\//.exec(example)?.[1];
     if (port === undefined) return;
     const server = createServer((_req, res) => {
@@ -78,7 +89,7 @@ run('every --help example works as printed (real promtool and amtool)', () => {
     return new Promise((done) => {
       const watching = example.includes('--watch');
       // A watch is one command; exec it so the interrupt reaches monspec itself, not the shell.
-      const child = spawn('sh', ['-e', '-c', watching ? `exec ${example}` : example], { cwd, detached: true, env: { ...process.env, ...GIT_ENV, NO_COLOR: '1', PATH: `${pathDir}:${process.env.PATH}` } });
+      const child = spawn('sh', ['-e', '-c', watching ? `exec ${example}` : example], { cwd, detached: true, env: { ...process.env, ...GIT_ENV, GRAFANA_TOKEN, NO_COLOR: '1', PATH: `${pathDir}:${process.env.PATH}` } });
       let out = '';
       let interrupted = false;
       const onData = (d: Buffer) => {

@@ -1,0 +1,20 @@
+/** What plan and apply both start from: the compiled spec of one environment and the target Grafana. */
+import { hasErrors, type ResolvedModel } from '@monspec/metrics-spec';
+import { stringOpt, type Io, type Parsed } from '../command.js';
+import { formatDiagnostics } from '../output/format-diagnostics.js';
+import { compileAt, locateSpec } from '../spec-source.js';
+import { GrafanaClient, targetFromEnv } from './grafana-client.js';
+
+/** The model and client, or undefined after printing why the spec is invalid (exit 1). */
+export function loadDeploy(args: Parsed, io: Io, command: string): { model: ResolvedModel; client: GrafanaClient } | undefined {
+  // The target first: a missing GRAFANA_URL is the cheaper mistake to report.
+  const target = targetFromEnv(io.env);
+  const spec = locateSpec(stringOpt(args, 'spec'), io);
+  const result = compileAt(spec, stringOpt(args, 'env'));
+  if (hasErrors(result.diagnostics) || !result.model) {
+    io.err(formatDiagnostics('text', result.diagnostics.filter((d) => d.severity === 'error'), spec.displayDir, io.errStyle));
+    io.err(`monspec ${command}: ${spec.displayDir} is not a valid spec; fix it first (monspec validate --spec ${spec.displayDir})`);
+    return undefined;
+  }
+  return { model: result.model, client: new GrafanaClient(target) };
+}
