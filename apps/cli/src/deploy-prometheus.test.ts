@@ -139,4 +139,27 @@ describe.skipIf(tools.skip)(`monspec plan/apply to Prometheus and Alertmanager $
     expect((await loadedRuleGroups(prom())).map((g) => [g.name, g.file])).toEqual(groupsBefore.map((g) => [g.name, g.file]));
     expect((await run('plan')).code).toBe(0);
   }, 60_000);
+
+  it('a rule file edited on disk but not reloaded is drift in plan, and apply writes and loads the spec\'s again', async () => {
+    const path = join(rulesDir, 'alerts.rules.yml');
+    const applied = readFileSync(path, 'utf8');
+    const first = /- name: (\S+)/.exec(applied)?.[1] ?? '';
+    expect(first).not.toBe('');
+    writeFileSync(path, applied.replace(`- name: ${first}`, '- name: edited-by-hand'));
+    const plan = await run('plan');
+    expect(plan.code, plan.stderr).toBe(1);
+    expect(plan.stdout).toContain(`~ file ${path}: update (drift: on disk but not loaded by Prometheus`);
+    expect(plan.stdout).toContain('group "edited-by-hand" removed');
+    const r = await run('apply', '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(applied);
+    expect((await run('plan')).code).toBe(0);
+  }, 60_000);
+
+  it('a half-set target is a usage error naming the missing variable (exit 2, no stack trace)', async () => {
+    const r = await runCliAsync(['plan', '--spec', spec], spec, { ...env, PROMETHEUS_RULES_DIR: '' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PROMETHEUS_RULES_DIR is unset: expected both PROMETHEUS_URL and PROMETHEUS_RULES_DIR');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
 });
