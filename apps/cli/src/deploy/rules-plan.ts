@@ -42,7 +42,7 @@ export interface DaemonPlan {
 }
 
 /** The deployed rule files and Alertmanager config of the targets set, as `monspec build` writes them. */
-export async function desiredDaemonFiles(model: ResolvedModel, targets: DaemonTargets): Promise<{ files: DaemonFile[]; staged: Artifact[] }> {
+async function desiredDaemonFiles(model: ResolvedModel, targets: DaemonTargets): Promise<{ files: DaemonFile[]; staged: Artifact[] }> {
   const generators = [];
   for (const g of GENERATORS) if ((await g.describe(model)).some((d) => STAGED_ROLES.has(d.role))) generators.push(g);
   const { artifacts } = await generateEnvironment(model, TOOL_VERSION, generators);
@@ -55,7 +55,7 @@ export async function desiredDaemonFiles(model: ResolvedModel, targets: DaemonTa
   return { files, staged: artifacts.filter((a) => a.role === 'promtool-tests') };
 }
 
-export function readIfExists(path: string): string | undefined {
+function readIfExists(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch (err) {
@@ -70,7 +70,7 @@ interface RuleGroupYaml {
 }
 
 /** A rule file's groups by name; undefined when it is not a rule file (the change is then just "changed"). */
-export function ruleGroups(text: string): Map<string, RuleGroupYaml> | undefined {
+function ruleGroups(text: string): Map<string, RuleGroupYaml> | undefined {
   try {
     const doc = parse(text) as { groups?: RuleGroupYaml[] } | null;
     if (!doc || !Array.isArray(doc.groups)) return undefined;
