@@ -156,6 +156,19 @@ describe.skipIf(tools.skip)(`monspec plan/apply to Prometheus and Alertmanager $
     expect((await run('plan')).code).toBe(0);
   }, 60_000);
 
+  it('an Alertmanager config edited on disk but not reloaded is drift (the loaded bytes differ), and apply loads the spec\'s again', async () => {
+    const applied = readFileSync(amFile, 'utf8');
+    // Same receivers and routes, other bytes: only the loaded config's hash tells them apart.
+    writeFileSync(amFile, `${applied}# edited by hand\n`);
+    const plan = await run('plan');
+    expect(plan.code, plan.stderr).toBe(1);
+    expect(plan.stdout).toContain(`~ file ${amFile}: update (drift: on disk but not loaded by Alertmanager`);
+    const r = await run('apply', '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(amFile, 'utf8')).toBe(applied);
+    expect((await run('plan')).code).toBe(0);
+  }, 60_000);
+
   it('a half-set target is a usage error naming the missing variable (exit 2, no stack trace)', async () => {
     const r = await runCliAsync(['plan', '--spec', spec], spec, { ...env, PROMETHEUS_RULES_DIR: '' });
     expect(r.code).toBe(2);

@@ -4,7 +4,8 @@
  * - Prometheus `GET /api/v1/rules` (https://prometheus.io/docs/prometheus/latest/querying/api/#rules)
  *   and `POST /-/reload` (https://prometheus.io/docs/prometheus/latest/management_api/#reload, needs
  *   `--web.enable-lifecycle`; 500 with the error when the reload fails);
- * - Alertmanager `GET /api/v2/status` (its `config.original`) and `POST /-/reload`
+ * - Alertmanager `GET /api/v2/status` (its `config.original`), `GET /metrics` (`alertmanager_config_hash`)
+ *   and `POST /-/reload`
  *   (https://prometheus.io/docs/alerting/latest/management_api/).
  */
 import { isAbsolute } from 'node:path';
@@ -100,6 +101,18 @@ export async function loadedAlertmanagerConfig(target: AlertmanagerTarget): Prom
   const body = (await getJson(`${target.url}/api/v2/status`)) as { config?: { original?: unknown } };
   if (typeof body.config?.original !== 'string') throw new UsageError(`Unexpected answer to GET ${target.url}/api/v2/status, expected config.original`);
   return body.config.original;
+}
+
+/**
+ * `alertmanager_config_hash` from `GET /metrics`: Alertmanager's hash of the loaded file's bytes (the
+ * first 6 bytes of their MD5, little-endian, as a float: `md5HashAsMetricValue` in Alertmanager's
+ * config/coordinator.go). `config.original` is Alertmanager's own re-rendering; this pins the bytes.
+ */
+export async function loadedAlertmanagerHash(target: AlertmanagerTarget): Promise<number> {
+  const r = await request('GET', `${target.url}/metrics`);
+  const m = /^alertmanager_config_hash ([0-9.e+]+)$/m.exec(r.body);
+  if (r.status !== 200 || !m?.[1]) throw new UsageError(`Unexpected answer to GET ${target.url}/metrics, expected alertmanager_config_hash`);
+  return Number(m[1]);
 }
 
 /** `POST /-/reload`: undefined when it succeeded, else the daemon's error. */

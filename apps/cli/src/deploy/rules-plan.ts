@@ -3,6 +3,7 @@
  * the daemons load, read through the generator registry by role, against the bytes on disk in the
  * target's directory or file, and whether the live daemon has loaded what is on disk (drift when not).
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
@@ -10,7 +11,7 @@ import type { Artifact, ArtifactRole, ResolvedModel } from '@monspec/metrics-spe
 import { generateEnvironment } from '../build/generate-all.js';
 import { GENERATORS } from '../generators/registry.js';
 import { TOOL_VERSION } from '../version.js';
-import { loadedAlertmanagerConfig, loadedRuleGroups, type DaemonTargets, type LoadedGroup } from './daemons.js';
+import { loadedAlertmanagerConfig, loadedAlertmanagerHash, loadedRuleGroups, type DaemonTargets, type LoadedGroup } from './daemons.js';
 
 const RULE_ROLES: ReadonlySet<ArtifactRole> = new Set(['prometheus-recording-rules', 'prometheus-alerting-rules']);
 /** Generated beside the rules for validation only (promtool test rules), never deployed. */
@@ -133,15 +134,33 @@ function amShape(text: string): string | undefined {
   }
 }
 
-export function alertmanagerLoaded(text: string, original: string): boolean {
+/** Alertmanager's `alertmanager_config_hash` of these bytes (see daemons.ts). */
+function amHash(text: string): number {
+  const b = Buffer.alloc(8);
+  createHash('md5').update(text).digest().copy(b, 0, 0, 6);
+  return Number(b.readBigUInt64LE());
+}
+
+/** What Alertmanager runs: its re-rendered config (`/api/v2/status`) and the hash of the loaded bytes (`/metrics`). */
+export interface AlertmanagerLoaded {
+  readonly original: string;
+  readonly hash: number;
+}
+
+export async function alertmanagerState(target: DaemonTargets['alertmanager']): Promise<AlertmanagerLoaded> {
+  if (!target) return { original: '', hash: Number.NaN };
+  return { original: await loadedAlertmanagerConfig(target), hash: await loadedAlertmanagerHash(target) };
+}
+
+export function alertmanagerLoaded(text: string, loaded: AlertmanagerLoaded): boolean {
   const want = amShape(text);
-  return want !== undefined && want === amShape(original);
+  return want !== undefined && want === amShape(loaded.original) && amHash(text) === loaded.hash;
 }
 
 export async function makeDaemonPlan(model: ResolvedModel, targets: DaemonTargets): Promise<DaemonPlan> {
   const { files, staged } = await desiredDaemonFiles(model, targets);
   const groups = targets.prometheus ? await loadedRuleGroups(targets.prometheus) : [];
-  const amConfig = targets.alertmanager ? await loadedAlertmanagerConfig(targets.alertmanager) : '';
+  const amConfig = await alertmanagerState(targets.alertmanager);
   const items = files.map((file): DaemonPlanItem => {
     const onDisk = readIfExists(file.target);
     const action = onDisk === undefined ? 'create' : onDisk === file.content ? 'unchanged' : 'update';
