@@ -156,6 +156,22 @@ describe.skipIf(tools.skip)(`monspec plan/apply to Prometheus and Alertmanager $
     expect((await run('plan')).code).toBe(0);
   }, 60_000);
 
+  it('an expression edited on disk but not reloaded (same group and rule names) is drift too', async () => {
+    const path = join(rulesDir, 'alerts.rules.yml');
+    const applied = readFileSync(path, 'utf8');
+    expect(applied).toContain('demo:errors:ratio_rate5m > 0.07');
+    // Prometheus reports its last load in whole seconds: edit in a later second than the last apply's reload.
+    await new Promise((r) => setTimeout(r, 1100));
+    writeFileSync(path, applied.replace('demo:errors:ratio_rate5m > 0.07', 'demo:errors:ratio_rate5m > 0.08'));
+    const plan = await run('plan');
+    expect(plan.code, plan.stderr).toBe(1);
+    expect(plan.stdout).toMatch(/~ file \S+alerts\.rules\.yml: update \(drift: on disk but not loaded by Prometheus[^\n]*\n\s+group "[^"]+": rule \S+ changed/);
+    const r = await run('apply', '--yes');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path, 'utf8')).toBe(applied);
+    expect((await run('plan')).code).toBe(0);
+  }, 60_000);
+
   it('an Alertmanager config edited on disk but not reloaded is drift (the loaded bytes differ), and apply loads the spec\'s again', async () => {
     const applied = readFileSync(amFile, 'utf8');
     // Same receivers and routes, other bytes: only the loaded config's hash tells them apart.

@@ -1,7 +1,8 @@
 /**
  * The Prometheus and Alertmanager targets of plan/apply (from the environment, like Grafana's) and
  * the few HTTP calls made to them, over Node's fetch with a timeout:
- * - Prometheus `GET /api/v1/rules` (https://prometheus.io/docs/prometheus/latest/querying/api/#rules)
+ * - Prometheus `GET /api/v1/rules` (https://prometheus.io/docs/prometheus/latest/querying/api/#rules),
+ *   `GET /api/v1/status/runtimeinfo`
  *   and `POST /-/reload` (https://prometheus.io/docs/prometheus/latest/management_api/#reload, needs
  *   `--web.enable-lifecycle`; 500 with the error when the reload fails);
  * - Alertmanager `GET /api/v2/status` (its `config.original`), `GET /metrics` (`alertmanager_config_hash`)
@@ -101,6 +102,17 @@ export async function loadedAlertmanagerConfig(target: AlertmanagerTarget): Prom
   const body = (await getJson(`${target.url}/api/v2/status`)) as { config?: { original?: unknown } };
   if (typeof body.config?.original !== 'string') throw new UsageError(`Unexpected answer to GET ${target.url}/api/v2/status, expected config.original`);
   return body.config.original;
+}
+
+/**
+ * When Prometheus last loaded its configuration and rule files successfully (`lastConfigTime` of
+ * `GET /api/v1/status/runtimeinfo`, https://prometheus.io/docs/prometheus/latest/querying/api/#runtime-information), in ms.
+ */
+export async function prometheusLastLoad(target: PrometheusTarget): Promise<number> {
+  const body = (await getJson(`${target.url}/api/v1/status/runtimeinfo`)) as { data?: { lastConfigTime?: unknown } };
+  const at = typeof body.data?.lastConfigTime === 'string' ? Date.parse(body.data.lastConfigTime) : Number.NaN;
+  if (Number.isNaN(at)) throw new UsageError(`Unexpected answer to GET ${target.url}/api/v1/status/runtimeinfo, expected data.lastConfigTime`);
+  return at;
 }
 
 /**

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { runAmtoolChecks, runPromtoolChecks, type CheckResult } from '@monspec/alerts/tools';
 import { UsageError } from '../errors.js';
-import { loadedRuleGroups, reload, type DaemonTargets } from './daemons.js';
+import { loadedRuleGroups, prometheusLastLoad, reload, type DaemonTargets } from './daemons.js';
 import { alertmanagerLoaded, alertmanagerState, rulesLoaded, type DaemonPlan, type DaemonPlanItem } from './rules-plan.js';
 
 export interface DaemonApplyOptions {
@@ -58,8 +58,9 @@ async function confirmed(items: readonly DaemonPlanItem[], targets: DaemonTarget
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const groups = targets.prometheus && items.some((i) => i.file.engine === 'prometheus') ? await loadedRuleGroups(targets.prometheus) : [];
+    const lastLoad = targets.prometheus && items.some((i) => i.file.engine === 'prometheus') ? await prometheusLastLoad(targets.prometheus) : undefined;
     const am = await alertmanagerState(items.some((i) => i.file.engine === 'alertmanager') ? targets.alertmanager : undefined);
-    const missing = items.filter((i) => !(i.file.engine === 'prometheus' ? rulesLoaded(i.file.content, i.file.target, groups) : alertmanagerLoaded(i.file.content, am)));
+    const missing = items.filter((i) => !(i.file.engine === 'prometheus' ? rulesLoaded(i.file.content, i.file.target, groups, lastLoad) : alertmanagerLoaded(i.file.content, am)));
     if (missing.length === 0) return undefined;
     if (Date.now() > deadline) return `not loaded after ${timeoutMs} ms: ${missing.map((i) => i.file.target).join(', ')}`;
     await new Promise((r) => setTimeout(r, 200));

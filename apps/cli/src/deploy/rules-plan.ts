@@ -4,14 +4,14 @@
  * target's directory or file, and whether the live daemon has loaded what is on disk (drift when not).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import type { Artifact, ArtifactRole, ResolvedModel } from '@monspec/metrics-spec';
 import { generateEnvironment } from '../build/generate-all.js';
 import { GENERATORS } from '../generators/registry.js';
 import { TOOL_VERSION } from '../version.js';
-import { loadedAlertmanagerConfig, loadedAlertmanagerHash, loadedRuleGroups, type DaemonTargets, type LoadedGroup } from './daemons.js';
+import { loadedAlertmanagerConfig, loadedAlertmanagerHash, loadedRuleGroups, prometheusLastLoad, type DaemonTargets, type LoadedGroup } from './daemons.js';
 
 const RULE_ROLES: ReadonlySet<ArtifactRole> = new Set(['prometheus-recording-rules', 'prometheus-alerting-rules']);
 /** Generated beside the rules for validation only (promtool test rules), never deployed. */
@@ -108,10 +108,17 @@ function ruleChanges(before: string, after: string): string[] {
   return out.length ? out : ['changed (comments or formatting)'];
 }
 
-/** Whether Prometheus runs exactly the groups of `text` from `file` (names and rule names, in order). */
-export function rulesLoaded(text: string, file: string, loaded: readonly LoadedGroup[]): boolean {
+/**
+ * Whether Prometheus runs exactly the groups of `text` from `file` (names and rule names, in order)
+ * and, given `lastLoadMs`, loaded after the file was last written (an expression edited on disk keeps
+ * the names; Prometheus prints queries reformatted, so they are not compared as text).
+ */
+export function rulesLoaded(text: string, file: string, loaded: readonly LoadedGroup[], lastLoadMs?: number): boolean {
   const groups = ruleGroups(text);
   if (!groups) return false;
+  // lastConfigTime has whole seconds (the reload timestamp gauge, truncated): compare seconds, so an
+  // edit within the second of the last reload is not seen (the names check still applies).
+  if (lastLoadMs !== undefined && Math.floor(statSync(file).mtimeMs / 1000) > Math.floor(lastLoadMs / 1000)) return false;
   const live = loaded.filter((g) => g.file === file);
   if (live.length !== groups.size) return false;
   return [...groups.values()].every((g, i) => live[i]?.name === String(g.name) && JSON.stringify(live[i].rules.map((r) => r.name)) === JSON.stringify((g.rules ?? []).map(ruleName)));
@@ -160,12 +167,13 @@ export function alertmanagerLoaded(text: string, loaded: AlertmanagerLoaded): bo
 export async function makeDaemonPlan(model: ResolvedModel, targets: DaemonTargets): Promise<DaemonPlan> {
   const { files, staged } = await desiredDaemonFiles(model, targets);
   const groups = targets.prometheus ? await loadedRuleGroups(targets.prometheus) : [];
+  const lastLoad = targets.prometheus ? await prometheusLastLoad(targets.prometheus) : undefined;
   const amConfig = await alertmanagerState(targets.alertmanager);
   const items = files.map((file): DaemonPlanItem => {
     const onDisk = readIfExists(file.target);
     const action = onDisk === undefined ? 'create' : onDisk === file.content ? 'unchanged' : 'update';
     const details = action === 'update' ? (file.engine === 'prometheus' ? ruleChanges(onDisk ?? '', file.content) : ['changed']) : [];
-    const loaded = onDisk === undefined || (file.engine === 'prometheus' ? rulesLoaded(onDisk, file.target, groups) : alertmanagerLoaded(onDisk, amConfig));
+    const loaded = onDisk === undefined || (file.engine === 'prometheus' ? rulesLoaded(onDisk, file.target, groups, lastLoad) : alertmanagerLoaded(onDisk, amConfig));
     const notLoaded = loaded ? undefined : file.engine === 'prometheus' ? 'on disk but not loaded by Prometheus (its rule groups from this file differ)' : 'on disk but not loaded by Alertmanager (its running config differs)';
     return { file, action, details, onDisk, ...(notLoaded ? { notLoaded } : {}) };
   });
