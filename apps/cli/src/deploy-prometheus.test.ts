@@ -191,4 +191,13 @@ describe.skipIf(tools.skip)(`monspec plan/apply to Prometheus and Alertmanager $
     expect(r.stderr).toContain('PROMETHEUS_RULES_DIR is unset: expected both PROMETHEUS_URL and PROMETHEUS_RULES_DIR');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('a rules directory that does not exist is an error naming the file (exit 2, no stack trace), nothing left behind', async () => {
+    const missing = join(root, 'no-such-dir');
+    const r = await runCliAsync(['apply', '--yes', '--spec', spec], spec, { ...env, PROMETHEUS_RULES_DIR: missing });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`could not write ${join(missing, 'alerts.rules.yml')}`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect((await run('plan')).code).toBe(0);
+  }, 60_000);
 });

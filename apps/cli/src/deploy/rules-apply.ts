@@ -6,7 +6,7 @@
  * or the confirmation fails, the previous files are put back (a file that did not exist is removed)
  * and the daemon reloaded again; the caller exits 2.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { runAmtoolChecks, runPromtoolChecks, type CheckResult } from '@monspec/alerts/tools';
@@ -45,12 +45,12 @@ function writeAtomic(path: string, content: string | undefined): void {
     return;
   }
   const tmp = join(dirname(path), `.${basename(path)}.monspec-${process.pid}.tmp`);
-  writeFileSync(tmp, content);
   try {
+    writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (err) {
-    unlinkSync(tmp);
-    throw err;
+    rmSync(tmp, { force: true });
+    throw new UsageError(`could not write ${path}: ${(err as Error).message}`);
   }
 }
 
@@ -83,8 +83,13 @@ export async function applyDaemonPlan(plan: DaemonPlan, targets: DaemonTargets, 
   if (todo.length === 0) return [];
   if (!options.skipValidation) validate(plan);
   const written = todo.filter((i) => i.action !== 'unchanged');
-  for (const i of written) writeAtomic(i.file.target, i.file.content);
-  const failure = (await reloadAll(todo, targets)) ?? (await confirmed(todo, targets, options.confirmTimeoutMs ?? 10_000));
+  let failure: string | undefined;
+  try {
+    for (const i of written) writeAtomic(i.file.target, i.file.content);
+  } catch (err) {
+    failure = (err as Error).message;
+  }
+  failure ??= (await reloadAll(todo, targets)) ?? (await confirmed(todo, targets, options.confirmTimeoutMs ?? 10_000));
   if (failure === undefined) return todo.map((i) => `${i.action === 'unchanged' ? 'reloaded' : i.action === 'create' ? 'created' : 'updated'} ${i.file.target} (loaded)`);
   for (const i of written) writeAtomic(i.file.target, i.onDisk);
   const again = await reloadAll(todo, targets);

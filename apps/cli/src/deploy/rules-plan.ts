@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import type { Artifact, ArtifactRole, ResolvedModel } from '@monspec/metrics-spec';
 import { generateEnvironment } from '../build/generate-all.js';
+import { UsageError } from '../errors.js';
 import { GENERATORS } from '../generators/registry.js';
 import { TOOL_VERSION } from '../version.js';
 import { loadedAlertmanagerConfig, loadedAlertmanagerHash, loadedRuleGroups, prometheusLastLoad, type DaemonTargets, type LoadedGroup } from './daemons.js';
@@ -61,7 +62,7 @@ function readIfExists(path: string): string | undefined {
     return readFileSync(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
+    throw new UsageError(`could not read ${path}: ${(err as Error).message}`);
   }
 }
 
