@@ -7,6 +7,8 @@ import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
 import { APPLY_MESSAGE, changeCount, makePlan } from '../deploy/plan.js';
 import { planText, summary } from '../deploy/render.js';
+import { applyDaemonPlan } from '../deploy/rules-apply.js';
+import { daemonChangeCount, daemonPlanText, makeDaemonPlan } from '../deploy/rules-plan.js';
 
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -19,7 +21,7 @@ async function confirm(question: string): Promise<boolean> {
 
 export const applyCommand: Command = {
   name: 'apply',
-  summary: 'Write the plan to Grafana (GRAFANA_URL, GRAFANA_TOKEN): folder, then dashboards; re-plans and prints deeplinks.',
+  summary: 'Write the plan to Grafana (GRAFANA_URL, GRAFANA_TOKEN: folder, then dashboards, with deeplinks) and to Prometheus/Alertmanager (validated rule files and config, reloaded and confirmed); re-plans.',
   usage: 'monspec apply [--spec DIR] [--env NAME] [--prune] [--yes]',
   options: {
     spec: SPEC_OPTION,
@@ -31,30 +33,52 @@ export const applyCommand: Command = {
   async run(args, io) {
     const loaded = loadDeploy(args, io, 'apply');
     if (!loaded) return EXIT.findings;
-    const { model, client } = loaded;
+    const { model, client, daemons } = loaded;
     const prune = boolOpt(args, 'prune');
+    const hasDaemons = daemons.prometheus !== undefined || daemons.alertmanager !== undefined;
     try {
-      const plan = await makePlan(model, client, { prune });
-      io.out(planText(plan));
-      if (changeCount(plan) === 0) return EXIT.ok;
+      const plan = client ? await makePlan(model, client, { prune }) : undefined;
+      const daemonPlan = hasDaemons ? await makeDaemonPlan(model, daemons) : undefined;
+      if (plan) io.out(planText(plan));
+      if (daemonPlan) io.out(daemonPlanText(daemonPlan, daemons));
+      const changes = (plan ? changeCount(plan) : 0) + (daemonPlan ? daemonChangeCount(daemonPlan) : 0);
+      if (changes === 0) return EXIT.ok;
       if (!boolOpt(args, 'yes')) {
-        if (!process.stdin.isTTY) throw new UsageError('apply writes to Grafana: pass --yes to apply without a terminal to confirm on');
-        if (!(await confirm(`Apply ${changeCount(plan)} change(s) to ${client.target.url}? [y/N] `))) {
+        if (!process.stdin.isTTY) throw new UsageError('apply writes to the targets: pass --yes to apply without a terminal to confirm on');
+        const where = [client?.target.url, daemons.prometheus?.url, daemons.alertmanager?.url].filter(Boolean).join(', ');
+        if (!(await confirm(`Apply ${changes} change(s) to ${where}? [y/N] `))) {
           io.err('monspec apply: nothing applied');
           return EXIT.findings;
         }
       }
-      const result = await applyPlan(plan, model, client, `${APPLY_MESSAGE} (${model.service.name}, ${model.environment})`);
-      io.out(['', 'Applied:', ...result.done.map((l) => `  ${l}`)].join('\n'));
-      for (const f of result.failed) io.err(`monspec apply: ${f}`);
-      // Re-plan: what Grafana holds now against the spec; a clean apply leaves nothing to do.
-      const after = await makePlan(model, client, { prune });
-      io.out(`Re-plan: ${summary(after)}`);
-      if (result.failed.length > 0) {
-        io.err(`monspec apply: ${result.failed.length} item(s) failed; run monspec apply again once fixed (it re-plans from what Grafana holds)`);
+      let failed = 0;
+      let after = 0;
+      if (plan && client && changeCount(plan) > 0) {
+        const result = await applyPlan(plan, model, client, `${APPLY_MESSAGE} (${model.service.name}, ${model.environment})`);
+        io.out(['', 'Applied:', ...result.done.map((l) => `  ${l}`)].join('\n'));
+        for (const f of result.failed) io.err(`monspec apply: ${f}`);
+        failed = result.failed.length;
+      }
+      if (daemonPlan && daemonChangeCount(daemonPlan) > 0) {
+        const done = await applyDaemonPlan(daemonPlan, daemons);
+        io.out(['', 'Applied to Prometheus/Alertmanager:', ...done.map((l) => `  ${l}`)].join('\n'));
+      }
+      // Re-plan: what the targets hold now against the spec; a clean apply leaves nothing to do.
+      if (plan && client) {
+        const again = await makePlan(model, client, { prune });
+        io.out(`Re-plan: ${summary(again)}`);
+        after += changeCount(again);
+      }
+      if (daemonPlan) {
+        const again = await makeDaemonPlan(model, daemons);
+        after += daemonChangeCount(again);
+        io.out(`Re-plan: ${daemonChangeCount(again) === 0 ? 'no changes to rule files or Alertmanager config.' : daemonPlanText(again, daemons)}`);
+      }
+      if (failed > 0) {
+        io.err(`monspec apply: ${failed} item(s) failed; run monspec apply again once fixed (it re-plans from what Grafana holds)`);
         return EXIT.usage;
       }
-      return changeCount(after) === 0 ? EXIT.ok : EXIT.findings;
+      return after === 0 ? EXIT.ok : EXIT.findings;
     } catch (err) {
       if (err instanceof GrafanaError) throw new UsageError(err.message);
       throw err;

@@ -3,13 +3,25 @@ import { EXIT } from '../errors.js';
 import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
 import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
-import { changeCount, makePlan } from '../deploy/plan.js';
+import { changeCount, makePlan, type Plan } from '../deploy/plan.js';
 import { planJson, planMarkdown, planText } from '../deploy/render.js';
+import { daemonChangeCount, daemonPlanJson, daemonPlanText, makeDaemonPlan, type DaemonPlan } from '../deploy/rules-plan.js';
 import { UsageError } from '../errors.js';
+
+function render(format: string, plan: Plan | undefined, daemons: DaemonPlan | undefined, daemonText: string): string {
+  if (format === 'json') {
+    const json = plan ? (JSON.parse(planJson(plan)) as Record<string, unknown>) : { schemaVersion: 1, changes: 0 };
+    if (!daemons) return JSON.stringify(json, null, 2);
+    return JSON.stringify({ ...json, changes: Number(json['changes']) + daemonChangeCount(daemons), files: daemonPlanJson(daemons) }, null, 2);
+  }
+  const parts = plan ? [format === 'markdown' ? planMarkdown(plan) : planText(plan)] : [];
+  if (daemons) parts.push(format === 'markdown' ? `## monspec plan: rule files and Alertmanager config\n\n\`\`\`text\n${daemonText}\n\`\`\`\n` : daemonText);
+  return parts.join('\n');
+}
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'Compare the dashboards the spec generates with a live Grafana (GRAFANA_URL, GRAFANA_TOKEN) and print what apply would change.',
+  summary: 'Compare what the spec generates with a live Grafana (GRAFANA_URL, GRAFANA_TOKEN), Prometheus (PROMETHEUS_URL, PROMETHEUS_RULES_DIR) and Alertmanager (ALERTMANAGER_URL, ALERTMANAGER_CONFIG) and print what apply would change.',
   usage: 'monspec plan [--spec DIR] [--env NAME] [--prune] [--format text|json|markdown]',
   options: {
     spec: SPEC_OPTION,
@@ -27,12 +39,15 @@ export const planCommand: Command = {
     if (!loaded) return EXIT.findings;
     let plan;
     try {
-      plan = await makePlan(loaded.model, loaded.client, { prune: boolOpt(args, 'prune') });
+      plan = loaded.client ? await makePlan(loaded.model, loaded.client, { prune: boolOpt(args, 'prune') }) : undefined;
     } catch (err) {
       if (err instanceof GrafanaError) throw new UsageError(err.message);
       throw err;
     }
-    io.out(format === 'json' ? planJson(plan) : format === 'markdown' ? planMarkdown(plan) : planText(plan));
-    return changeCount(plan) === 0 ? EXIT.ok : EXIT.findings;
+    const hasDaemons = loaded.daemons.prometheus !== undefined || loaded.daemons.alertmanager !== undefined;
+    const daemons = hasDaemons ? await makeDaemonPlan(loaded.model, loaded.daemons) : undefined;
+    io.out(render(format, plan, daemons, daemons ? daemonPlanText(daemons, loaded.daemons) : ''));
+    const changes = (plan ? changeCount(plan) : 0) + (daemons ? daemonChangeCount(daemons) : 0);
+    return changes === 0 ? EXIT.ok : EXIT.findings;
   },
 };
