@@ -1,7 +1,7 @@
 // Before/after: the compiled CLI of another checkout (`--against DIR`, built with `npx turbo build`)
 // against this one, on the same specs in the same run, alternating one build of each so a busy moment
 // of the machine falls on both. Prints a Markdown table of medians per stage; writes nothing else.
-//   node bench/compare.mjs --against ../monspec-before [--sizes 100,1000] [--runs 5]
+//   node bench/compare.mjs --against ../monspec-before [--sizes 100,1000] [--runs 5] [--big-runs 3]
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ for (const [side, bin] of Object.entries(sides)) {
 }
 const sizes = option('--sizes', '100,1000').split(',').map(Number);
 const runs = Number(option('--runs', '5'));
+/** Builds at N >= 1000 take seconds each: fewer runs unless asked (`--big-runs`). */
+const bigRuns = Number(option('--big-runs', '3'));
 
 /** `runs` builds of `spec` by each side, alternating; per side the median wall, stages and peak RSS. */
 function compareBuild(spec, n) {
@@ -82,11 +84,11 @@ const validate = compareValidate(embedded, runs);
 sections.push(table('embedded tunnel spec', compareBuild(embedded, runs)));
 for (const n of sizes) {
   process.stderr.write(`N=${n}…\n`);
-  sections.push(table(`synthetic spec, N=${n}`, compareBuild(writeSyntheticSpec(join(work, `spec-${n}`), n), n >= 1000 ? Math.min(runs, 3) : runs)));
+  sections.push(table(`synthetic spec, N=${n}`, compareBuild(writeSyntheticSpec(join(work, `spec-${n}`), n), n >= 1000 ? bigRuns : runs)));
 }
 console.log(
   [
-    `Before: ${resolve(against)}; after: this checkout. Medians of ${runs} alternating runs each (3 at N=1000), one machine, one run.`,
+    `Before: ${resolve(against)}; after: this checkout. Medians of ${runs} alternating runs each (${bigRuns} at N=1000), one machine, one run.`,
     '',
     `Embedded spec \`monspec validate\` (whole process): before ${fmt(validate.before)}, after ${fmt(validate.after)} (${ratio(validate.before, validate.after)}).`,
     '',

@@ -13,27 +13,29 @@ export interface GeneratedEnvironment {
   readonly timings: Readonly<Record<string, number>>;
 }
 
-function byPath(a: Artifact, b: Artifact): number {
+function byPath(a: { readonly path: string }, b: { readonly path: string }): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-/** The descriptor fields, in one order, for comparing what a generator described with what it generated. */
-function descriptorKey(d: ArtifactDescriptor): string {
-  return JSON.stringify([d.path, d.kind, d.title, d.engine, d.deploy, d.role, d.subject, d.deployed]);
+/** Whether two descriptors agree on every field. */
+function sameDescriptor(a: ArtifactDescriptor, b: ArtifactDescriptor): boolean {
+  return a.path === b.path && a.kind === b.kind && a.title === b.title && a.engine === b.engine && a.deploy === b.deploy && a.role === b.role && a.subject === b.subject && a.deployed === b.deployed;
 }
 
 /**
  * The contract's promise that `describe` lists exactly what `generate` returns: readers such as the
- * setup guide trust the description. A mismatch is a bug in that generator.
+ * setup guide trust the description. A mismatch is a bug in that generator. Compared field by field
+ * in path order, without building keys: at N=1000 this runs over 5000 files per build.
  */
 function checkDescribed(id: string, described: readonly ArtifactDescriptor[], artifacts: readonly Artifact[]): void {
-  const expected = described.map(descriptorKey).sort();
-  const actual = artifacts.map((a) => descriptorKey(descriptorOf(a))).sort();
-  if (expected.length === actual.length && expected.every((k, i) => k === actual[i])) return;
-  const expectedSet = new Set(expected);
-  const actualSet = new Set(actual);
-  const missing = expected.filter((k) => !actualSet.has(k));
-  const extra = actual.filter((k) => !expectedSet.has(k));
+  const expected = [...described].sort(byPath);
+  const actual = [...artifacts].sort(byPath);
+  if (expected.length === actual.length && expected.every((d, i) => sameDescriptor(d, actual[i] as Artifact))) return;
+  const key = (d: ArtifactDescriptor) => JSON.stringify([d.path, d.kind, d.title, d.engine, d.deploy, d.role, d.subject, d.deployed]);
+  const expectedKeys = new Set(expected.map(key));
+  const actualKeys = new Set(actual.map((a) => key(descriptorOf(a))));
+  const missing = [...expectedKeys].filter((k) => !actualKeys.has(k));
+  const extra = [...actualKeys].filter((k) => !expectedKeys.has(k));
   throw new Error(`Unexpected files from the ${id} generator: generated but not described ${extra.join(' ') || 'none'}; described but not generated ${missing.join(' ') || 'none'}; expected describe() to list exactly what generate() returns`);
 }
 
@@ -48,6 +50,7 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
   const produced: Artifact[] = [];
   const lint: Diagnostic[] = [];
   const owner = new Map<string, string>();
+  const byGenerator: Array<readonly [RegisteredGenerator, readonly Artifact[]]> = [];
   const loading = performance.now();
   await Promise.all(generators.map((g) => g.load()));
   add('load', loading);
@@ -64,11 +67,13 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
       owner.set(a.path, g.id);
     }
     produced.push(...artifacts);
-    t = performance.now();
-    lint.push(...(await g.lint(model, artifacts)));
-    add('lint', t);
+    byGenerator.push([g, artifacts]);
   }
+  // Each generator's lint of its files, once every output is generated.
   let t = performance.now();
+  for (const [g, artifacts] of byGenerator) lint.push(...(await g.lint(model, artifacts)));
+  add('lint', t);
+  t = performance.now();
   const artifacts = addHeaders(produced, model).sort(byPath);
   add('headers', t);
   t = performance.now();
