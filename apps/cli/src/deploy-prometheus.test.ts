@@ -7,10 +7,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SPEC, requireTools, toolPath, writeFiles } from '@monspec/test-kit';
+import { DEMO_SPEC, freePort, requireTools, toolPath, writeFiles } from '@monspec/test-kit';
 import { loadedAlertmanagerConfig, loadedRuleGroups, type DaemonTargets } from './deploy/daemons.js';
 import { applyDaemonPlan } from './deploy/rules-apply.js';
 import type { DaemonPlan } from './deploy/rules-plan.js';
@@ -20,15 +19,6 @@ const tools = requireTools(['prometheus', 'alertmanager', 'promtool', 'amtool'])
 
 const FOREIGN = 'groups:\n  - name: someone-else\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n';
 const AM_START = 'route:\n  receiver: start\nreceivers:\n  - name: start\n';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function ready(url: string): Promise<void> {
   const deadline = Date.now() + 30_000;

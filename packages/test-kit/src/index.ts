@@ -4,3 +4,4 @@ export { EXAMPLE_BASE_SPEC } from './example-base-spec.js';
 export { writeFiles } from './files.js';
 export { syntheticSpec, writeSyntheticSpec } from './synthetic-spec.js';
 export { requireTools, toolPath, type Tool, type ToolRequirement } from './tools.js';
+export { freePort } from './net.js';

@@ -32,19 +32,6 @@ export async function stopDaemon(d: Pick<Daemon, 'child'>, graceMs = 10_000): Pr
   }
 }
 
-/** A port free on 127.0.0.1 right now (the OS picks it). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 /** Whether nothing listens on 127.0.0.1:`port`. */
 export async function portIsFree(port: number): Promise<boolean> {
   const server = createServer();

@@ -13,7 +13,7 @@
  * - each `pagerduty_configs` entry gets `url:` (the Events API endpoint) pointing at the receiver.
  */
 import { execFileSync } from 'node:child_process';
-import { toolPath } from '@monspec/test-kit';
+import { freePort, toolPath } from '@monspec/test-kit';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +22,7 @@ import { parse, stringify } from 'yaml';
 import type { ResolvedModel } from '@monspec/metrics-spec';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { EMBEDDED_SPEC_DIR } from '@monspec/metrics-spec';
-import { freePort, startDaemon, stopDaemon, waitFor, type Daemon } from './processes.js';
+import { startDaemon, stopDaemon, waitFor, type Daemon } from './processes.js';
 import { ready } from './prom-api.js';
 import { Receiver } from './receiver.js';
 import { SimulatorProcess } from './simulators.js';

@@ -6,14 +6,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EMBEDDED_SPEC_DIR, type ResolvedModel } from '@monspec/metrics-spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { generate } from '../index.js';
-import { requireTools, toolPath, writeFiles } from '@monspec/test-kit';
+import { freePort, requireTools, toolPath, writeFiles } from '@monspec/test-kit';
 import { compile } from '../test-support/fixtures.js';
 import { ALERTMANAGER_PATH } from './config.js';
 import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
@@ -26,15 +25,6 @@ type Labels = Record<string, string>;
 interface AmAlert {
   labels: Labels;
   status: { state: string; inhibitedBy: string[] };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
