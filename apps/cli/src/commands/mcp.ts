@@ -22,14 +22,14 @@ export const mcpCommand: Command = {
   ],
   async run(args, io) {
     if (stringOpt(args, 'workspace') !== undefined) throw new UsageError('Unexpected --workspace, expected --spec DIR (workspaces of several specs are not supported yet)');
-    const { baseUrl } = await import('../mcp/live.js');
+    const { baseUrl } = await import('../http/base-url.js');
     const prometheus = stringOpt(args, 'prometheus');
     const alertmanager = stringOpt(args, 'alertmanager');
     const options = {
       spec: locateSpec(stringOpt(args, 'spec'), io),
       environment: stringOpt(args, 'env'),
-      prometheus: prometheus === undefined ? undefined : baseUrl('prometheus', prometheus),
-      alertmanager: alertmanager === undefined ? undefined : baseUrl('alertmanager', alertmanager),
+      prometheus: prometheus === undefined ? undefined : baseUrl('--prometheus', prometheus),
+      alertmanager: alertmanager === undefined ? undefined : baseUrl('--alertmanager', alertmanager),
       allowWrite: boolOpt(args, 'allow-write'),
       debug: boolOpt(args, 'debug'),
     };

@@ -11,6 +11,7 @@
  */
 import { isAbsolute } from 'node:path';
 import { UsageError } from '../errors.js';
+import { baseUrl } from '../http/base-url.js';
 
 export interface PrometheusTarget {
   readonly url: string;
@@ -31,17 +32,6 @@ export interface DaemonTargets {
 
 const TIMEOUT_MS = 15_000;
 
-function url(name: string, value: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new UsageError(`Unexpected ${name} ${value}, expected an http(s) URL such as http://localhost:9090`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`Unexpected ${name} ${value}, expected an http(s) URL`);
-  return value.replace(/\/+$/, '');
-}
-
 function pair(env: NodeJS.ProcessEnv, urlVar: string, pathVar: string): { url: string; path: string } | undefined {
   // An empty variable is an unset one (CI templates often export empty secrets).
   const u = env[urlVar] || undefined;
@@ -49,7 +39,7 @@ function pair(env: NodeJS.ProcessEnv, urlVar: string, pathVar: string): { url: s
   if (!u && !p) return undefined;
   if (!u || !p) throw new UsageError(`${u ? pathVar : urlVar} is unset: expected both ${urlVar} and ${pathVar} in the environment (or neither)`);
   if (!isAbsolute(p)) throw new UsageError(`Unexpected ${pathVar} ${p}, expected an absolute path (the one the daemon reads)`);
-  return { url: url(urlVar, u), path: p.replace(/\/+$/, '') };
+  return { url: baseUrl(urlVar, u), path: p.replace(/\/+$/, '') };
 }
 
 /** PROMETHEUS_URL + PROMETHEUS_RULES_DIR and ALERTMANAGER_URL + ALERTMANAGER_CONFIG; each pair optional, never half-set. */

@@ -5,6 +5,7 @@
  * …/folder_dashboard_search/.
  */
 import { UsageError } from '../errors.js';
+import { baseUrl } from '../http/base-url.js';
 
 export interface GrafanaTarget {
   /** Without a trailing slash. */
@@ -50,17 +51,10 @@ export function targetFromEnv(env: NodeJS.ProcessEnv): GrafanaTarget {
   // An empty variable is an unset one (CI templates often export empty secrets).
   const token = env.GRAFANA_TOKEN || env.GRAFANA_SERVICE_ACCOUNT_TOKEN;
   if (!url) throw new UsageError('no Grafana target: expected GRAFANA_URL (and GRAFANA_TOKEN or GRAFANA_SERVICE_ACCOUNT_TOKEN) in the environment');
-  if (!token) throw new UsageError(`no Grafana token for ${url}: expected GRAFANA_TOKEN or GRAFANA_SERVICE_ACCOUNT_TOKEN in the environment (a service account token)`);
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UsageError(`Unexpected GRAFANA_URL ${url}, expected an http(s) URL such as https://grafana.example.com`);
-  }
-  // Credentials in the URL would be printed in every message naming the target: refuse them, unprinted.
-  if (parsed.username !== '' || parsed.password !== '') throw new UsageError('Unexpected credentials in GRAFANA_URL, expected only the address (the token goes in GRAFANA_TOKEN)');
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`Unexpected GRAFANA_URL ${url}, expected an http(s) URL`);
-  return { url: url.replace(/\/+$/, ''), token };
+  // Checked first: a URL with credentials is refused before any message prints it.
+  const base = baseUrl('GRAFANA_URL', url);
+  if (!token) throw new UsageError(`no Grafana token for ${base}: expected GRAFANA_TOKEN or GRAFANA_SERVICE_ACCOUNT_TOKEN in the environment (a service account token)`);
+  return { url: base, token };
 }
 
 export class GrafanaClient {

@@ -4,22 +4,10 @@
  * https://github.com/prometheus/alertmanager/blob/main/api/v2/openapi.yaml), bounded in time, every
  * failure a tool error naming the URL.
  */
-import { UsageError } from '../errors.js';
 import { ToolError } from './tool-error.js';
 
 const TIMEOUT_MS = 10_000;
 
-/** A base URL given on the command line: http(s), no query; a trailing slash is dropped. */
-export function baseUrl(flag: string, value: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`Unexpected --${flag} ${value}, expected http://host:port`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`Unexpected --${flag} ${value}, expected an http or https URL`);
-  return url.href.replace(/\/+$/, '');
-}
 
 /** GET `base + path` as JSON; an unreachable server, a timeout or a non-JSON answer is a tool error. */
 async function getJson(base: string, path: string): Promise<{ status: number; body: unknown }> {
