@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../index.js';
 import { SITE_CSP } from './site.js';
 import { embeddedModel } from '../test-support/embedded.js';
-import { chromiumTools, openSite, type SiteInBrowser } from '../test-support/site-browser.js';
+import { chromiumTools, openSite, type SiteInBrowser } from '@monspec/test-kit/browser';
 
 describe.skipIf(chromiumTools.skip)(`docs site in headless Chromium ${chromiumTools.reason}`, () => {
   let site: SiteInBrowser | undefined;

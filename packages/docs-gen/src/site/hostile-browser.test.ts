@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_PROSE_URLS, HOSTILE_REPOSITORY, HOSTILE_SPEC, hostileModel } from '../__fixtures__/hostile.js';
 import { generate } from '../index.js';
-import { chromiumTools, openSite, type SiteInBrowser } from '../test-support/site-browser.js';
+import { chromiumTools, openSite, type SiteInBrowser } from '@monspec/test-kit/browser';
 import { SITE_CSP } from './site.js';
 
 /** The 1-based line of the first line of a hostile spec file that starts with `prefix`. */

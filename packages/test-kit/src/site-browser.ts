@@ -9,8 +9,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize } from 'node:path';
-import type { Artifact } from '@monspec/metrics-spec';
-import { requireTools, toolPath, writeFiles } from '@monspec/test-kit';
+import { writeFiles } from './files.js';
+import { requireTools, toolPath } from './tools.js';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 /** Always in CI (CI=true: a missing Chromium fails); locally skipped, with the reason, without Chromium. */
@@ -29,8 +29,9 @@ export interface SiteInBrowser {
   close(): Promise<void>;
 }
 
-export async function openSite(artifacts: readonly Artifact[]): Promise<SiteInBrowser> {
-  const root = writeFiles(artifacts.filter((a) => a.path.startsWith('site/')).map((a) => ({ path: a.path.slice('site/'.length), content: a.content })));
+/** Serves the `site/` files among `files` (generated artifacts, with or without the build's headers). */
+export async function openSite(files: readonly { readonly path: string; readonly content: string }[]): Promise<SiteInBrowser> {
+  const root = writeFiles(files.filter((a) => a.path.startsWith('site/')).map((a) => ({ path: a.path.slice('site/'.length), content: a.content })));
   const profile = mkdtempSync(join(tmpdir(), 'monspec-chromium-'));
   const served: string[] = [];
   const notFound: string[] = [];
