@@ -1,3 +1,4 @@
+import { lint } from 'markdownlint/promise';
 import { describe, expect, it } from 'vitest';
 import { compileSpecDir } from '@monspec/metrics-spec/node';
 import { artifactKind } from '@monspec/metrics-spec';
@@ -27,12 +28,12 @@ describe('addHeaders', () => {
     const note = generatedNote(model);
     const byPath = new Map(out.map((a) => [a.path, a.content]));
     expect(byPath.get('a.yaml')).toBe(`# Some rules.\n# ${note}\n# Deploy: yes, to X.\nx: 1\n`);
-    // After the title: a Markdown document starts with its heading.
-    expect(byPath.get('docs/a.md')).toBe(`# A\n\n<!-- ${note} -->\n\nText.\n`);
+    // Before the title: markdownlint's first-line-heading skips comments (test below).
+    expect(byPath.get('docs/a.md')).toBe(`<!-- ${note} -->\n\n# A\n\nText.\n`);
     expect(byPath.get('docs/b.md')).toBe(`<!-- ${note} -->\n\nNo title.\n`);
     expect(byPath.get('docs/architecture.svg')).toBe(`<!-- ${note} -->\n<svg xmlns="http://www.w3.org/2000/svg"/>\n`);
-    // After the doctype, which must come first.
-    expect(byPath.get('site/index.html')).toBe(`<!doctype html>\n<!-- ${note} -->\n<html lang="en"></html>\n`);
+    // Before the doctype: the page stays in standards mode (headers-browser.test.ts).
+    expect(byPath.get('site/index.html')).toBe(`<!-- ${note} -->\n<!doctype html>\n<html lang="en"></html>\n`);
     expect(byPath.get('site/style.css')).toBe(`/* ${note} */\na {}\n`);
     expect(byPath.get('instrumentation/metrics.ts')).toBe(`// ${note}\nexport {};\n`);
     expect(byPath.get('d.json')).toBe('{}\n');
@@ -63,5 +64,16 @@ describe('the "generated, do not edit" note has one owner', () => {
       if (kind !== 'json') expect(marked[0], a.path).toContain(note);
     }
     expect([...kinds].sort()).toEqual(['css', 'html', 'json', 'markdown', 'svg', 'typescript', 'yaml']);
+  });
+
+  it("leaves every Markdown document starting with its heading, by markdownlint's first-line-heading (MD041)", async () => {
+    const built = [...(await generateEnvironment(model, TOOL_VERSION)).artifacts, ...(await operationsDocs(model, TOOL_VERSION))];
+    const strings = Object.fromEntries(built.filter((a) => artifactKind(a) === 'markdown').map((a) => [a.path, a.content]));
+    expect(Object.keys(strings).length).toBeGreaterThan(10);
+    // markdownlint skips HTML comments before the heading (lib/md041.mjs, isHtmlFlowComment), so the note may come first.
+    const results = await lint({ strings, config: { default: false, MD041: true } });
+    expect(results.toString()).toBe('');
+    // The rule does fire: a document whose first line is not a heading.
+    expect((await lint({ strings: { 'x.md': `<!-- ${generatedNote(model)} -->\n\nText.\n` }, config: { default: false, MD041: true } })).toString()).toContain('MD041');
   });
 });
