@@ -7,8 +7,8 @@
  * Bearer token. The SMTP relay comes from the spec (notifications.smtp); there is no default relay.
  */
 import { quoteLabelValue, type Artifact, type ArtifactDescriptor, type ResolvedContactPoint, type ResolvedModel } from '@monspec/metrics-spec';
-import { deployment } from '../deployment.js';
-import { defaultReceiver, serviceMatchers } from '../receivers.js';
+import { alertmanagerFileDeployment } from '../deployment.js';
+import { PAGERDUTY_DESCRIPTION, routing, SLACK_TEXT, SLACK_TITLE, type RouteMatcher, type ServiceRoute } from './routing.js';
 import { yamlFile } from '../yaml.js';
 
 export const ALERTMANAGER_PATH = 'alertmanager/alertmanager.yml';
@@ -19,8 +19,9 @@ export interface AlertmanagerOptions {
   readonly secretsDir?: string;
 }
 
-function matcher(name: string, value: string): string {
-  return `${name}=${quoteLabelValue(value)}`;
+/** A matcher as Alertmanager's config spells it: `name="value"` (the value quoted as PromQL does). */
+function matcherText(m: RouteMatcher): string {
+  return `${m.name}${m.matchType}${quoteLabelValue(m.value)}`;
 }
 
 function secretFile(options: AlertmanagerOptions, cp: ResolvedContactPoint): string {
@@ -44,12 +45,6 @@ function smtpGlobals(model: ResolvedModel, options: AlertmanagerOptions): Record
   };
 }
 
-/** `alertname` matcher limiting an inhibition side to some alerts. */
-function alertnameMatchers(names: readonly string[]): string[] {
-  if (names.length === 0) return [];
-  return names.length === 1 ? [matcher('alertname', names[0] as string)] : [`alertname=~${JSON.stringify(names.join('|'))}`];
-}
-
 function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Record<string, unknown> {
   switch (cp.type) {
     case 'email':
@@ -62,8 +57,8 @@ function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Recor
             ...(cp.url && !hasSecret(cp) ? { api_url: cp.url } : { api_url_file: secretFile(options, cp) }),
             ...(cp.channel ? { channel: cp.channel } : {}),
             send_resolved: true,
-            title: '[{{ .Status | toUpper }}] {{ .CommonLabels.alertname }}',
-            text: '{{ range .Alerts }}{{ .Annotations.summary }}\n{{ .Annotations.description }}\nRunbook: {{ .Annotations.runbook_url }}\nDashboard: {{ .Annotations.dashboard_url }}\n{{ end }}',
+            title: SLACK_TITLE,
+            text: SLACK_TEXT,
           },
         ],
       };
@@ -74,7 +69,7 @@ function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Recor
           {
             routing_key_file: secretFile(options, cp),
             send_resolved: true,
-            description: '{{ .CommonAnnotations.summary }}',
+            description: PAGERDUTY_DESCRIPTION,
             // The contact point's non-secret API URL override (a proxy, or a test receiver).
             ...(cp.url ? { url: cp.url } : {}),
           },
@@ -95,34 +90,25 @@ function receiver(cp: ResolvedContactPoint, options: AlertmanagerOptions): Recor
   }
 }
 
-function duration(key: string, value: string | undefined): Record<string, string> {
-  return value ? { [key]: value } : {};
+function routeConfig(r: ServiceRoute): Record<string, unknown> {
+  return {
+    receiver: r.receiver,
+    matchers: r.matchers.map(matcherText),
+    ...(r.groupWait ? { group_wait: r.groupWait } : {}),
+    ...(r.groupInterval ? { group_interval: r.groupInterval } : {}),
+    ...(r.repeatInterval ? { repeat_interval: r.repeatInterval } : {}),
+    ...(r.continue ? { continue: true } : {}),
+    ...(r.routes ? { routes: r.routes.map(routeConfig) } : {}),
+  };
 }
 
 export function alertmanagerConfig(model: ResolvedModel, options: AlertmanagerOptions = {}): Record<string, unknown> {
-  const n = model.notifications;
-  const severityRoutes = n.routes.flatMap((route) =>
-    route.contactPoints.map((cp, i) => ({
-      receiver: cp,
-      matchers: [matcher('severity', route.severity)],
-      ...duration('group_wait', route.groupWait),
-      ...duration('group_interval', route.groupInterval),
-      ...duration('repeat_interval', route.repeatInterval),
-      // Every contact point of a severity is notified: all but the last route continue.
-      ...(i < route.contactPoints.length - 1 ? { continue: true } : {}),
-    })),
-  );
-  const service = serviceMatchers(model);
-  const routes = service.length ? [{ receiver: defaultReceiver(model), matchers: service.map(([k, v]) => matcher(k, v)), routes: severityRoutes }] : severityRoutes;
+  const r = routing(model);
   return {
     global: { resolve_timeout: '5m', ...smtpGlobals(model, options) },
-    route: { receiver: defaultReceiver(model), group_by: [...n.groupBy], routes },
-    inhibit_rules: n.inhibitions.map((i) => ({
-      source_matchers: [matcher('severity', i.source), ...alertnameMatchers(i.sourceAlerts), ...service.map(([k, v]) => matcher(k, v))],
-      target_matchers: [matcher('severity', i.target), ...alertnameMatchers(i.targetAlerts), ...service.map(([k, v]) => matcher(k, v))],
-      equal: [...i.equal],
-    })),
-    receivers: n.contactPoints.map((cp) => receiver(cp, options)),
+    route: { receiver: r.receiver, group_by: [...r.groupBy], routes: r.routes.map(routeConfig) },
+    inhibit_rules: r.inhibitions.map((i) => ({ source_matchers: i.source.map(matcherText), target_matchers: i.target.map(matcherText), equal: [...i.equal] })),
+    receivers: model.notifications.contactPoints.map((cp) => receiver(cp, options)),
   };
 }
 
@@ -132,7 +118,7 @@ export function alertmanagerDescriptor(model: ResolvedModel, options: Alertmanag
     title: `Alertmanager configuration. Secrets are files under ${options.secretsDir ?? DEFAULT_SECRETS_DIR}/<ENV_NAME>, never values in this file.`,
     engine: 'alertmanager',
     role: 'alertmanager-config',
-    ...deployment(model, 'prometheus', 'Alertmanager (--config.file)'),
+    ...alertmanagerFileDeployment(model, 'Alertmanager (--config.file)'),
   };
 }
 
