@@ -28,7 +28,11 @@ export type ArtifactRole =
   | 'prometheus-alerting-rules'
   | 'promtool-tests'
   | 'alertmanager-config'
+  /** The Prometheus Operator's AlertmanagerConfig object (the routing of alertmanager-config). */
+  | 'alertmanager-operator-config'
   | 'loki-rules'
+  /** The Prometheus-side rule groups for another ruler; subject: the ruler type (mimir, thanos, prometheus-operator). */
+  | 'ruler-rules'
   | 'instrumentation'
   /** A Markdown document of docs/ (the setup guide, the metrics catalogue). */
   | 'document'

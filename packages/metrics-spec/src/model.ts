@@ -41,11 +41,22 @@ export interface ResolvedService {
     readonly commonLabels: Readonly<Record<string, string>>;
     /** The external Alertmanager (required with engine both: Grafana forwards its copies there). */
     readonly alertmanagerUrl: string | undefined;
+    /** Which ruler evaluates the Prometheus-side rules (and so which file is deployed). */
+    readonly ruler: ResolvedRuler;
+    /** The Loki ruler's tenant, when the spec names one (the rule file goes in its folder). */
+    readonly lokiTenant: string | undefined;
   };
   readonly runbookBaseUrl: string | undefined;
   /** The setup guide's file name under docs/ (`TUNNEL_MONITORING_SETUP.md`). */
   readonly setupGuide: string;
 }
+
+/** The ruler of the Prometheus-side rules, with the options its format needs (defaults applied). */
+export type ResolvedRuler =
+  | { readonly type: 'prometheus' }
+  | { readonly type: 'mimir'; readonly namespace: string }
+  | { readonly type: 'thanos'; readonly partialResponseStrategy: 'warn' | 'abort' }
+  | { readonly type: 'prometheus-operator'; readonly namespace: string; readonly labels: Readonly<Record<string, string>> };
 
 export interface ResolvedLabel {
   readonly name: string;

@@ -36,6 +36,7 @@ import { recordingRuleUnused } from './recording-rule-unused.js';
 import { recordingRuleLevel } from './recording-rule-level.js';
 import { prometheus3 } from './prometheus3.js';
 import { alertTestSeries } from './alert-test-series.js';
+import { rulerOptions } from './ruler-options.js';
 
 /** Every semantic check, in the order they run. */
 export const CHECKS: readonly Check[] = [
@@ -76,6 +77,7 @@ export const CHECKS: readonly Check[] = [
   recordingRuleLevel,
   prometheus3,
   alertTestSeries,
+  rulerOptions,
 ];
 
 export type { Check, CheckExample, CheckReport } from './types.js';

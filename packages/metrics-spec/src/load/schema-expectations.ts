@@ -31,6 +31,9 @@ const BY_PATTERN: Readonly<Record<string, string>> = {
   '^[a-zA-Z][a-zA-Z0-9_]*$': 'a parameter name of letters, digits and underscores, starting with a letter',
   '^\\{.*\\}$': 'a LogQL stream selector such as {app="checkout"}',
   '^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\\.md$': 'a Markdown file name such as CHECKOUT_MONITORING_SETUP.md',
+  '^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$': 'a ruler namespace such as streaming-proxy (letters, digits, _, . and -, starting with a letter or digit)',
+  '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$': 'a Kubernetes namespace such as monitoring (lowercase letters, digits and dashes, at most 63 characters)',
+  "^(?!\\.{1,2}$)[A-Za-z0-9!._*'()-]{1,150}$": "a Loki tenant ID such as tunnel-team (letters, digits and !-_.*'(), at most 150 characters, not . or ..)",
 };
 
 /** The `$defs` entries with a wording above (for the test that every pattern and combinator has one). */

@@ -53,6 +53,11 @@ runbooks:
 
 const model = (): ResolvedModel => exampleModel({ 'defaults.yaml': EXTRA });
 
+/** The ruler's options have defaults only for the type that reads them. */
+function ruler(type: string): ResolvedModel['service']['alerting']['ruler'] {
+  return exampleModel({ 'ruler.yaml': `environments:\n  prod:\n    description: x\n    default: true\n    overlay:\n      service:\n        alerting: { ruler: { type: ${type} } }\n` }).service.alerting.ruler;
+}
+
 /** Each schema default (by its path in SCHEMA_DEFAULTS) and where the resolved model shows it. */
 const WHERE: Record<string, (m: ResolvedModel) => unknown> = {
   'service.metricsPath': (m) => m.service.metricsPath,
@@ -64,6 +69,14 @@ const WHERE: Record<string, (m: ResolvedModel) => unknown> = {
   'service.datasources.loki': (m) => m.service.datasources.loki,
   'service.alerting.engine': (m) => m.service.alerting.engine,
   'service.alerting.evaluationInterval': (m) => m.service.alerting.evaluationInterval,
+  'service.alerting.ruler.partialResponseStrategy': () => {
+    const r = ruler('thanos');
+    return r.type === 'thanos' ? r.partialResponseStrategy : undefined;
+  },
+  'service.alerting.ruler.kubernetesNamespace': () => {
+    const r = ruler('prometheus-operator');
+    return r.type === 'prometheus-operator' ? r.namespace : undefined;
+  },
   'metric.origin': (m) => m.metrics.find((x) => x.name === 'demo_requests_total')?.origin,
   'threshold.direction': (m) => m.thresholds.find((t) => t.name === 'error_rate')?.direction,
   'threshold.states': (m) => m.thresholds.find((t) => t.name === 'error_rate')?.states,

@@ -2,7 +2,7 @@
 import { SCHEMA_DEFAULTS } from '../generated/defaults.js';
 import { defaultSetupGuide } from '../conventions.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
-import type { ResolvedService } from '../model.js';
+import type { ResolvedRuler, ResolvedService } from '../model.js';
 import { sortedRecord } from '../sorted-record.js';
 
 export function resolveService(spec: MonspecDocument, impliedLabels: Readonly<Record<string, string>>): ResolvedService {
@@ -32,8 +32,27 @@ export function resolveService(spec: MonspecDocument, impliedLabels: Readonly<Re
       evaluationInterval: s.alerting?.evaluationInterval ?? SCHEMA_DEFAULTS.service.alerting.evaluationInterval,
       commonLabels: sortedRecord({ ...impliedLabels, ...(s.alerting?.commonLabels ?? {}) }),
       alertmanagerUrl: s.alerting?.alertmanagerUrl?.replace(/\/+$/, ''),
+      ruler: resolveRuler(s.name, s.alerting?.ruler),
+      lokiTenant: s.alerting?.lokiTenant,
     },
     runbookBaseUrl: s.runbookBaseUrl?.replace(/\/+$/, ''),
     setupGuide: s.setupGuide ?? defaultSetupGuide(s.name),
   };
+}
+
+type AuthoredRuler = NonNullable<NonNullable<NonNullable<MonspecDocument['service']>['alerting']>['ruler']>;
+
+/** Options another type would ignore are refused by the ruler-options check before resolving. */
+function resolveRuler(service: string, r: AuthoredRuler | undefined): ResolvedRuler {
+  switch (r?.type) {
+    case undefined:
+    case 'prometheus':
+      return { type: 'prometheus' };
+    case 'mimir':
+      return { type: 'mimir', namespace: r.namespace ?? service };
+    case 'thanos':
+      return { type: 'thanos', partialResponseStrategy: r.partialResponseStrategy ?? SCHEMA_DEFAULTS.service.alerting.ruler.partialResponseStrategy };
+    case 'prometheus-operator':
+      return { type: 'prometheus-operator', namespace: r.kubernetesNamespace ?? SCHEMA_DEFAULTS.service.alerting.ruler.kubernetesNamespace, labels: sortedRecord({ ...r.labels }) };
+  }
 }
