@@ -27,7 +27,11 @@ export const SCHEMA_DEFAULTS = {
     },
     "alerting": {
       "engine": "prometheus",
-      "evaluationInterval": "1m"
+      "evaluationInterval": "1m",
+      "ruler": {
+        "kubernetesNamespace": "monitoring",
+        "partialResponseStrategy": "abort"
+      }
     }
   },
   "metric": {

@@ -391,6 +391,32 @@ export interface Service {
      */
     evaluationInterval?: string;
     commonLabels?: StringMap;
+    /**
+     * Which ruler evaluates the Prometheus-side rules, and so which file this environment deploys them in (select it per environment with an overlay). The prometheus/rules files are generated and promtool-tested whatever the ruler; they are deployed only with type prometheus, the default. mimir: a mimirtool/cortextool namespace file for the Mimir or Cortex ruler; thanos: a Thanos Ruler rule file whose groups carry partial_response_strategy; prometheus-operator: a PrometheusRule object and an AlertmanagerConfig object for the Prometheus Operator.
+     */
+    ruler?: {
+      /**
+       * prometheus (rule_files), mimir (Mimir or Cortex ruler), thanos (Thanos Ruler) or prometheus-operator (PrometheusRule and AlertmanagerConfig objects).
+       */
+      type: 'prometheus' | 'mimir' | 'thanos' | 'prometheus-operator';
+      /**
+       * mimir only: the ruler namespace holding this service's groups. Default: the service name.
+       */
+      namespace?: string;
+      /**
+       * prometheus-operator only: the Kubernetes namespace of the objects, a lowercase DNS label. Default: monitoring.
+       */
+      kubernetesNamespace?: string;
+      /**
+       * thanos only: what a rule does when a StoreAPI does not answer, warn (evaluate on partial data) or abort (skip the evaluation). Default: abort, Thanos's own default.
+       */
+      partialResponseStrategy?: 'warn' | 'abort';
+      labels?: StringMap1;
+    };
+    /**
+     * The Loki tenant (X-Scope-OrgID; letters, digits and !-_.*'(), at most 150, not . or .., https://grafana.com/docs/loki/latest/operations/multi-tenancy/) whose ruler evaluates the Loki rules: the file is then loki/rules/<tenant>/logs.rules.yml, the layout of the Loki ruler's local rule storage (one folder per tenant). Without it, loki/rules/logs.rules.yml.
+     */
+    lokiTenant?: string;
   };
   /**
    * File name of the setup guide under docs/ (and its site page, with .html). Default: the service name in capitals with _MONITORING_SETUP.md, e.g. CHECKOUT_MONITORING_SETUP.md.
@@ -447,6 +473,12 @@ export interface Datasource1 {
  * Labels added to every alert.
  */
 export interface StringMap {
+  [k: string]: string;
+}
+/**
+ * prometheus-operator only: labels on the objects, e.g. the label the Prometheus ruleSelector and the Alertmanager alertmanagerConfigSelector match.
+ */
+export interface StringMap1 {
   [k: string]: string;
 }
 /**
@@ -541,12 +573,12 @@ export interface RecordingRule {
    */
   description?: string;
   unit?: Unit;
-  labels?: StringMap1;
+  labels?: StringMap2;
 }
 /**
  * Static labels added to the recorded series.
  */
-export interface StringMap1 {
+export interface StringMap2 {
   [k: string]: string;
 }
 /**
@@ -586,8 +618,8 @@ export interface AlertEntry {
    * Templated description; Prometheus {{ $value }} and {{ $labels.x }} are allowed.
    */
   description?: string;
-  labels?: StringMap2;
-  annotations?: StringMap3;
+  labels?: StringMap3;
+  annotations?: StringMap4;
   /**
    * The panel that shows the signal, as dashboardUid/panelKey; becomes dashboard_url.
    */
@@ -608,13 +640,13 @@ export interface AlertEntry {
 /**
  * Extra labels.
  */
-export interface StringMap2 {
+export interface StringMap3 {
   [k: string]: string;
 }
 /**
  * Extra annotations.
  */
-export interface StringMap3 {
+export interface StringMap4 {
   [k: string]: string;
 }
 /**
@@ -652,13 +684,13 @@ export interface AlertTest {
      * Whether the alert is firing at that time.
      */
     firing: boolean;
-    labels?: StringMap4;
+    labels?: StringMap5;
   }[];
 }
 /**
  * Labels the firing alert carries besides the alert's own.
  */
-export interface StringMap4 {
+export interface StringMap5 {
   [k: string]: string;
 }
 /**
@@ -710,7 +742,7 @@ export interface Slo {
      * Panel reference for dashboard_url.
      */
     dashboard: string;
-    labels?: StringMap5;
+    labels?: StringMap6;
     /**
      * promtool scenarios for the burn-rate alert; ${budget} (the error budget ratio) and ${objective} are in scope, and expectations name the severity in labels.
      */
@@ -726,7 +758,7 @@ export interface Slo {
 /**
  * Extra labels.
  */
-export interface StringMap5 {
+export interface StringMap6 {
   [k: string]: string;
 }
 /**
@@ -1328,7 +1360,7 @@ export interface Environment {
  * This interface was referenced by `MonspecDocument`'s JSON-Schema
  * via the `definition` "stringMap".
  */
-export interface StringMap6 {
+export interface StringMap7 {
   [k: string]: string;
 }
 /**
