@@ -36,6 +36,26 @@ export function deployment(model: ResolvedModel, side: 'prometheus' | 'grafana' 
     : { deployed, deploy: `Deploy: no (alerting engine ${engine}: ${side === 'prometheus' ? 'Grafana' : 'Prometheus'} evaluates the alerts of this environment); generated for review and tests only.` };
 }
 
+/**
+ * The prometheus/rules files: deployed to Prometheus's rule_files only when Prometheus itself is the
+ * ruler (service.alerting.ruler); otherwise the ruler's own file under rulers/ carries the same groups
+ * and deploying both would evaluate every rule twice.
+ */
+export function ruleFileDeployment(model: ResolvedModel, side: 'prometheus' | 'always', target: string): { readonly deployed: boolean; readonly deploy: string } {
+  const ruler = model.service.alerting.ruler.type;
+  if (ruler === 'prometheus') return deployment(model, side, target);
+  return { deployed: false, deploy: `Deploy: no (ruler ${ruler}: its file under rulers/ carries these groups); generated for promtool's checks and tests and for review.` };
+}
+
+/**
+ * alertmanager/alertmanager.yml: with the Prometheus Operator as ruler, the operator builds
+ * Alertmanager's configuration and the AlertmanagerConfig object under rulers/ carries this routing.
+ */
+export function alertmanagerFileDeployment(model: ResolvedModel, target: string): { readonly deployed: boolean; readonly deploy: string } {
+  if (model.service.alerting.ruler.type !== 'prometheus-operator' || !prometheusEvaluates(model.service.alerting.engine)) return deployment(model, 'prometheus', target);
+  return { deployed: false, deploy: "Deploy: no (ruler prometheus-operator: the AlertmanagerConfig object under rulers/ carries this routing); generated for amtool's checks and route tests and for review." };
+}
+
 /** Grafana forwards its alerts to the external Alertmanager instead of notifying contact points itself. */
 export function grafanaForwards(model: ResolvedModel): boolean {
   return model.service.alerting.engine === 'both';

@@ -11,5 +11,6 @@ export { GRAFANA_RULES_PATH } from './grafana/rules.js';
 export { GRAFANA_CONTACT_POINTS_PATH } from './grafana/contact-points.js';
 export { GRAFANA_POLICIES_PATH } from './grafana/policies.js';
 export { LOKI_RULES_PATH, lokiRulesGenerator } from './loki/rules.js';
+export { rulersGenerator } from './rulers/generator.js';
 // The promtool/amtool runners (I/O) are on the `@monspec/alerts/tools` subpath only, never on this entry.
 export { evaluateRule, reduce, threshold, math, GrafanaExpressionError, type DataSeries, type NumberResult, type RuleData, type RuleEvaluation } from './grafana/evaluate.js';

@@ -233,6 +233,21 @@ describe('what the service must change, where files go, which versions', () => {
     expect(get(await generateWithOutputs(patternsOnly), 'docs/TUNNEL_MONITORING_SETUP.md')).toContain('`<ruler.storage.local.directory>/<tenant>/logs.rules.yml`');
   });
 
+  it("sends the rule groups to the ruler service.alerting.ruler selects, not to rule_files as well, and the Loki rules to lokiTenant's folder", async () => {
+    const model = embeddedModel('production');
+    const alerting = (extra: object) => ({ ...model, service: { ...model.service, alerting: { ...model.service.alerting, ...extra } } });
+    const destinations = (guide: string) => guide.slice(guide.indexOf('| Files |'), guide.indexOf('\n\n', guide.indexOf('| Files |')));
+    const mimir = destinations(get(await generateWithOutputs(alerting({ ruler: { type: 'mimir', namespace: 'tunnel' } })), 'docs/TUNNEL_MONITORING_SETUP.md'));
+    expect(mimir).toContain('| `rulers/mimir/tunnel.yaml` | the Mimir or Cortex ruler: `mimirtool rules load rulers/mimir/tunnel.yaml`');
+    expect(mimir).not.toContain('prometheus/rules/');
+    const operator = destinations(get(await generateWithOutputs(alerting({ ruler: { type: 'prometheus-operator', namespace: 'monitoring', labels: {} } })), 'docs/TUNNEL_MONITORING_SETUP.md'));
+    expect(operator).toContain('`kubectl apply -f rulers/kubernetes/streaming-proxy.prometheusrule.yaml`');
+    expect(operator).toContain('`kubectl apply -f rulers/kubernetes/streaming-proxy.alertmanagerconfig.yaml`');
+    expect(operator).not.toContain('alertmanager/alertmanager.yml');
+    const tenant = destinations(get(await generateWithOutputs(alerting({ lokiTenant: 'tunnel-team' })), 'docs/TUNNEL_MONITORING_SETUP.md'));
+    expect(tenant).toContain('| `loki/rules/tunnel-team/logs.rules.yml` | the Loki ruler\'s storage, one folder per tenant: `<ruler.storage.local.directory>/tunnel-team/logs.rules.yml`');
+  });
+
   it('names no generated file when the caller describes none', async () => {
     const guide = get(await generate(embeddedModel('production')), 'docs/TUNNEL_MONITORING_SETUP.md');
     expect(guide).not.toMatch(/grafana\/dashboards\/|prometheus\/rules\/|alertmanager\.yml|loki\/rules\//);

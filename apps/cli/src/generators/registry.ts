@@ -72,6 +72,7 @@ export const GENERATORS: readonly RegisteredGenerator[] = [
   register('dashboards', async () => (await import('@monspec/dashboards')).dashboardsGenerator, defaults),
   register('alerts', async () => (await import('@monspec/alerts')).alertsGenerator, defaults),
   register('loki-rules', async () => (await import('@monspec/alerts')).lokiRulesGenerator, none),
+  register('rulers', async () => (await import('@monspec/alerts')).rulersGenerator, none),
   register('instrumentation', async () => (await import('@monspec/instrumentation')).instrumentationGenerator, none),
   // The guide states how many promtool cases run and names the other outputs' files: facts of the other generators, passed along.
   register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, docsOptions),

@@ -12,6 +12,12 @@ import { alertingRule } from '../prometheus/alert-rules.js';
 import { yamlFile } from '../yaml.js';
 
 export const LOKI_RULES_PATH = 'loki/rules/logs.rules.yml';
+
+/** In the tenant's folder when the spec names the tenant: the Loki ruler's local storage layout, `<directory>/<tenant>/<file>`. */
+function lokiRulesPath(model: ResolvedModel): string {
+  const tenant = model.service.alerting.lokiTenant;
+  return tenant === undefined ? LOKI_RULES_PATH : `loki/rules/${tenant}/logs.rules.yml`;
+}
 const WINDOW = '5m';
 
 function metricPrefix(source: string): string {
@@ -51,7 +57,7 @@ function lokiRulesDescriptor(model: ResolvedModel): ArtifactDescriptor {
   const alerts = evaluates && model.alerts.some((a) => a.datasource === 'loki');
   const deployed = counts || alerts;
   return {
-    path: LOKI_RULES_PATH,
+    path: lokiRulesPath(model),
     title: 'Loki ruler rules (LogQL). Recording rules need the ruler remote_write to Prometheus.',
     engine: 'loki',
     role: 'loki-rules',

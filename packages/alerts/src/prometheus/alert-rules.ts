@@ -1,6 +1,6 @@
 /** `prometheus/rules/alerts.rules.yml`: every Prometheus-datasource alert, mixin style. */
-import { sortedRecord, type AlertingRule, type Artifact, type ArtifactDescriptor, type ResolvedModel, type RuleFile } from '@monspec/metrics-spec';
-import { dedupLabels, deployment } from '../deployment.js';
+import { sortedRecord, type AlertingRule, type Artifact, type ArtifactDescriptor, type ResolvedModel, type RuleFile, type RuleGroup } from '@monspec/metrics-spec';
+import { dedupLabels, ruleFileDeployment } from '../deployment.js';
 import type { LinkedAlert } from '../links.js';
 import { yamlFile } from '../yaml.js';
 import { alertGroup } from './groups.js';
@@ -25,13 +25,17 @@ export function alertRulesDescriptor(model: ResolvedModel): ArtifactDescriptor {
     title: 'Prometheus alerting rules.',
     engine: 'prometheus',
     role: 'prometheus-alerting-rules',
-    ...deployment(model, 'prometheus', 'Prometheus rule_files, with alertmanager/alertmanager.yml'),
+    ...ruleFileDeployment(model, 'prometheus', 'Prometheus rule_files, with alertmanager/alertmanager.yml'),
   };
 }
 
-export function alertRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
+/** The alerting-rule group of the Prometheus-datasource alerts (none without such alerts). */
+export function alertRuleGroups(model: ResolvedModel, alerts: readonly LinkedAlert[]): RuleGroup[] {
   const extra = dedupLabels(model);
   const rules = alerts.filter((l) => l.alert.datasource === 'prometheus').map((l) => alertingRule(l, extra));
-  const file: RuleFile = { groups: rules.length ? [{ name: alertGroup(model), interval: model.service.alerting.evaluationInterval, rules }] : [] };
-  return { ...alertRulesDescriptor(model), content: yamlFile(file) };
+  return rules.length ? [{ name: alertGroup(model), interval: model.service.alerting.evaluationInterval, rules }] : [];
+}
+
+export function alertRulesFile(model: ResolvedModel, alerts: readonly LinkedAlert[]): Artifact {
+  return { ...alertRulesDescriptor(model), content: yamlFile({ groups: alertRuleGroups(model, alerts) } satisfies RuleFile) };
 }

@@ -1,1 +1,1 @@
-export { testArtifacts, runPromtoolChecks, runAmtoolChecks, routeTests, exitCode, DEBIAN_PACKAGES, type CheckResult, type CheckStatus, type TestArtifactsOptions } from './test-artifacts.js';
+export { testArtifacts, runPromtoolChecks, runRulerChecks, runAmtoolChecks, routeTests, exitCode, DEBIAN_PACKAGES, type CheckResult, type CheckStatus, type TestArtifactsOptions } from './test-artifacts.js';

@@ -3,9 +3,12 @@
  * `generate`): promtool check rules, promtool test rules, amtool check-config, and one
  * `amtool config routes test` per severity that must print the expected receivers.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedModel, Severity } from '@monspec/metrics-spec';
+import { parse } from 'yaml';
+import { rulersGenerator } from '../rulers/generator.js';
 import { ALERT_RULES_PATH } from '../prometheus/alert-rules.js';
 import { RECORDING_RULES_PATH } from '../prometheus/recording-rules.js';
 import { UNIT_TESTS_PATH } from '../prometheus/unit-tests.js';
@@ -64,6 +67,44 @@ export function runPromtoolChecks(outDir: string, options: TestArtifactsOptions 
   ];
 }
 
+/** Where each ruler format keeps its rule groups (mimir and thanos: `groups`; a PrometheusRule: `spec.groups`). */
+function groupsOf(data: unknown): unknown {
+  const d = data as { groups?: unknown; spec?: { groups?: unknown } } | null;
+  return d?.spec?.groups ?? d?.groups;
+}
+
+/**
+ * `promtool check rules` on the groups of the selected ruler's file (rulers/…): promtool does not
+ * read mimirtool's `namespace`, Thanos's `partial_response_strategy` or a Kubernetes object, so the
+ * file's groups are checked as a plain rule file, the Thanos field left out.
+ */
+export function runRulerChecks(outDir: string, model: ResolvedModel, options: TestArtifactsOptions = {}): CheckResult[] {
+  const promtool = options.promtool ?? 'promtool';
+  const out: CheckResult[] = [];
+  for (const d of rulersGenerator.describe(model).filter((x) => x.role === 'ruler-rules')) {
+    const name = `promtool check rules (the groups of ${d.path})`;
+    const path = join(outDir, d.path);
+    if (!existsSync(path)) {
+      out.push({ name, command: `promtool check rules ${d.path}`, status: 'failed', ok: false, output: `${d.path} is missing: build first` });
+      continue;
+    }
+    const groups = groupsOf(parse(readFileSync(path, 'utf8')));
+    if (!Array.isArray(groups)) {
+      out.push({ name, command: `promtool check rules ${d.path}`, status: 'failed', ok: false, output: `Unexpected ${d.path} without a list of rule groups, expected the groups the build writes` });
+      continue;
+    }
+    const plain = groups.map((g: Record<string, unknown>) => Object.fromEntries(Object.entries(g).filter(([k]) => k !== 'partial_response_strategy')));
+    const dir = mkdtempSync(join(tmpdir(), 'monspec-ruler-'));
+    try {
+      writeFileSync(join(dir, 'groups.rules.yml'), JSON.stringify({ groups: plain }));
+      out.push({ ...check(name, 'promtool', promtool, ['check', 'rules', join(dir, 'groups.rules.yml')], outDir), command: `promtool check rules <the groups of ${d.path}>` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return out;
+}
+
 export function runAmtoolChecks(outDir: string, options: TestArtifactsOptions = {}): CheckResult[] {
   const amtool = options.amtool ?? 'amtool';
   const config = join(outDir, ALERTMANAGER_PATH);
@@ -79,7 +120,7 @@ export function runAmtoolChecks(outDir: string, options: TestArtifactsOptions = 
 /** Every check of one environment's output directory. With a model, the route tests come from it. */
 export function testArtifacts(outDir: string, options: TestArtifactsOptions & { readonly model?: ResolvedModel } = {}): CheckResult[] {
   const routes = options.routes ?? (options.model ? routeTests(options.model) : []);
-  return [...runPromtoolChecks(outDir, options), ...runAmtoolChecks(outDir, { ...options, routes })];
+  return [...runPromtoolChecks(outDir, options), ...(options.model ? runRulerChecks(outDir, options.model, options) : []), ...runAmtoolChecks(outDir, { ...options, routes })];
 }
 
 /** 0 all passed, 1 a check failed, 2 a tool is missing (as `monspec test` exits). */

@@ -2,7 +2,7 @@
  * The docs as the CLI generates them: with the other outputs' descriptors (`DocsOptions.artifacts`),
  * which the setup guide names by role. Test-only: docs-gen itself never imports another generator.
  */
-import { alertsGenerator, lokiRulesGenerator } from '@monspec/alerts';
+import { alertsGenerator, lokiRulesGenerator, rulersGenerator } from '@monspec/alerts';
 import { dashboardsGenerator } from '@monspec/dashboards';
 import { instrumentationGenerator } from '@monspec/instrumentation';
 import type { Artifact, ArtifactDescriptor, ResolvedModel } from '@monspec/metrics-spec';
@@ -10,7 +10,7 @@ import { generate, type DocsOptions } from '../index.js';
 
 /** What the CLI's registry describes for every output but the docs (apps/cli/src/generators/registry.ts). */
 export function otherOutputs(model: ResolvedModel): ArtifactDescriptor[] {
-  return [...dashboardsGenerator.describe(model), ...alertsGenerator.describe(model), ...lokiRulesGenerator.describe(model), ...instrumentationGenerator.describe()];
+  return [...dashboardsGenerator.describe(model), ...alertsGenerator.describe(model), ...lokiRulesGenerator.describe(model), ...rulersGenerator.describe(model), ...instrumentationGenerator.describe()];
 }
 
 /** `generate` with the other outputs described, as `monspec build` calls it. */

@@ -2,7 +2,7 @@
  * The setup guide's deployment facts, from the model: what the service must change to expose its
  * metrics as declared, where each generated file goes, and the versions the output needs.
  */
-import { ALERTMANAGER_SECRET_FILES, isSafeUrl, type ArtifactDescriptor, type ResolvedModel } from '@monspec/metrics-spec';
+import { ALERTMANAGER_SECRET_FILES, isSafeUrl, withRole, type ArtifactDescriptor, type ResolvedModel } from '@monspec/metrics-spec';
 import { type Piece, inline, join } from '../markdown/fragment.js';
 import { cell, code, link } from '../markdown/inline.js';
 import type { Prose } from '../markdown/prose.js';
@@ -91,15 +91,25 @@ export function destinations(model: ResolvedModel, outputs: readonly ArtifactDes
       notes: alertRules.length > 0 ? inline`Then reload Prometheus (${code('POST /-/reload')} or SIGHUP).` : 'Dashboards read the recording rules.',
     });
   }
+  for (const ruler of withRole(outputs, 'ruler-rules').filter((d) => d.deployed)) rows.push(rulerDestination(ruler.subject, ruler.path));
+  for (const path of pathsOf(outputs, ['alertmanager-operator-config'])) {
+    rows.push({
+      files: files([path]),
+      goesTo: inline`the cluster: ${code(`kubectl apply -f ${path}`)} (${link('AlertmanagerConfig', ALERTMANAGER_CONFIG_DOC)})`,
+      notes: inline`Create the Secret its header names first (its secrets are keys there, never values). The operator routes only alerts labelled with the object's ${code('namespace')} to it, unless the Alertmanager's ${code('alertmanagerConfigMatcherStrategy')} is ${code('None')}.`,
+    });
+  }
   const alertmanager = pathsOf(outputs, ['alertmanager-config']);
   if (alertmanager.length > 0) {
     rows.push({ files: files(alertmanager), goesTo: inline`Alertmanager's ${code('--config.file')}`, notes: 'Secrets are files the config names (see the contact points); mount them next to it.' });
   }
+  const tenant = model.service.alerting.lokiTenant;
   for (const loki of pathsOf(outputs, ['loki-rules'])) {
+    const name = loki.slice(loki.lastIndexOf('/') + 1);
     rows.push({
       files: files([loki]),
-      goesTo: inline`the Loki ruler's storage, one folder per tenant: ${code(`<ruler.storage.local.directory>/<tenant>/${loki.slice(loki.lastIndexOf('/') + 1)}`)} (${link('Loki alerting', LOKI_RULER_DOC)})`,
-      notes: inline`Without multi-tenancy (${code('auth_enabled: false')}) the tenant is ${code('fake')}.`,
+      goesTo: inline`the Loki ruler's storage, one folder per tenant: ${code(`<ruler.storage.local.directory>/${tenant ?? '<tenant>'}/${name}`)} (${link('Loki alerting', LOKI_RULER_DOC)})`,
+      notes: tenant === undefined ? inline`Without multi-tenancy (${code('auth_enabled: false')}) the tenant is ${code('fake')}; set ${code('service.alerting.lokiTenant')} to name it.` : inline`The tenant is ${code(tenant)} (${code('service.alerting.lokiTenant')}), the ${code('X-Scope-OrgID')} of the log streams.`,
     });
   }
   for (const tests of pathsOf(outputs, ['promtool-tests'], true)) {
@@ -112,6 +122,23 @@ export function destinations(model: ResolvedModel, outputs: readonly ArtifactDes
     notes: inline`Alerts link their runbook pages there; ${code(ARCHITECTURE_IMAGE)} is the picture in this guide.`,
   });
   return rows;
+}
+
+const MIMIRTOOL_DOC = 'https://grafana.com/docs/mimir/latest/manage/tools/mimirtool/#rules';
+const THANOS_RULE_DOC = 'https://thanos.io/tip/components/rule.md/';
+const ALERTMANAGER_CONFIG_DOC = 'https://prometheus-operator.dev/docs/api-reference/api/#monitoring.coreos.com/v1alpha1.AlertmanagerConfig';
+const PROMETHEUS_RULE_DOC = 'https://prometheus-operator.dev/docs/api-reference/api/#monitoring.coreos.com/v1.PrometheusRule';
+
+/** Where the file of the ruler `service.alerting.ruler` selects goes (its descriptor's subject is the ruler type). */
+function rulerDestination(ruler: string | undefined, path: string): DestinationRow {
+  switch (ruler) {
+    case 'mimir':
+      return { files: files([path]), goesTo: inline`the Mimir or Cortex ruler: ${code(`mimirtool rules load ${path}`)} (${link('mimirtool', MIMIRTOOL_DOC)})`, notes: inline`Instead of Prometheus's ${code('rule_files')}; ${code(`mimirtool rules diff ${path}`)} shows the change first.` };
+    case 'thanos':
+      return { files: files([path]), goesTo: inline`a file the Thanos Ruler's ${code('--rule-file')} reads (${link('Thanos Rule', THANOS_RULE_DOC)})`, notes: inline`Instead of Prometheus's ${code('rule_files')}; then reload the ruler (${code('POST /-/reload')}).` };
+    default:
+      return { files: files([path]), goesTo: inline`the cluster: ${code(`kubectl apply -f ${path}`)} (${link('PrometheusRule', PROMETHEUS_RULE_DOC)})`, notes: inline`Instead of Prometheus's ${code('rule_files')}; the Prometheus object's ${code('ruleSelector')} and ${code('ruleNamespaceSelector')} must match the object.` };
+  }
 }
 
 /** Dotted versions compared numerically: 0.26 > 0.25 > 0.22. */

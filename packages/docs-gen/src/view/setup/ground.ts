@@ -53,7 +53,7 @@ export function setupGround(model: ResolvedModel, ctx: Prose, known: SetupFacts)
     alertNames: [...new Set(model.alerts.map((a) => a.name))].sort(compare),
     grafanaLink: ctx.autolink(s.grafana.url),
     upQuery: `up{job=${quoteLabelValue(s.job)}}`,
-    ruleFiles: pathsOf(outputs, ['prometheus-recording-rules', 'prometheus-alerting-rules', 'loki-rules', 'grafana-alert-rules']),
+    ruleFiles: pathsOf(outputs, ['prometheus-recording-rules', 'prometheus-alerting-rules', 'ruler-rules', 'loki-rules', 'grafana-alert-rules']),
     outputs,
     known,
   };
