@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireTools } from '@monspec/test-kit';
@@ -31,6 +31,23 @@ run('monspec test (real promtool and amtool)', () => {
     expect(failed.stderr).toContain('✗ production: promtool test rules');
     // Three promtool runs over the SLO burn-rate scenarios (hours of 1m samples): a bound that only
     // stops a hang on a loaded 2-core machine.
+  }, 240_000);
+
+  it("runs promtool on the groups of the ruler the spec selects (a mimir namespace file), and fails when that file's rules break", async () => {
+    const cwd = tempDir();
+    const spec = join(cwd, 'spec');
+    cpSync(EMBEDDED_SPEC, spec, { recursive: true });
+    const environments = join(spec, 'environments.yaml');
+    writeFileSync(environments, readFileSync(environments, 'utf8').replace(/^( {8}alerting:\n)( {10}engine: prometheus\n)/m, '$1$2          ruler: { type: mimir }\n'));
+    expect((await runCliAsync(['build', '--spec', spec, '--env', 'staging', '--out', 'out'], cwd)).code).toBe(0);
+    const ok = await runCliAsync(['test', '--spec', spec, '--env', 'staging', '--out', 'out'], cwd);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('✓ staging: promtool check rules (the groups of rulers/mimir/streaming-proxy.yaml)');
+    const mimir = join(cwd, 'out', 'staging', 'rulers', 'mimir', 'streaming-proxy.yaml');
+    writeFileSync(mimir, readFileSync(mimir, 'utf8').replace('expr: ', 'expr: sum(( '));
+    const failed = await runCliAsync(['test', '--spec', spec, '--env', 'staging', '--out', 'out'], cwd);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('✗ staging: promtool check rules (the groups of rulers/mimir/streaming-proxy.yaml)');
   }, 240_000);
 
   it('passes on an output built with --atomic, whose files are links into the published snapshot', async () => {
