@@ -42,12 +42,12 @@ run('monspec test (real promtool and amtool)', () => {
     expect((await runCliAsync(['build', '--spec', spec, '--env', 'staging', '--out', 'out'], cwd)).code).toBe(0);
     const ok = await runCliAsync(['test', '--spec', spec, '--env', 'staging', '--out', 'out'], cwd);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stderr).toContain('✓ staging: promtool check rules (the groups of rulers/mimir/streaming-proxy.yaml)');
-    const mimir = join(cwd, 'out', 'staging', 'rulers', 'mimir', 'streaming-proxy.yaml');
+    expect(ok.stderr).toContain('✓ staging: promtool check rules (the groups of rulers/mimir/monspec-streaming-proxy.yaml)');
+    const mimir = join(cwd, 'out', 'staging', 'rulers', 'mimir', 'monspec-streaming-proxy.yaml');
     writeFileSync(mimir, readFileSync(mimir, 'utf8').replace('expr: ', 'expr: sum(( '));
     const failed = await runCliAsync(['test', '--spec', spec, '--env', 'staging', '--out', 'out'], cwd);
     expect(failed.code).toBe(1);
-    expect(failed.stderr).toContain('✗ staging: promtool check rules (the groups of rulers/mimir/streaming-proxy.yaml)');
+    expect(failed.stderr).toContain('✗ staging: promtool check rules (the groups of rulers/mimir/monspec-streaming-proxy.yaml)');
   }, 240_000);
 
   it('passes on an output built with --atomic, whose files are links into the published snapshot', async () => {

@@ -63,6 +63,14 @@ export function defaultSetupGuide(serviceName: string): string {
   return `${stem || 'SERVICE'}_MONITORING_SETUP.md`;
 }
 
+/**
+ * The Mimir/Cortex/Loki ruler namespace of a service unless the spec names one: named for monspec,
+ * so that `monspec apply --prune` may delete the groups in it that the spec no longer generates.
+ */
+export function rulerNamespace(serviceName: string): string {
+  return `monspec-${serviceName}`;
+}
+
 export interface BurnRateWindow {
   readonly severity: Severity;
   readonly longWindow: string;

@@ -53,9 +53,9 @@ describe.each(SPECS)('the %s spec with another ruler', (_, files) => {
 
   it('mimir: a mimirtool rules file, namespace and groups only, with the groups of prometheus/rules', () => {
     const artifacts = all(ruled(files, '{ ruler: { type: mimir } }'));
-    const mimir = data(artifacts, `rulers/mimir/${service}.yaml`);
+    const mimir = data(artifacts, `rulers/mimir/monspec-${service}.yaml`);
     expect(Object.keys(mimir)).toEqual(['namespace', 'groups']);
-    expect(mimir.namespace).toBe(service);
+    expect(mimir.namespace).toBe(`monspec-${service}`);
     expect(mimir.groups).toEqual(ruleFileGroups(artifacts));
     // The namespace option names the file and the namespace.
     const custom = all(ruled(files, '{ ruler: { type: mimir, namespace: team.tunnel } }'));
@@ -143,7 +143,7 @@ describe.each(SPECS)('the %s spec with another ruler', (_, files) => {
 
   it('with engine grafana the ruler evaluates the recording rules only (Grafana evaluates the alerts)', () => {
     const artifacts = all(ruled(files, '{ engine: grafana, ruler: { type: mimir } }'));
-    const groups = data(artifacts, `rulers/mimir/${service}.yaml`).groups as Array<{ rules: Array<Record<string, unknown>> }>;
+    const groups = data(artifacts, `rulers/mimir/monspec-${service}.yaml`).groups as Array<{ rules: Array<Record<string, unknown>> }>;
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) for (const r of g.rules) expect(Object.keys(r)).toContain('record');
   });

@@ -400,7 +400,7 @@ export interface Service {
        */
       type: 'prometheus' | 'mimir' | 'thanos' | 'prometheus-operator';
       /**
-       * mimir only: the ruler namespace holding this service's groups. Default: the service name.
+       * mimir only: the ruler namespace holding this service's groups (monspec apply --prune deletes groups there that the spec no longer generates). Default: monspec-<service name>.
        */
       namespace?: string;
       /**

@@ -1,6 +1,6 @@
 /** The service section: identity, scrape, Grafana, datasources, alerting settings. */
 import { SCHEMA_DEFAULTS } from '../generated/defaults.js';
-import { defaultSetupGuide } from '../conventions.js';
+import { defaultSetupGuide, rulerNamespace } from '../conventions.js';
 import type { MonspecDocument } from '../generated/spec-types.js';
 import type { ResolvedRuler, ResolvedService } from '../model.js';
 import { sortedRecord } from '../sorted-record.js';
@@ -49,7 +49,7 @@ function resolveRuler(service: string, r: AuthoredRuler | undefined): ResolvedRu
     case 'prometheus':
       return { type: 'prometheus' };
     case 'mimir':
-      return { type: 'mimir', namespace: r.namespace ?? service };
+      return { type: 'mimir', namespace: r.namespace ?? rulerNamespace(service) };
     case 'thanos':
       return { type: 'thanos', partialResponseStrategy: r.partialResponseStrategy ?? SCHEMA_DEFAULTS.service.alerting.ruler.partialResponseStrategy };
     case 'prometheus-operator':
