@@ -13,3 +13,4 @@ export { GRAFANA_POLICIES_PATH } from './grafana/policies.js';
 export { LOKI_RULES_PATH, lokiRulesGenerator } from './loki/rules.js';
 // The promtool/amtool runners (I/O) are on the `@monspec/alerts/tools` subpath only, never on this entry.
 export { evaluateRule, reduce, threshold, math, GrafanaExpressionError, type DataSeries, type NumberResult, type RuleData, type RuleEvaluation } from './grafana/evaluate.js';
+export { grafanaUid } from './grafana/escape.js';

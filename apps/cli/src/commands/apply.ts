@@ -37,7 +37,7 @@ export const applyCommand: Command = {
     const prune = boolOpt(args, 'prune');
     const hasDaemons = daemons.prometheus !== undefined || daemons.alertmanager !== undefined;
     try {
-      const plan = client ? await makePlan(model, client, { prune }) : undefined;
+      const plan = client ? await makePlan(model, client, { prune, env: io.env }) : undefined;
       const daemonPlan = hasDaemons ? await makeDaemonPlan(model, daemons) : undefined;
       if (plan) io.out(planText(plan));
       if (daemonPlan) io.out(daemonPlanText(daemonPlan, daemons));
@@ -54,7 +54,7 @@ export const applyCommand: Command = {
       let failed = 0;
       let after = 0;
       if (plan && client && changeCount(plan) > 0) {
-        const result = await applyPlan(plan, model, client, `${APPLY_MESSAGE} (${model.service.name}, ${model.environment})`);
+        const result = await applyPlan(plan, model, client, `${APPLY_MESSAGE} (${model.service.name}, ${model.environment})`, io.env);
         io.out(['', 'Applied:', ...result.done.map((l) => `  ${l}`)].join('\n'));
         for (const f of result.failed) io.err(`monspec apply: ${f}`);
         failed = result.failed.length;
@@ -65,7 +65,7 @@ export const applyCommand: Command = {
       }
       // Re-plan: what the targets hold now against the spec; a clean apply leaves nothing to do.
       if (plan && client) {
-        const again = await makePlan(model, client, { prune });
+        const again = await makePlan(model, client, { prune, env: io.env });
         io.out(`Re-plan: ${summary(again)}`);
         after += changeCount(again);
       }

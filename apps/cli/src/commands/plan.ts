@@ -39,7 +39,7 @@ export const planCommand: Command = {
     if (!loaded) return EXIT.findings;
     let plan;
     try {
-      plan = loaded.client ? await makePlan(loaded.model, loaded.client, { prune: boolOpt(args, 'prune') }) : undefined;
+      plan = loaded.client ? await makePlan(loaded.model, loaded.client, { prune: boolOpt(args, 'prune'), env: io.env }) : undefined;
     } catch (err) {
       if (err instanceof GrafanaError) throw new UsageError(err.message);
       throw err;

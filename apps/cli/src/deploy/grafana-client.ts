@@ -60,12 +60,13 @@ export function targetFromEnv(env: NodeJS.ProcessEnv): GrafanaTarget {
 export class GrafanaClient {
   constructor(readonly target: GrafanaTarget) {}
 
-  private async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> | unknown[] }> {
+  /** One request; `headers` are added (the alerting provisioning writes send X-Disable-Provenance). */
+  async call(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<{ status: number; json: Record<string, unknown> | unknown[] }> {
     let res: Response;
     try {
       res = await fetch(`${this.target.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.target.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { authorization: `Bearer ${this.target.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -86,7 +87,7 @@ export class GrafanaClient {
     return { status: res.status, json };
   }
 
-  private fail(method: string, path: string, status: number, json: unknown): never {
+  fail(method: string, path: string, status: number, json: unknown): never {
     const o = (json ?? {}) as { message?: unknown; status?: unknown };
     const message = typeof o.message === 'string' ? o.message.replaceAll(this.target.token, '***') : '';
     const grafanaStatus = typeof o.status === 'string' ? o.status : undefined;

@@ -11,8 +11,10 @@
  * - JSON_MODEL:    https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/
  * - PROVISIONING:  https://grafana.com/docs/grafana/latest/administration/provisioning/#dashboards
  * - ERRORS:        Grafana's pkg/services/dashboards/errors.go (the status codes the docs' "Status Codes" lists come from)
+ * - Alerting provisioning (`/api/v1/provisioning/*`): grafana-alerting-double.ts, with its own references.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { handleAlerting, newAlertingState, storedRule, type AlertingState, type StoredContactPoint } from './grafana-alerting-double.js';
 
 type Json = Record<string, unknown>;
 
@@ -40,6 +42,13 @@ export interface GrafanaDouble {
   uiEdit(uid: string, change: (dashboard: Json) => void): void;
   /** A dashboard loaded by file provisioning (PROVISIONING). */
   provision(dashboard: Json, folderUid: string, path: string): void;
+  /** Grafana alerting's provisioning state: contact points, the policy tree, rules. */
+  readonly alerting: AlertingState;
+  /** An edit in Grafana's alerting UI of the rule `uid` (provenance stays ''). */
+  uiEditRule(uid: string, change: (rule: Json) => void): void;
+  /** A contact point or rule group loaded by file provisioning (provenance 'file'). */
+  provisionContactPoint(cp: Omit<StoredContactPoint, 'provenance'>): void;
+  provisionRuleGroup(folderUid: string, group: string, rules: Json[]): void;
   close(): Promise<void>;
 }
 
@@ -76,6 +85,7 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
   const failures: Array<{ match: string; remaining: number; status: number }> = [];
   let saveHook: (() => void) | undefined;
   let nextId = 1;
+  const alerting = newAlertingState();
 
   function save(uid: string, dashboard: Json, folderUid: string, message: string, createdBy: string): Json {
     const existing = dashboards.get(uid);
@@ -169,6 +179,7 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
       const stored = save(uid, dashboard, folderUid, typeof b.message === 'string' ? b.message : '', 'sa-monspec');
       return send(res, 200, { id: stored.id, uid, url: `/d/${uid}/x`, status: 'success', version: stored.version, slug: 'x' });
     }
+    if (await handleAlerting(alerting, req, url, res, send, () => body(req), folders, () => nextId++)) return;
     send(res, 404, { message: 'Not found' });
   }
 
@@ -197,6 +208,19 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
     provision(dashboard, folderUid, path) {
       const stored = save(String(dashboard.uid), dashboard, folderUid, '', 'provisioning');
       dashboards.set(String(dashboard.uid), { dashboard: stored, folderUid, provisionedExternalId: path });
+    },
+    alerting,
+    uiEditRule(uid, change) {
+      const rule = alerting.rules.get(uid);
+      if (!rule) throw new Error(`no rule ${uid} in the double`);
+      const next = structuredClone(rule);
+      change(next);
+      alerting.rules.set(uid, next);
+    },
+    provisionContactPoint: (cp) => void alerting.contactPoints.set(cp.uid, { ...cp, provenance: 'file' }),
+    provisionRuleGroup(folderUid, group, rules) {
+      for (const r of rules) alerting.rules.set(String(r.uid), storedRule(r, folderUid, group, 'file', nextId++));
+      alerting.intervals.set(`${folderUid}/${group}`, 60);
     },
     close: () => new Promise((done) => server.close(() => done())),
   };
