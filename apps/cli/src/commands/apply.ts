@@ -21,12 +21,12 @@ async function confirm(question: string): Promise<boolean> {
 
 export const applyCommand: Command = {
   name: 'apply',
-  summary: 'Write the plan to Grafana (GRAFANA_URL, GRAFANA_TOKEN: folder, then dashboards, with deeplinks) and to Prometheus/Alertmanager (validated rule files and config, reloaded and confirmed); re-plans.',
+  summary: 'Write the plan to Grafana (GRAFANA_URL, GRAFANA_TOKEN: folder, contact points, policy route, dashboards, alert rule groups, with deeplinks) and to Prometheus/Alertmanager (validated rule files and config, reloaded and confirmed); re-plans.',
   usage: 'monspec apply [--spec DIR] [--env NAME] [--prune] [--yes]',
   options: {
     spec: SPEC_OPTION,
     env: ENV_OPTION,
-    prune: { type: 'boolean', help: 'Also delete monspec-owned dashboards of this service that the spec no longer has.' },
+    prune: { type: 'boolean', help: 'Also delete monspec-owned dashboards, contact points and alert rule groups of this service that the spec no longer has.' },
     yes: { type: 'boolean', help: 'Apply without asking (required without a terminal, e.g. in CI).' },
   },
   examples: ['GRAFANA_URL=http://localhost:3000 monspec apply --yes', 'GRAFANA_URL=http://localhost:3000 monspec apply --yes --prune --env staging'],

@@ -21,12 +21,12 @@ function render(format: string, plan: Plan | undefined, daemons: DaemonPlan | un
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'Compare what the spec generates with a live Grafana (GRAFANA_URL, GRAFANA_TOKEN), Prometheus (PROMETHEUS_URL, PROMETHEUS_RULES_DIR) and Alertmanager (ALERTMANAGER_URL, ALERTMANAGER_CONFIG) and print what apply would change.',
+  summary: 'Compare what the spec generates with a live Grafana (GRAFANA_URL, GRAFANA_TOKEN: dashboards and Grafana alerting), Prometheus (PROMETHEUS_URL, PROMETHEUS_RULES_DIR) and Alertmanager (ALERTMANAGER_URL, ALERTMANAGER_CONFIG) and print what apply would change.',
   usage: 'monspec plan [--spec DIR] [--env NAME] [--prune] [--format text|json|markdown]',
   options: {
     spec: SPEC_OPTION,
     env: ENV_OPTION,
-    prune: { type: 'boolean', help: 'Plan to delete monspec-owned dashboards of this service that the spec no longer has.' },
+    prune: { type: 'boolean', help: 'Plan to delete monspec-owned dashboards, contact points and alert rule groups of this service that the spec no longer has.' },
     format: { type: 'string', help: 'text (default), json (for CI; schema in the README) or markdown (for a PR comment).' },
   },
   examples: [
