@@ -55,7 +55,7 @@ export function newAlertingState(): AlertingState {
 }
 
 /** A duration as Grafana's API prints it (Prometheus model.Duration: `5m`, `1h30m`, `0s`). */
-function grafanaDuration(text: string): string {
+export function grafanaDuration(text: string): string {
   const units: Array<[string, number]> = [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]];
   let seconds = 0;
   for (const m of text.matchAll(/(\d+)([dhms])/g)) seconds += Number(m[1]) * (units.find(([u]) => u === m[2])?.[1] ?? 0);
