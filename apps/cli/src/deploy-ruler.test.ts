@@ -123,7 +123,7 @@ describe('monspec plan/apply: Mimir and Loki rulers', () => {
     expect(bad.stderr).toContain(`Mimir at ${r.mimir.url} refused the request (HTTP 401 on GET /prometheus/config/v1/rules/monspec-demo): expected valid credentials in MIMIR_TOKEN or MIMIR_USER/MIMIR_PASSWORD`);
     const noTenant = await r.run({ MIMIR_TENANT: '' }, 'plan');
     expect(noTenant.code).toBe(2);
-    expect(noTenant.stderr).toContain('the tenant in MIMIR_TENANT');
+    expect(noTenant.stderr).toContain('a tenant (MIMIR_TENANT or the target\'s tenant)');
     const half = await r.run({ LOKI_PASSWORD: '' }, 'plan');
     expect(half.code).toBe(2);
     expect(half.stderr).toContain('LOKI_PASSWORD is unset: expected both LOKI_USER and LOKI_PASSWORD');

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { boolOpt, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import { ENV_OPTION, SPEC_OPTION } from '../options.js';
+import { ENV_OPTION, SPEC_OPTION, TARGET_OPTION } from '../options.js';
 import { applyPlan } from '../deploy/apply.js';
 import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
@@ -24,10 +24,11 @@ async function confirm(question: string): Promise<boolean> {
 export const applyCommand: Command = {
   name: 'apply',
   summary: 'Write the plan to Grafana (GRAFANA_URL, GRAFANA_TOKEN: folder, contact points, policy route, dashboards, alert rule groups, with deeplinks), to Prometheus/Alertmanager (validated rule files and config, reloaded and confirmed) and to the Mimir/Loki rulers (MIMIR_URL, LOKI_URL: one namespace per service); re-plans.',
-  usage: 'monspec apply [--spec DIR] [--env NAME] [--prune] [--yes]',
+  usage: 'monspec apply [--spec DIR] [--env NAME] [--target NAME] [--prune] [--yes]',
   options: {
     spec: SPEC_OPTION,
     env: ENV_OPTION,
+    target: TARGET_OPTION,
     prune: { type: 'boolean', help: 'Also delete monspec-owned dashboards, contact points and alert rule groups (Grafana, rulers) of this service that the spec no longer has.' },
     yes: { type: 'boolean', help: 'Apply without asking (required without a terminal, e.g. in CI).' },
   },

@@ -89,7 +89,7 @@ function desiredDashboards(model: ResolvedModel, artifacts: readonly Artifact[])
 const tagsOf = (d: DashboardJson) => (Array.isArray(d.tags) ? d.tags.map(String) : []);
 
 export async function makePlan(model: ResolvedModel, client: GrafanaClient, options: { prune: boolean; env: NodeJS.ProcessEnv }): Promise<Plan> {
-  const folder = { uid: folderUid(model.service.name), title: model.service.grafana.folder };
+  const folder = { uid: folderUid(model.service.name), title: client.target.folder ?? model.service.grafana.folder };
   const items: PlanItem[] = [];
   const liveFolder = await client.folder(folder.uid);
   items.push({

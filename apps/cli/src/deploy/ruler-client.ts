@@ -10,6 +10,7 @@
  * a user and password for basic auth) go only into the Authorization header and are never printed.
  */
 import { parse, stringify } from 'yaml';
+import type { ResolvedRulerTarget } from '@monspec/metrics-spec';
 import { UsageError } from '../errors.js';
 import { baseUrl } from '../http/base-url.js';
 
@@ -36,22 +37,39 @@ export class RulerError extends Error {
 const PREFIX: Record<RulerKind, string> = { Mimir: '/prometheus/config/v1/rules', Loki: '/loki/api/v1/rules' };
 const TIMEOUT_MS = 30_000;
 
+/** The Authorization header from a token or a user and password (basic auth); exactly one kind. */
+function authorization(token: string | undefined, user: string | undefined, password: string | undefined, names: { token: string; user: string; password: string }): string | undefined {
+  if ((user === undefined) !== (password === undefined)) throw new UsageError(`${user ? names.password : names.user} is unset: expected both ${names.user} and ${names.password} (basic auth) or neither`);
+  if (token && user) throw new UsageError(`Unexpected ${names.token} together with ${names.user}, expected one kind of credentials`);
+  return token ? `Bearer ${token}` : user ? `Basic ${Buffer.from(`${user}:${password ?? ''}`).toString('base64')}` : undefined;
+}
+
 function target(env: NodeJS.ProcessEnv, kind: RulerKind, name: 'MIMIR' | 'LOKI'): RulerTarget | undefined {
   // An empty variable is an unset one (CI templates often export empty secrets).
   const url = env[`${name}_URL`] || undefined;
   if (!url) return undefined;
-  const token = env[`${name}_TOKEN`] || undefined;
-  const user = env[`${name}_USER`] || undefined;
-  const password = env[`${name}_PASSWORD`] || undefined;
-  if ((user === undefined) !== (password === undefined)) throw new UsageError(`${user ? `${name}_PASSWORD` : `${name}_USER`} is unset: expected both ${name}_USER and ${name}_PASSWORD (basic auth) or neither`);
-  if (token && user) throw new UsageError(`Unexpected ${name}_TOKEN together with ${name}_USER, expected one kind of credentials`);
-  const authorization = token ? `Bearer ${token}` : user ? `Basic ${Buffer.from(`${user}:${password ?? ''}`).toString('base64')}` : undefined;
-  return { kind, url: baseUrl(`${name}_URL`, url), tenant: env[`${name}_TENANT`] || undefined, authorization, vars: `${name}_TOKEN or ${name}_USER/${name}_PASSWORD` };
+  const names = { token: `${name}_TOKEN`, user: `${name}_USER`, password: `${name}_PASSWORD` };
+  const auth = authorization(env[names.token] || undefined, env[names.user] || undefined, env[names.password] || undefined, names);
+  return { kind, url: baseUrl(`${name}_URL`, url), tenant: env[`${name}_TENANT`] || undefined, authorization: auth, vars: `${names.token} or ${names.user}/${names.password}` };
 }
 
 /** MIMIR_URL [+ MIMIR_TENANT, MIMIR_TOKEN | MIMIR_USER + MIMIR_PASSWORD] and the same with LOKI_; each optional. */
 export function rulerTargetsFromEnv(env: NodeJS.ProcessEnv): RulerTarget[] {
   return [target(env, 'Mimir', 'MIMIR'), target(env, 'Loki', 'LOKI')].filter((t): t is RulerTarget => t !== undefined);
+}
+
+/** A ruler declared in the spec (`targets.<name>.mimir|loki`): every variable it names must be set. */
+export function rulerTargetFromSpec(kind: RulerKind, declared: ResolvedRulerTarget, env: NodeJS.ProcessEnv, where: string): RulerTarget {
+  const read = (name: string | undefined) => {
+    if (name === undefined) return undefined;
+    const v = env[name];
+    if (!v) throw new UsageError(`${where} names the environment variable ${name}, which is not set here`);
+    return v;
+  };
+  const names = { token: declared.tokenEnv ?? '', user: declared.userEnv ?? '', password: declared.passwordEnv ?? '' };
+  const auth = authorization(read(declared.tokenEnv), read(declared.userEnv), read(declared.passwordEnv), names);
+  const vars = declared.tokenEnv ?? (declared.userEnv ? `${declared.userEnv}/${declared.passwordEnv ?? ''}` : `${where}.tokenEnv (none declared)`);
+  return { kind, url: baseUrl(`${where}.url`, declared.url), tenant: declared.tenant, authorization: auth, vars };
 }
 
 export class RulerClient {
@@ -69,7 +87,7 @@ export class RulerClient {
     }
     const text = await res.text();
     if (res.status === 401 || res.status === 403) {
-      throw new UsageError(`${t.kind} at ${t.url} refused the request (HTTP ${res.status} on ${method} ${path}): expected valid credentials in ${t.vars}${t.tenant ? '' : ` and, with multi-tenancy, the tenant in ${t.kind.toUpperCase()}_TENANT`}`);
+      throw new UsageError(`${t.kind} at ${t.url} refused the request (HTTP ${res.status} on ${method} ${path}): expected valid credentials in ${t.vars}${t.tenant ? '' : ` and, with multi-tenancy, a tenant (${t.kind.toUpperCase()}_TENANT or the target's tenant)`}`);
     }
     return { status: res.status, text };
   }

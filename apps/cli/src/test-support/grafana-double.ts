@@ -34,6 +34,8 @@ export interface GrafanaDouble {
   readonly dashboards: Map<string, StoredDashboard>;
   /** Every request, `METHOD /path`, in order. */
   readonly requests: string[];
+  /** Each request's X-Grafana-Org-Id header ('' when absent), in order (AUTH: it selects the organisation). */
+  readonly orgHeaders: string[];
   /** Answers the `n`th (1-based) request from now that matches `method path-prefix` with `status` (a 5xx in the middle of an apply). */
   failRequest(match: string, n: number, status: number): void;
   /** Runs once, just before the next dashboard save is handled (a concurrent edit landing between plan and apply). */
@@ -82,6 +84,7 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
   const folders: GrafanaDouble['folders'] = new Map();
   const dashboards: GrafanaDouble['dashboards'] = new Map();
   const requests: string[] = [];
+  const orgHeaders: string[] = [];
   const failures: Array<{ match: string; remaining: number; status: number }> = [];
   let saveHook: (() => void) | undefined;
   let nextId = 1;
@@ -101,6 +104,7 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
     const url = new URL(req.url ?? '/', 'http://double');
     const route = `${req.method} ${url.pathname}`;
     requests.push(route);
+    orgHeaders.push(String(req.headers['x-grafana-org-id'] ?? ''));
     // AUTH: a service account token goes in `Authorization: Bearer`; a bad one is 401 Unauthorized.
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { message: 'Unauthorized' });
     const failure = failures.find((f) => route.startsWith(f.match));
@@ -195,6 +199,7 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
     folders,
     dashboards,
     requests,
+    orgHeaders,
     failRequest: (match, n, status) => void failures.push({ match, remaining: n, status }),
     beforeNextSave: (hook) => void (saveHook = hook),
     uiEdit(uid, change) {
