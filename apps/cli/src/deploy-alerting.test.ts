@@ -198,6 +198,18 @@ describe('monspec plan/apply: Grafana alerting through the provisioning API', ()
     expect(writes(f)).toEqual([]);
   });
 
+  it('deploys only what the engine deploys: nothing of alerting with engine prometheus, rule groups only with engine both', async () => {
+    const f = await deployFixture();
+    fixture = f;
+    const prometheus = await f.run('plan');
+    expect(prometheus.stdout).not.toMatch(/contact point|notification policy|rule group/);
+    expect(f.grafana.requests.filter((q) => q.includes('/api/v1/provisioning/'))).toEqual([]);
+    f.editSpec('service.yaml', '    folder: Demo\n', '    folder: Demo\n  alerting:\n    engine: both\n    alertmanagerUrl: http://alertmanager:9093\n');
+    const both = await f.run('plan');
+    expect(both.stdout, both.stderr).toMatch(/\+ rule group "demo" \(monspec-demo\/demo\): create/);
+    expect(both.stdout).not.toMatch(/contact point|notification policy/);
+  });
+
   it('a changed secret in Grafana (readable, not redacted) shows as "(secret) differs", never its value', async () => {
     const f = await applied();
     const cp = f.grafana.alerting.contactPoints.get('monspec-demo-team-slack');
