@@ -14,8 +14,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   init: { summary: 'Write a starter spec for a new service.', load: async () => (await import('./commands/init.js')).initCommand },
   mcp: { summary: 'Serve the spec to AI agents over MCP (stdio): explain, validate, preview and apply changes, live alerts.', load: async () => (await import('./commands/mcp.js')).mcpCommand },
   rules: { summary: 'List every check and dashboard lint rule (id, severity, what it checks).', load: async () => (await import('./commands/rules.js')).rulesCommand },
-  plan: { summary: 'Compare the spec\'s dashboards with a live Grafana and print what apply would change.', load: async () => (await import('./commands/plan.js')).planCommand },
-  apply: { summary: 'Write the spec\'s dashboards to Grafana (folder, then dashboards), re-plan, print deeplinks.', load: async () => (await import('./commands/apply.js')).applyCommand },
+  plan: { summary: 'Compare the spec\'s dashboards, Grafana alerting, rule files and Alertmanager config with the live ones and print what apply would change.', load: async () => (await import('./commands/plan.js')).planCommand },
+  apply: { summary: 'Write the plan (Grafana dashboards and alerting, rule files, Alertmanager config) in dependency order, re-plan, print deeplinks.', load: async () => (await import('./commands/apply.js')).applyCommand },
 };
 
 function usage(): string {

@@ -13,3 +13,9 @@ export function parseFormat<F extends string>(value: string | undefined, formats
   if (!(formats as readonly string[]).includes(format)) throw new UsageError(`Unexpected --format ${format}, expected one of: ${formats.join(', ')}`);
   return format as F;
 }
+
+/** plan and apply: a deploy target declared in the spec. */
+export const TARGET_OPTION: OptionSpec = {
+  type: 'string',
+  help: 'A deploy target declared under environments.<env>.targets (URLs, org/tenant, folder; credentials from the variables it names). Without it: GRAFANA_URL, MIMIR_URL, LOKI_URL, PROMETHEUS_URL and ALERTMANAGER_URL.',
+};

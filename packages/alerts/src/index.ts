@@ -14,3 +14,4 @@ export { LOKI_RULES_PATH, lokiRulesGenerator } from './loki/rules.js';
 export { rulersGenerator } from './rulers/generator.js';
 // The promtool/amtool runners (I/O) are on the `@monspec/alerts/tools` subpath only, never on this entry.
 export { evaluateRule, reduce, threshold, math, GrafanaExpressionError, type DataSeries, type NumberResult, type RuleData, type RuleEvaluation } from './grafana/evaluate.js';
+export { grafanaUid } from './grafana/escape.js';

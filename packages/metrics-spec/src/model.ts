@@ -338,6 +338,22 @@ export interface ResolvedLogPattern {
   readonly match: string;
 }
 
+/** A ruler of a deploy target: its address and the names of the variables holding its credentials. */
+export interface ResolvedRulerTarget {
+  readonly url: string;
+  readonly tenant: string | undefined;
+  readonly tokenEnv: string | undefined;
+  readonly userEnv: string | undefined;
+  readonly passwordEnv: string | undefined;
+}
+
+/** A deploy target of the environment (`environments.<env>.targets.<name>`); credentials only as variable names. */
+export interface ResolvedDeployTarget {
+  readonly grafana: { readonly url: string; readonly org: number | undefined; readonly folder: string | undefined; readonly tokenEnv: string } | undefined;
+  readonly mimir: ResolvedRulerTarget | undefined;
+  readonly loki: ResolvedRulerTarget | undefined;
+}
+
 export interface ResolvedModel {
   /** sha256 of the spec files (paths and contents), for manifests and caches. */
   readonly specHash: string;
@@ -354,4 +370,6 @@ export interface ResolvedModel {
   readonly notifications: ResolvedNotifications;
   readonly logs: { readonly sources: readonly ResolvedLogSource[]; readonly patterns: readonly ResolvedLogPattern[] };
   readonly seriesEstimate: { readonly total: number; readonly budget: number | undefined };
+  /** The environment's deploy targets by name; absent when it declares none (so models of specs without targets are unchanged). */
+  readonly targets?: Readonly<Record<string, ResolvedDeployTarget>>;
 }

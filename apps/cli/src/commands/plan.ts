@@ -1,32 +1,36 @@
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { EXIT } from '../errors.js';
-import { ENV_OPTION, parseFormat, SPEC_OPTION } from '../options.js';
+import { ENV_OPTION, parseFormat, SPEC_OPTION, TARGET_OPTION } from '../options.js';
 import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
 import { changeCount, makePlan, type Plan } from '../deploy/plan.js';
 import { planJson, planMarkdown, planText } from '../deploy/render.js';
 import { daemonChangeCount, daemonPlanJson, daemonPlanText, makeDaemonPlan, type DaemonPlan } from '../deploy/rules-plan.js';
+import { makeRulerPlan, rulerChangeCount, rulerPlanJson, rulerPlanText, type RulerPlan } from '../deploy/ruler-plan.js';
 import { UsageError } from '../errors.js';
 
-function render(format: string, plan: Plan | undefined, daemons: DaemonPlan | undefined, daemonText: string): string {
+function render(format: string, plan: Plan | undefined, daemons: DaemonPlan | undefined, daemonText: string, rulers: RulerPlan | undefined, rulerText: string): string {
   if (format === 'json') {
-    const json = plan ? (JSON.parse(planJson(plan)) as Record<string, unknown>) : { schemaVersion: 1, changes: 0 };
-    if (!daemons) return JSON.stringify(json, null, 2);
-    return JSON.stringify({ ...json, changes: Number(json['changes']) + daemonChangeCount(daemons), files: daemonPlanJson(daemons) }, null, 2);
+    let json = plan ? (JSON.parse(planJson(plan)) as Record<string, unknown>) : { schemaVersion: 1, changes: 0 };
+    if (daemons) json = { ...json, changes: Number(json['changes']) + daemonChangeCount(daemons), files: daemonPlanJson(daemons) };
+    if (rulers) json = { ...json, changes: Number(json['changes']) + rulerChangeCount(rulers), rulers: rulerPlanJson(rulers) };
+    return JSON.stringify(json, null, 2);
   }
   const parts = plan ? [format === 'markdown' ? planMarkdown(plan) : planText(plan)] : [];
   if (daemons) parts.push(format === 'markdown' ? `## monspec plan: rule files and Alertmanager config\n\n\`\`\`text\n${daemonText}\n\`\`\`\n` : daemonText);
+  if (rulers) parts.push(format === 'markdown' ? `## monspec plan: rulers\n\n\`\`\`text\n${rulerText}\n\`\`\`\n` : rulerText);
   return parts.join('\n');
 }
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'Compare what the spec generates with a live Grafana (GRAFANA_URL, GRAFANA_TOKEN), Prometheus (PROMETHEUS_URL, PROMETHEUS_RULES_DIR) and Alertmanager (ALERTMANAGER_URL, ALERTMANAGER_CONFIG) and print what apply would change.',
-  usage: 'monspec plan [--spec DIR] [--env NAME] [--prune] [--format text|json|markdown]',
+  summary: 'Compare what the spec generates with a live Grafana (GRAFANA_URL, GRAFANA_TOKEN: dashboards and Grafana alerting), Prometheus (PROMETHEUS_URL, PROMETHEUS_RULES_DIR) and Alertmanager (ALERTMANAGER_URL, ALERTMANAGER_CONFIG) and the Mimir/Loki rulers (MIMIR_URL, LOKI_URL) and print what apply would change.',
+  usage: 'monspec plan [--spec DIR] [--env NAME] [--target NAME] [--prune] [--format text|json|markdown]',
   options: {
     spec: SPEC_OPTION,
     env: ENV_OPTION,
-    prune: { type: 'boolean', help: 'Plan to delete monspec-owned dashboards of this service that the spec no longer has.' },
+    target: TARGET_OPTION,
+    prune: { type: 'boolean', help: 'Plan to delete monspec-owned dashboards, contact points and alert rule groups (Grafana, rulers) of this service that the spec no longer has.' },
     format: { type: 'string', help: 'text (default), json (for CI; schema in the README) or markdown (for a PR comment).' },
   },
   examples: [
@@ -39,15 +43,16 @@ export const planCommand: Command = {
     if (!loaded) return EXIT.findings;
     let plan;
     try {
-      plan = loaded.client ? await makePlan(loaded.model, loaded.client, { prune: boolOpt(args, 'prune') }) : undefined;
+      plan = loaded.client ? await makePlan(loaded.model, loaded.client, { prune: boolOpt(args, 'prune'), env: io.env }) : undefined;
     } catch (err) {
       if (err instanceof GrafanaError) throw new UsageError(err.message);
       throw err;
     }
     const hasDaemons = loaded.daemons.prometheus !== undefined || loaded.daemons.alertmanager !== undefined;
     const daemons = hasDaemons ? await makeDaemonPlan(loaded.model, loaded.daemons) : undefined;
-    io.out(render(format, plan, daemons, daemons ? daemonPlanText(daemons, loaded.daemons) : ''));
-    const changes = (plan ? changeCount(plan) : 0) + (daemons ? daemonChangeCount(daemons) : 0);
+    const rulers = loaded.rulers.length ? await makeRulerPlan(loaded.model, loaded.rulers, { prune: boolOpt(args, 'prune') }) : undefined;
+    io.out(render(format, plan, daemons, daemons ? daemonPlanText(daemons, loaded.daemons) : '', rulers, rulers ? rulerPlanText(rulers, loaded.rulers) : ''));
+    const changes = (plan ? changeCount(plan) : 0) + (daemons ? daemonChangeCount(daemons) : 0) + (rulers ? rulerChangeCount(rulers) : 0);
     return changes === 0 ? EXIT.ok : EXIT.findings;
   },
 };

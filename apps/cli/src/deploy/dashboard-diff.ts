@@ -60,6 +60,13 @@ function leafText(l: Leaf): string {
   return `${l.path} ${a} → ${b}`;
 }
 
+/** Each leaf difference of two JSON values as `path live → spec` (the alerting plan's lines too). */
+export function jsonChanges(before: unknown, after: unknown): string[] {
+  const leaves: Leaf[] = [];
+  walk('', before, after, leaves);
+  return leaves.map(leafText);
+}
+
 /** Grafana unit ids (fieldConfig.defaults.unit) as a reader writes them; others print bare. */
 const UNIT_SUFFIX: Readonly<Record<string, string>> = { ms: ' ms', s: ' s', m: ' min', h: ' h', bytes: ' B', Bps: ' B/s', percent: ' %', reqps: ' req/s', ops: ' ops/s' };
 

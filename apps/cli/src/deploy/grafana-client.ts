@@ -4,6 +4,7 @@
  * Docs: https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/ , …/folder/ and
  * …/folder_dashboard_search/.
  */
+import type { ResolvedDeployTarget } from '@monspec/metrics-spec';
 import { UsageError } from '../errors.js';
 import { baseUrl } from '../http/base-url.js';
 
@@ -11,6 +12,12 @@ export interface GrafanaTarget {
   /** Without a trailing slash. */
   readonly url: string;
   readonly token: string;
+  /** The organisation (X-Grafana-Org-Id); the token's own when absent. */
+  readonly orgId?: number;
+  /** The folder title there (a declared target's `folder`); service.grafana.folder when absent. */
+  readonly folder?: string;
+  /** Where the token came from, for the refusal's message. */
+  readonly tokenVar?: string;
 }
 
 export type DashboardJson = Record<string, unknown>;
@@ -57,15 +64,24 @@ export function targetFromEnv(env: NodeJS.ProcessEnv): GrafanaTarget {
   return { url: base, token };
 }
 
+/** A Grafana declared in the spec (`targets.<name>.grafana`): the token from the variable it names. */
+export function grafanaTargetFromSpec(declared: NonNullable<ResolvedDeployTarget['grafana']>, env: NodeJS.ProcessEnv, where: string): GrafanaTarget {
+  const url = baseUrl(`${where}.url`, declared.url);
+  const token = env[declared.tokenEnv];
+  if (!token) throw new UsageError(`no Grafana token for ${url}: ${where} names the environment variable ${declared.tokenEnv}, which is not set here`);
+  return { url, token, tokenVar: declared.tokenEnv, ...(declared.org === undefined ? {} : { orgId: declared.org }), ...(declared.folder === undefined ? {} : { folder: declared.folder }) };
+}
+
 export class GrafanaClient {
   constructor(readonly target: GrafanaTarget) {}
 
-  private async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> | unknown[] }> {
+  /** One request; `headers` are added (the alerting provisioning writes send X-Disable-Provenance). */
+  async call(method: string, path: string, body?: unknown, headers: Readonly<Record<string, string>> = {}): Promise<{ status: number; json: Record<string, unknown> | unknown[] }> {
     let res: Response;
     try {
       res = await fetch(`${this.target.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.target.token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { authorization: `Bearer ${this.target.token}`, accept: 'application/json', ...(this.target.orgId === undefined ? {} : { 'x-grafana-org-id': String(this.target.orgId) }), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
@@ -81,12 +97,12 @@ export class GrafanaClient {
       // Not JSON (a proxy's error page): the status says enough.
     }
     if (res.status === 401 || res.status === 403) {
-      throw new UsageError(`Grafana at ${this.target.url} refused the token (HTTP ${res.status} on ${method} ${path}): expected a service account token with the Editor role in GRAFANA_TOKEN`);
+      throw new UsageError(`Grafana at ${this.target.url} refused the token (HTTP ${res.status} on ${method} ${path}): expected a service account token with the Editor role in ${this.target.tokenVar ?? 'GRAFANA_TOKEN'}`);
     }
     return { status: res.status, json };
   }
 
-  private fail(method: string, path: string, status: number, json: unknown): never {
+  fail(method: string, path: string, status: number, json: unknown): never {
     const o = (json ?? {}) as { message?: unknown; status?: unknown };
     const message = typeof o.message === 'string' ? o.message.replaceAll(this.target.token, '***') : '';
     const grafanaStatus = typeof o.status === 'string' ? o.status : undefined;

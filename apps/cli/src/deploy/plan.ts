@@ -5,10 +5,12 @@
  * provisioning (`meta.provisioned`, https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/)
  * or one without the tag (the UI, Terraform, Git Sync) belongs to someone else and is skipped.
  */
-import type { ResolvedModel } from '@monspec/metrics-spec';
+import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
 import { generateEnvironment } from '../build/generate-all.js';
 import { GENERATORS } from '../generators/registry.js';
 import { TOOL_VERSION } from '../version.js';
+import { desiredAlerting } from './alerting-desired.js';
+import { alertingItems, type AlertingWrite } from './alerting-plan.js';
 import { dashboardChanges } from './dashboard-diff.js';
 import type { DashboardJson, GrafanaClient } from './grafana-client.js';
 
@@ -21,7 +23,7 @@ export const APPLY_MESSAGE = 'monspec apply';
 export type Action = 'create' | 'update' | 'delete' | 'unchanged' | 'skipped' | 'orphan';
 
 export interface PlanItem {
-  readonly kind: 'folder' | 'dashboard';
+  readonly kind: 'folder' | 'dashboard' | 'contact point' | 'notification policy' | 'rule group';
   readonly uid: string;
   readonly title: string;
   readonly action: Action;
@@ -37,6 +39,8 @@ export interface PlanItem {
   readonly liveVersion?: number;
   /** The model apply writes (create/update). */
   readonly desired?: DashboardJson;
+  /** For an alerting item: what apply writes (create/update). */
+  readonly alerting?: AlertingWrite;
 }
 
 export interface Plan {
@@ -58,13 +62,21 @@ function folderUid(service: string): string {
   return `monspec-${service.replace(/[^A-Za-z0-9_-]/g, '-')}`.slice(0, 40);
 }
 
-/** The dashboards the spec generates for this environment, read through the generator registry by role. */
-async function desiredDashboards(model: ResolvedModel): Promise<DashboardJson[]> {
+/** Roles plan and apply deploy to Grafana: dashboards, and Grafana alerting when the engine has Grafana evaluate or notify. */
+const GRAFANA_ROLES: ReadonlySet<Artifact['role']> = new Set(['grafana-dashboard', 'grafana-alert-rules', 'grafana-contact-points', 'grafana-policies']);
+
+/** The deployed Grafana artifacts of this environment, through the generator registry by role (never by path). */
+async function grafanaArtifacts(model: ResolvedModel): Promise<Artifact[]> {
   const generators = [];
-  for (const g of GENERATORS) if ((await g.describe(model)).some((d) => d.role === 'grafana-dashboard' && d.deployed)) generators.push(g);
+  for (const g of GENERATORS) if ((await g.describe(model)).some((d) => GRAFANA_ROLES.has(d.role) && d.deployed)) generators.push(g);
   const { artifacts } = await generateEnvironment(model, TOOL_VERSION, generators);
+  return artifacts.filter((a) => GRAFANA_ROLES.has(a.role) && a.deployed);
+}
+
+/** The dashboards the spec generates for this environment. */
+function desiredDashboards(model: ResolvedModel, artifacts: readonly Artifact[]): DashboardJson[] {
   return artifacts
-    .filter((a) => a.role === 'grafana-dashboard' && a.deployed)
+    .filter((a) => a.role === 'grafana-dashboard')
     .map((a) => {
       const d = JSON.parse(a.content) as DashboardJson;
       const tags = Array.isArray(d.tags) ? d.tags.map(String) : [];
@@ -76,8 +88,8 @@ async function desiredDashboards(model: ResolvedModel): Promise<DashboardJson[]>
 
 const tagsOf = (d: DashboardJson) => (Array.isArray(d.tags) ? d.tags.map(String) : []);
 
-export async function makePlan(model: ResolvedModel, client: GrafanaClient, options: { prune: boolean }): Promise<Plan> {
-  const folder = { uid: folderUid(model.service.name), title: model.service.grafana.folder };
+export async function makePlan(model: ResolvedModel, client: GrafanaClient, options: { prune: boolean; env: NodeJS.ProcessEnv }): Promise<Plan> {
+  const folder = { uid: folderUid(model.service.name), title: client.target.folder ?? model.service.grafana.folder };
   const items: PlanItem[] = [];
   const liveFolder = await client.folder(folder.uid);
   items.push({
@@ -87,7 +99,8 @@ export async function makePlan(model: ResolvedModel, client: GrafanaClient, opti
     action: liveFolder ? 'unchanged' : 'create',
     details: liveFolder && liveFolder.title !== folder.title ? [`titled ${JSON.stringify(liveFolder.title)} in Grafana (apply does not rename folders yet)`] : [],
   });
-  const desired = await desiredDashboards(model);
+  const artifacts = await grafanaArtifacts(model);
+  const desired = desiredDashboards(model, artifacts);
   for (const d of desired) {
     const uid = String(d.uid);
     const title = String(d.title);
@@ -118,5 +131,6 @@ export async function makePlan(model: ResolvedModel, client: GrafanaClient, opti
     if (live.provisioned) items.push({ kind: 'dashboard', uid: hit.uid, title: hit.title, action: 'skipped', owner: `file provisioning (${live.provisionedExternalId || 'a provisioning file'})`, details: ['not in the spec'] });
     else items.push({ kind: 'dashboard', uid: hit.uid, title: hit.title, action: options.prune ? 'delete' : 'orphan', details: options.prune ? [] : ['not in the spec; --prune deletes it'] });
   }
+  items.push(...(await alertingItems(model, client, desiredAlerting(artifacts, folder.uid), folder.uid, options)));
   return { target: client.target.url, service: model.service.name, environment: model.environment, folder, items };
 }

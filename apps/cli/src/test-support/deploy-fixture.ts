@@ -9,6 +9,8 @@ export interface DeployFixture {
   readonly spec: string;
   readonly grafana: GrafanaDouble;
   run(...args: string[]): Promise<CliRun>;
+  /** `run` with more environment variables (e.g. a contact point's secret). */
+  runEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliRun>;
   /** Replaces `from` by `to` in one of the spec's files (it must occur). */
   editSpec(file: string, from: string, to: string): void;
 }
@@ -20,6 +22,7 @@ export async function deployFixture(): Promise<DeployFixture> {
     spec,
     grafana,
     run: (...args) => runCliAsync([...args, '--spec', spec], spec, { GRAFANA_URL: grafana.url, GRAFANA_TOKEN: grafana.token, GRAFANA_SERVICE_ACCOUNT_TOKEN: '' }),
+    runEnv: (env, ...args) => runCliAsync([...args, '--spec', spec], spec, { GRAFANA_URL: grafana.url, GRAFANA_TOKEN: grafana.token, GRAFANA_SERVICE_ACCOUNT_TOKEN: '', ...env }),
     editSpec(file, from, to) {
       const path = join(spec, file);
       const text = readFileSync(path, 'utf8');

@@ -11,8 +11,10 @@
  * - JSON_MODEL:    https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/
  * - PROVISIONING:  https://grafana.com/docs/grafana/latest/administration/provisioning/#dashboards
  * - ERRORS:        Grafana's pkg/services/dashboards/errors.go (the status codes the docs' "Status Codes" lists come from)
+ * - Alerting provisioning (`/api/v1/provisioning/*`): grafana-alerting-double.ts, with its own references.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { handleAlerting, newAlertingState, storedRule, type AlertingState, type StoredContactPoint } from './grafana-alerting-double.js';
 
 type Json = Record<string, unknown>;
 
@@ -32,6 +34,8 @@ export interface GrafanaDouble {
   readonly dashboards: Map<string, StoredDashboard>;
   /** Every request, `METHOD /path`, in order. */
   readonly requests: string[];
+  /** Each request's X-Grafana-Org-Id header ('' when absent), in order (AUTH: it selects the organisation). */
+  readonly orgHeaders: string[];
   /** Answers the `n`th (1-based) request from now that matches `method path-prefix` with `status` (a 5xx in the middle of an apply). */
   failRequest(match: string, n: number, status: number): void;
   /** Runs once, just before the next dashboard save is handled (a concurrent edit landing between plan and apply). */
@@ -40,6 +44,13 @@ export interface GrafanaDouble {
   uiEdit(uid: string, change: (dashboard: Json) => void): void;
   /** A dashboard loaded by file provisioning (PROVISIONING). */
   provision(dashboard: Json, folderUid: string, path: string): void;
+  /** Grafana alerting's provisioning state: contact points, the policy tree, rules. */
+  readonly alerting: AlertingState;
+  /** An edit in Grafana's alerting UI of the rule `uid` (provenance stays ''). */
+  uiEditRule(uid: string, change: (rule: Json) => void): void;
+  /** A contact point or rule group loaded by file provisioning (provenance 'file'). */
+  provisionContactPoint(cp: Omit<StoredContactPoint, 'provenance'>): void;
+  provisionRuleGroup(folderUid: string, group: string, rules: Json[]): void;
   close(): Promise<void>;
 }
 
@@ -73,9 +84,11 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
   const folders: GrafanaDouble['folders'] = new Map();
   const dashboards: GrafanaDouble['dashboards'] = new Map();
   const requests: string[] = [];
+  const orgHeaders: string[] = [];
   const failures: Array<{ match: string; remaining: number; status: number }> = [];
   let saveHook: (() => void) | undefined;
   let nextId = 1;
+  const alerting = newAlertingState();
 
   function save(uid: string, dashboard: Json, folderUid: string, message: string, createdBy: string): Json {
     const existing = dashboards.get(uid);
@@ -91,6 +104,7 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
     const url = new URL(req.url ?? '/', 'http://double');
     const route = `${req.method} ${url.pathname}`;
     requests.push(route);
+    orgHeaders.push(String(req.headers['x-grafana-org-id'] ?? ''));
     // AUTH: a service account token goes in `Authorization: Bearer`; a bad one is 401 Unauthorized.
     if (req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { message: 'Unauthorized' });
     const failure = failures.find((f) => route.startsWith(f.match));
@@ -169,6 +183,7 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
       const stored = save(uid, dashboard, folderUid, typeof b.message === 'string' ? b.message : '', 'sa-monspec');
       return send(res, 200, { id: stored.id, uid, url: `/d/${uid}/x`, status: 'success', version: stored.version, slug: 'x' });
     }
+    if (await handleAlerting(alerting, req, url, res, send, () => body(req), folders, () => nextId++)) return;
     send(res, 404, { message: 'Not found' });
   }
 
@@ -184,6 +199,7 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
     folders,
     dashboards,
     requests,
+    orgHeaders,
     failRequest: (match, n, status) => void failures.push({ match, remaining: n, status }),
     beforeNextSave: (hook) => void (saveHook = hook),
     uiEdit(uid, change) {
@@ -197,6 +213,19 @@ export async function startGrafanaDouble(options: { token?: string; port?: numbe
     provision(dashboard, folderUid, path) {
       const stored = save(String(dashboard.uid), dashboard, folderUid, '', 'provisioning');
       dashboards.set(String(dashboard.uid), { dashboard: stored, folderUid, provisionedExternalId: path });
+    },
+    alerting,
+    uiEditRule(uid, change) {
+      const rule = alerting.rules.get(uid);
+      if (!rule) throw new Error(`no rule ${uid} in the double`);
+      const next = structuredClone(rule);
+      change(next);
+      alerting.rules.set(uid, next);
+    },
+    provisionContactPoint: (cp) => void alerting.contactPoints.set(cp.uid, { ...cp, provenance: 'file' }),
+    provisionRuleGroup(folderUid, group, rules) {
+      for (const r of rules) alerting.rules.set(String(r.uid), storedRule(r, folderUid, group, 'file', nextId++));
+      alerting.intervals.set(`${folderUid}/${group}`, 60);
     },
     close: () => new Promise((done) => server.close(() => done())),
   };

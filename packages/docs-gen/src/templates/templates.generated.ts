@@ -8,7 +8,7 @@ export const TEMPLATES = {
   "layout.html": "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{{csp}}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{{title}} · {{siteTitle}}</title>\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"{{css}}\">\n</head>\n<body>\n<header class=\"site-header\">\n<a class=\"site-title\" href=\"{{home}}\">{{siteTitle}}</a>\n<span class=\"env\">{{environment}}</span>\n<nav aria-label=\"Site\">\n<ul>\n{{#each nav}}\n<li><a href=\"{{href}}\"{{#if current}} aria-current=\"page\"{{/if}}>{{label}}</a></li>\n{{/each}}\n</ul>\n</nav>\n</header>\n<main>\n{{{body}}}\n</main>\n</body>\n</html>\n",
   "metrics.md": "# {{title}}\n\nEvery metric {{service}} is monitored by: {{summary}} The {{setupGuide}} has the short reference with\nnormal ranges.\n\n## Contents\n\n{{#each groups}}\n## {{title}}\n\n{{#each metrics}}\n### {{heading}}\n\n{{help}}\n\n{{meaning}}\n{{#if deprecated}}\n\n> {{deprecated}}\n{{/if}}\n\n| Property | Value |\n| --- | --- |\n{{#each facts}}\n| {{label}} | {{value}} |\n{{/each}}\n{{#if labels.length}}\n\n| Label | Description | Values | Cardinality |\n| --- | --- | --- | --- |\n{{#each labels}}\n| {{name}} | {{description}} | {{values}} | {{cardinality}} |\n{{/each}}\n{{/if}}\n\n{{/each}}\n{{/each}}\n## Recording rules\n\n| Rule | Unit | Description | Expression |\n| --- | --- | --- | --- |\n{{#each recordingRules}}\n| {{name}} | {{unit}} | {{description}} | {{expr}} |\n{{/each}}\n",
   "runbook.md": "# {{name}}\n\n> {{summary}}\n\n| Severity | Condition | Threshold | For | Route |\n| --- | --- | --- | --- | --- |\n{{#each rules}}\n| {{severity}} | {{condition}} | {{threshold}} | {{duration}} | {{route}} |\n{{/each}}\n\n| Fact | Value |\n| --- | --- |\n{{#each facts}}\n| {{label}} | {{value}} |\n{{/each}}\n\nAlert dashboard panel: {{dashboard}}.\n\n## Meaning\n\n{{meaning}}\n\n## Impact\n\n{{impact}}\n\n## Diagnosis\n\n{{#each steps}}\n### {{number}}. {{title}}\n\n{{#if description}}\n{{description}}\n\n{{/if}}\n{{#if query}}\n{{query}}\n\n{{/if}}\n{{#if links}}\n{{links}}\n\n{{/if}}\n{{/each}}\n## Mitigation\n\n{{#each mitigation}}\n1. {{this}}\n{{/each}}\n\n## Escalation\n\n{{#each escalation}}\n- {{this}}\n{{/each}}\n\n## Notifications\n\n{{#each notifications}}\n- {{this}}\n{{/each}}\n\n## Related\n\n{{#each related}}\n- {{this}}\n{{/each}}\n",
-  "setup.md": "# {{title}}\n\nThis guide sets up and operates the monitoring of {{service}}. Every metric, threshold, dashboard,\nalert and runbook below is generated from the monitoring spec, so the guide always matches what is\ndeployed.\n\n## Contents\n\n## Overview\n\n{{description}}\n\n| Fact | Value |\n| --- | --- |\n{{#each facts}}\n| {{label}} | {{value}} |\n{{/each}}\n{{#if healthEndpoints.length}}\n\n### Health endpoints\n\n{{#each healthEndpoints}}\n- {{label}}: {{value}}\n{{/each}}\n{{/if}}\n{{#if decisions.length}}\n\n### Decisions the spec makes\n\n{{#each decisions}}\n- {{this}}\n{{/each}}\n{{/if}}\n\n## Architecture\n\n{{architecture}}\n\n## Prerequisites\n\n{{#each prerequisites}}\n- [ ] {{this}}\n{{/each}}\n\n{{#if serviceChanges.length}}\n## What the service must change\n\nUntil the service exposes these metrics as declared here, the panels and alerts that read them show no data.\n\n| Metric | Type | Labels | Buckets | Change |\n| --- | --- | --- | --- | --- |\n{{#each serviceChanges}}\n| {{metric}} | {{type}} | {{labels}} | {{buckets}} | {{change}} |\n{{/each}}\n\n{{/if}}\n## Deployment\n\n### Where each file goes\n\nPaths are relative to this environment's output folder.\n\n| Files | Go to | Notes |\n| --- | --- | --- |\n{{#each destinations}}\n| {{files}} | {{goesTo}} | {{notes}} |\n{{/each}}\n\nTo let Grafana, Prometheus and Alertmanager read the output folder itself, build it with\n`monspec build --all-envs --out DIR --atomic` and point them at `DIR/<environment>/…`: each build\nthen publishes every file of every environment with one rename, so a reload never reads a half-new\nset. A folder committed to git stays a plain build.\n\nInstead of file provisioning, the dashboards can go to Grafana through its HTTP API:\n`monspec plan` shows what would change (and what was edited in Grafana's UI since), and\n`monspec apply` writes it, with `GRAFANA_URL` and `GRAFANA_TOKEN` set (monspec's README, \"Deploy\").\n\n### Versions\n\n| Component | Version | Why |\n| --- | --- | --- |\n{{#each versions}}\n| {{component}} | {{version}} | {{why}} |\n{{/each}}\n\n## Dashboards\n\nAll dashboards live in Grafana at {{grafanaUrl}}. Each panel title links to that panel.\n\n{{#each dashboards}}\n### {{title}}\n\n{{description}}\n\n{{link}}\n\n| Setting | Value |\n| --- | --- |\n{{#each facts}}\n| {{label}} | {{value}} |\n{{/each}}\n\n| Panel | Type | Purpose | Reads | Bands |\n| --- | --- | --- | --- | --- |\n{{#each panels}}\n| {{title}} | {{type}} | {{description}} | {{reads}} | {{bands}} |\n{{/each}}\n\n{{/each}}\n## Metrics reference\n\n{{#each metricGroups}}\n### {{title}}\n\n| Metric | Type | Unit | Labels | Meaning |\n| --- | --- | --- | --- | --- |\n{{#each rows}}\n| {{name}} | {{type}} | {{unit}} | {{labels}} | {{meaning}} |\n{{/each}}\n\n{{/each}}\n### Normal ranges and bands\n\n| Threshold | Description | Normal | Warning | Critical |\n| --- | --- | --- | --- | --- |\n{{#each bands}}\n| {{name}} | {{description}} | {{ok}} | {{warning}} | {{critical}} |\n{{/each}}\n{{#if recordingRules.length}}\n\n### Recording rules\n\nDashboards and alerts read these precomputed series.\n\n| Rule | Unit | Description |\n| --- | --- | --- |\n{{#each recordingRules}}\n| {{name}} | {{unit}} | {{description}} |\n{{/each}}\n{{/if}}\n\n## Alerts\n\n| Alert | Severity | Condition | Threshold | For | Route | Runbook |\n| --- | --- | --- | --- | --- | --- | --- |\n{{#each alerts}}\n| {{name}} | {{severity}} | {{condition}} | {{threshold}} | {{duration}} | {{route}} | {{runbook}} |\n{{/each}}\n{{#each slos}}\n\n### SLO {{name}}\n\n{{description}}\n\nObjective {{objective}} over {{window}}; error budget {{budget}}. Alert: {{alert}}.\n\n| Severity | Burn rate | Windows | Error ratio | For |\n| --- | --- | --- | --- | --- |\n{{#each windows}}\n| {{severity}} | {{burnRate}} | {{windows}} | {{errorRatio}} | {{duration}} |\n{{/each}}\n{{/each}}\n\n### Notification routing\n\n| Severity | Contact points | Group wait | Group interval | Repeat interval |\n| --- | --- | --- | --- | --- |\n{{#each routes}}\n| {{severity}} | {{contactPoints}} | {{groupWait}} | {{groupInterval}} | {{repeatInterval}} |\n{{/each}}\n\n| Contact point | Type | Target | Secret | Description |\n| --- | --- | --- | --- | --- |\n{{#each contactPoints}}\n| {{name}} | {{type}} | {{target}} | {{secret}} | {{description}} |\n{{/each}}\n\n{{#each routingNotes}}\n- {{this}}\n{{/each}}\n\n{{#if logSources.length}}\n## Loki queries\n\n{{#each logSources}}\n### Log source {{name}}\n\n{{description}}\n\n{{query}}\n\n{{explore}}\n\n{{/each}}\n{{#if logPatterns.length}}\n### Error patterns\n\n{{#each logPatterns}}\n#### {{name}}\n\n{{description}}\n\n{{query}}\n\n{{explore}}\n\n{{/each}}\n{{/if}}\n{{#if logAlerts.length}}\n### Log alerts\n\n{{#each logAlerts}}\n- {{this}}\n{{/each}}\n{{/if}}\n\n{{/if}}\n## Troubleshooting\n\n{{#with troubleshooting}}\n### Datasource not found\n\n1. Verify Prometheus is running at {{prometheusUrl}}: {{prometheusReady}}.\n2. Check that Grafana has the datasource {{prometheusDatasource}} and, for logs, {{lokiDatasource}}; the dashboards refer to these uids.\n3. Verify the API key or provisioning user may read datasources.\n4. Test the connection from Grafana's datasource page (Save & test).\n\n### Metrics not appearing\n\n1. Verify the service is running: {{healthPaths}} answer on every replica.\n2. Check the metrics endpoint: {{metricsPath}}.\n3. Verify Prometheus scrapes job {{job}}: {{upQuery}} is 1 for every replica. {{upExplore}}.\n4. Check the Prometheus targets page {{prometheusTargets}} for scrape errors.\n5. Metrics are scraped every {{scrapeInterval}}: a new series appears within a couple of scrapes. Alerts watching scrapes: {{absentAlerts}}.\n\n### Alerts not firing\n\n1. Check that the rule files are loaded: {{ruleFiles}}. Alerting uses {{engine}}.\n2. Rules are evaluated every {{evaluationInterval}}; an alert fires only after its condition held for its duration (see the alerts table).\n3. Verify the notification routes and contact points above, and that their secrets are set.\n4. Run the generated rule unit tests (`monspec test`) to check the thresholds against sample series.\n5. Check the Prometheus and Alertmanager (or Grafana) logs for rule evaluation or notification errors.\n\n### Dashboard slow\n\n1. Reduce the time range; data is kept for {{retention}}, and long ranges over raw histograms are expensive.\n2. Query recording rules (such as {{recordingRuleExample}}) rather than raw counters and histograms.\n3. Lower the refresh rate (dashboards refresh every {{refreshes}}).\n4. Check Prometheus performance (query duration, head series) and the dashboard's query inspector.\n{{/with}}\n\n## Implementation checklist\n\n{{#each implementation}}\n### {{title}}\n\n{{#each items}}\n- [ ] {{this}}\n{{/each}}\n\n{{/each}}\n## Verification checklist\n\n{{#each verification}}\n- [ ] {{this}}\n{{/each}}\n",
+  "setup.md": "# {{title}}\n\nThis guide sets up and operates the monitoring of {{service}}. Every metric, threshold, dashboard,\nalert and runbook below is generated from the monitoring spec, so the guide always matches what is\ndeployed.\n\n## Contents\n\n## Overview\n\n{{description}}\n\n| Fact | Value |\n| --- | --- |\n{{#each facts}}\n| {{label}} | {{value}} |\n{{/each}}\n{{#if healthEndpoints.length}}\n\n### Health endpoints\n\n{{#each healthEndpoints}}\n- {{label}}: {{value}}\n{{/each}}\n{{/if}}\n{{#if decisions.length}}\n\n### Decisions the spec makes\n\n{{#each decisions}}\n- {{this}}\n{{/each}}\n{{/if}}\n\n## Architecture\n\n{{architecture}}\n\n## Prerequisites\n\n{{#each prerequisites}}\n- [ ] {{this}}\n{{/each}}\n\n{{#if serviceChanges.length}}\n## What the service must change\n\nUntil the service exposes these metrics as declared here, the panels and alerts that read them show no data.\n\n| Metric | Type | Labels | Buckets | Change |\n| --- | --- | --- | --- | --- |\n{{#each serviceChanges}}\n| {{metric}} | {{type}} | {{labels}} | {{buckets}} | {{change}} |\n{{/each}}\n\n{{/if}}\n## Deployment\n\n### Where each file goes\n\nPaths are relative to this environment's output folder.\n\n| Files | Go to | Notes |\n| --- | --- | --- |\n{{#each destinations}}\n| {{files}} | {{goesTo}} | {{notes}} |\n{{/each}}\n\nTo let Grafana, Prometheus and Alertmanager read the output folder itself, build it with\n`monspec build --all-envs --out DIR --atomic` and point them at `DIR/<environment>/…`: each build\nthen publishes every file of every environment with one rename, so a reload never reads a half-new\nset. A folder committed to git stays a plain build.\n\nInstead of file provisioning, the dashboards, and with alerting engine `grafana` or `both` the\nGrafana alert rules, contact points and this service's notification policy route, can go to Grafana\nthrough its HTTP API: `monspec plan` shows what would change (and what was edited in Grafana's UI\nsince), and `monspec apply` writes it, with `GRAFANA_URL` and `GRAFANA_TOKEN` set (monspec's\nREADME, \"Deploy\"); contact-point secrets then come from apply's environment. The same commands\nwrite the rule groups to a Mimir/Cortex or Loki ruler through its API instead of its rule directory\n(`MIMIR_URL`, `LOKI_URL`, or a target declared in the spec with `--target NAME`).\n\n### Versions\n\n| Component | Version | Why |\n| --- | --- | --- |\n{{#each versions}}\n| {{component}} | {{version}} | {{why}} |\n{{/each}}\n\n## Dashboards\n\nAll dashboards live in Grafana at {{grafanaUrl}}. Each panel title links to that panel.\n\n{{#each dashboards}}\n### {{title}}\n\n{{description}}\n\n{{link}}\n\n| Setting | Value |\n| --- | --- |\n{{#each facts}}\n| {{label}} | {{value}} |\n{{/each}}\n\n| Panel | Type | Purpose | Reads | Bands |\n| --- | --- | --- | --- | --- |\n{{#each panels}}\n| {{title}} | {{type}} | {{description}} | {{reads}} | {{bands}} |\n{{/each}}\n\n{{/each}}\n## Metrics reference\n\n{{#each metricGroups}}\n### {{title}}\n\n| Metric | Type | Unit | Labels | Meaning |\n| --- | --- | --- | --- | --- |\n{{#each rows}}\n| {{name}} | {{type}} | {{unit}} | {{labels}} | {{meaning}} |\n{{/each}}\n\n{{/each}}\n### Normal ranges and bands\n\n| Threshold | Description | Normal | Warning | Critical |\n| --- | --- | --- | --- | --- |\n{{#each bands}}\n| {{name}} | {{description}} | {{ok}} | {{warning}} | {{critical}} |\n{{/each}}\n{{#if recordingRules.length}}\n\n### Recording rules\n\nDashboards and alerts read these precomputed series.\n\n| Rule | Unit | Description |\n| --- | --- | --- |\n{{#each recordingRules}}\n| {{name}} | {{unit}} | {{description}} |\n{{/each}}\n{{/if}}\n\n## Alerts\n\n| Alert | Severity | Condition | Threshold | For | Route | Runbook |\n| --- | --- | --- | --- | --- | --- | --- |\n{{#each alerts}}\n| {{name}} | {{severity}} | {{condition}} | {{threshold}} | {{duration}} | {{route}} | {{runbook}} |\n{{/each}}\n{{#each slos}}\n\n### SLO {{name}}\n\n{{description}}\n\nObjective {{objective}} over {{window}}; error budget {{budget}}. Alert: {{alert}}.\n\n| Severity | Burn rate | Windows | Error ratio | For |\n| --- | --- | --- | --- | --- |\n{{#each windows}}\n| {{severity}} | {{burnRate}} | {{windows}} | {{errorRatio}} | {{duration}} |\n{{/each}}\n{{/each}}\n\n### Notification routing\n\n| Severity | Contact points | Group wait | Group interval | Repeat interval |\n| --- | --- | --- | --- | --- |\n{{#each routes}}\n| {{severity}} | {{contactPoints}} | {{groupWait}} | {{groupInterval}} | {{repeatInterval}} |\n{{/each}}\n\n| Contact point | Type | Target | Secret | Description |\n| --- | --- | --- | --- | --- |\n{{#each contactPoints}}\n| {{name}} | {{type}} | {{target}} | {{secret}} | {{description}} |\n{{/each}}\n\n{{#each routingNotes}}\n- {{this}}\n{{/each}}\n\n{{#if logSources.length}}\n## Loki queries\n\n{{#each logSources}}\n### Log source {{name}}\n\n{{description}}\n\n{{query}}\n\n{{explore}}\n\n{{/each}}\n{{#if logPatterns.length}}\n### Error patterns\n\n{{#each logPatterns}}\n#### {{name}}\n\n{{description}}\n\n{{query}}\n\n{{explore}}\n\n{{/each}}\n{{/if}}\n{{#if logAlerts.length}}\n### Log alerts\n\n{{#each logAlerts}}\n- {{this}}\n{{/each}}\n{{/if}}\n\n{{/if}}\n## Troubleshooting\n\n{{#with troubleshooting}}\n### Datasource not found\n\n1. Verify Prometheus is running at {{prometheusUrl}}: {{prometheusReady}}.\n2. Check that Grafana has the datasource {{prometheusDatasource}} and, for logs, {{lokiDatasource}}; the dashboards refer to these uids.\n3. Verify the API key or provisioning user may read datasources.\n4. Test the connection from Grafana's datasource page (Save & test).\n\n### Metrics not appearing\n\n1. Verify the service is running: {{healthPaths}} answer on every replica.\n2. Check the metrics endpoint: {{metricsPath}}.\n3. Verify Prometheus scrapes job {{job}}: {{upQuery}} is 1 for every replica. {{upExplore}}.\n4. Check the Prometheus targets page {{prometheusTargets}} for scrape errors.\n5. Metrics are scraped every {{scrapeInterval}}: a new series appears within a couple of scrapes. Alerts watching scrapes: {{absentAlerts}}.\n\n### Alerts not firing\n\n1. Check that the rule files are loaded: {{ruleFiles}}. Alerting uses {{engine}}.\n2. Rules are evaluated every {{evaluationInterval}}; an alert fires only after its condition held for its duration (see the alerts table).\n3. Verify the notification routes and contact points above, and that their secrets are set.\n4. Run the generated rule unit tests (`monspec test`) to check the thresholds against sample series.\n5. Check the Prometheus and Alertmanager (or Grafana) logs for rule evaluation or notification errors.\n\n### Dashboard slow\n\n1. Reduce the time range; data is kept for {{retention}}, and long ranges over raw histograms are expensive.\n2. Query recording rules (such as {{recordingRuleExample}}) rather than raw counters and histograms.\n3. Lower the refresh rate (dashboards refresh every {{refreshes}}).\n4. Check Prometheus performance (query duration, head series) and the dashboard's query inspector.\n{{/with}}\n\n## Implementation checklist\n\n{{#each implementation}}\n### {{title}}\n\n{{#each items}}\n- [ ] {{this}}\n{{/each}}\n\n{{/each}}\n## Verification checklist\n\n{{#each verification}}\n- [ ] {{this}}\n{{/each}}\n",
   "site.css": ":root {\n  --fg: #1f2328;\n  --muted: #59636e;\n  --bg: #ffffff;\n  --subtle: #f6f8fa;\n  --border: #d1d9e0;\n  --accent: #0969da;\n  color-scheme: light dark;\n}\n@media (prefers-color-scheme: dark) {\n  :root {\n    --fg: #e6edf3;\n    --muted: #9198a1;\n    --bg: #0d1117;\n    --subtle: #151b23;\n    --border: #3d444d;\n    --accent: #4493f8;\n  }\n}\n* { box-sizing: border-box; }\nhtml { -webkit-text-size-adjust: 100%; }\nbody {\n  margin: 0;\n  color: var(--fg);\n  background: var(--bg);\n  font: 16px/1.55 system-ui, -apple-system, \"Segoe UI\", Roboto, \"Helvetica Neue\", Arial, sans-serif;\n}\na { color: var(--accent); overflow-wrap: anywhere; }\n.site-header {\n  display: flex;\n  flex-wrap: wrap;\n  align-items: center;\n  gap: 0.5rem 1rem;\n  padding: 0.75rem 1rem;\n  border-bottom: 1px solid var(--border);\n  background: var(--subtle);\n}\n.site-title { font-weight: 600; color: var(--fg); text-decoration: none; }\n.env { font-size: 0.8rem; color: var(--muted); border: 1px solid var(--border); border-radius: 1rem; padding: 0 0.5rem; }\nnav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0; padding: 0; list-style: none; }\nnav a[aria-current=\"page\"] { font-weight: 600; text-decoration: none; color: var(--fg); }\nmain { max-width: 70rem; margin: 0 auto; padding: 1rem; }\nh1, h2, h3, h4 { line-height: 1.25; margin: 1.5em 0 0.5em; overflow-wrap: anywhere; }\np, li, blockquote { overflow-wrap: anywhere; }\nh1 { margin-top: 0.5em; }\n.anchor { margin-left: 0.35em; color: var(--muted); text-decoration: none; visibility: hidden; }\nh1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { visibility: visible; }\ntable {\n  display: block;\n  max-width: 100%;\n  overflow-x: auto;\n  border-collapse: collapse;\n  margin: 1rem 0;\n  font-size: 0.92rem;\n}\nth, td { border: 1px solid var(--border); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; overflow-wrap: break-word; min-width: 6em; }\ntd code { overflow-wrap: break-word; }\nth { background: var(--subtle); }\ncode { font: 0.9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--subtle); padding: 0.1em 0.3em; border-radius: 4px; overflow-wrap: anywhere; }\npre { background: var(--subtle); border: 1px solid var(--border); border-radius: 6px; padding: 0.75rem; overflow-x: auto; }\npre code { background: none; padding: 0; overflow-wrap: normal; }\nblockquote { margin: 1rem 0; padding: 0 1rem; color: var(--muted); border-left: 4px solid var(--border); }\nul.contains-task-list { list-style: none; padding-left: 1.2rem; }\n@media (max-width: 40rem) {\n  body { font-size: 15px; }\n  main { padding: 0.75rem; }\n  th, td { padding: 0.3rem 0.45rem; }\n}\n\n/* The architecture picture scales down to the page (its viewBox keeps the proportions). */\nimg { max-width: 100%; height: auto; }\n",
 } as const;
 
@@ -390,11 +390,11 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "| "
-    + ((stack1 = alias2(alias1(depth0, "component", {"start":{"line":83,"column":4},"end":{"line":83,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "component", {"start":{"line":87,"column":4},"end":{"line":87,"column":13}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "version", {"start":{"line":83,"column":20},"end":{"line":83,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "version", {"start":{"line":87,"column":20},"end":{"line":87,"column":27}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "why", {"start":{"line":83,"column":34},"end":{"line":83,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "why", {"start":{"line":87,"column":34},"end":{"line":87,"column":37}} ), depth0)) != null ? stack1 : "")
     + " |\n";
 },"10":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -405,29 +405,29 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     };
 
   return "### "
-    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":91,"column":6},"end":{"line":91,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":95,"column":6},"end":{"line":95,"column":11}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":93,"column":2},"end":{"line":93,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":97,"column":2},"end":{"line":97,"column":13}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = alias2(alias1(depth0, "link", {"start":{"line":95,"column":2},"end":{"line":95,"column":6}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "link", {"start":{"line":99,"column":2},"end":{"line":99,"column":6}} ), depth0)) != null ? stack1 : "")
     + "\n\n| Setting | Value |\n| --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"facts"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":99,"column":0},"end":{"line":101,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"facts"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":103,"column":0},"end":{"line":105,"column":9}}})) != null ? stack1 : "")
     + "\n| Panel | Type | Purpose | Reads | Bands |\n| --- | --- | --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"panels"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":105,"column":0},"end":{"line":107,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"panels"),{"name":"each","hash":{},"fn":container.program(11, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":111,"column":9}}})) != null ? stack1 : "")
     + "\n";
 },"11":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "| "
-    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":106,"column":4},"end":{"line":106,"column":9}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":110,"column":4},"end":{"line":110,"column":9}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":106,"column":16},"end":{"line":106,"column":20}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":110,"column":16},"end":{"line":110,"column":20}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":106,"column":27},"end":{"line":106,"column":38}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":110,"column":27},"end":{"line":110,"column":38}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "reads", {"start":{"line":106,"column":45},"end":{"line":106,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "reads", {"start":{"line":110,"column":45},"end":{"line":110,"column":50}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "bands", {"start":{"line":106,"column":57},"end":{"line":106,"column":62}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "bands", {"start":{"line":110,"column":57},"end":{"line":110,"column":62}} ), depth0)) != null ? stack1 : "")
     + " |\n";
 },"12":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -438,37 +438,37 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     };
 
   return "### "
-    + ((stack1 = container.lambda(container.strict(depth0, "title", {"start":{"line":113,"column":6},"end":{"line":113,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "title", {"start":{"line":117,"column":6},"end":{"line":117,"column":11}} ), depth0)) != null ? stack1 : "")
     + "\n\n| Metric | Type | Unit | Labels | Meaning |\n| --- | --- | --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rows"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":117,"column":0},"end":{"line":119,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"rows"),{"name":"each","hash":{},"fn":container.program(13, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":121,"column":0},"end":{"line":123,"column":9}}})) != null ? stack1 : "")
     + "\n";
 },"13":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "| "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":118,"column":4},"end":{"line":118,"column":8}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":122,"column":4},"end":{"line":122,"column":8}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":118,"column":15},"end":{"line":118,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":122,"column":15},"end":{"line":122,"column":19}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "unit", {"start":{"line":118,"column":26},"end":{"line":118,"column":30}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "unit", {"start":{"line":122,"column":26},"end":{"line":122,"column":30}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "labels", {"start":{"line":118,"column":37},"end":{"line":118,"column":43}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "labels", {"start":{"line":122,"column":37},"end":{"line":122,"column":43}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "meaning", {"start":{"line":118,"column":50},"end":{"line":118,"column":57}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "meaning", {"start":{"line":122,"column":50},"end":{"line":122,"column":57}} ), depth0)) != null ? stack1 : "")
     + " |\n";
 },"14":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "| "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":127,"column":4},"end":{"line":127,"column":8}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":131,"column":4},"end":{"line":131,"column":8}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":127,"column":15},"end":{"line":127,"column":26}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":131,"column":15},"end":{"line":131,"column":26}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "ok", {"start":{"line":127,"column":33},"end":{"line":127,"column":35}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "ok", {"start":{"line":131,"column":33},"end":{"line":131,"column":35}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "warning", {"start":{"line":127,"column":42},"end":{"line":127,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "warning", {"start":{"line":131,"column":42},"end":{"line":131,"column":49}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "critical", {"start":{"line":127,"column":56},"end":{"line":127,"column":64}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "critical", {"start":{"line":131,"column":56},"end":{"line":131,"column":64}} ), depth0)) != null ? stack1 : "")
     + " |\n";
 },"15":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -479,34 +479,34 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     };
 
   return "\n### Recording rules\n\nDashboards and alerts read these precomputed series.\n\n| Rule | Unit | Description |\n| --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"recordingRules"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":137,"column":0},"end":{"line":139,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"recordingRules"),{"name":"each","hash":{},"fn":container.program(16, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":141,"column":0},"end":{"line":143,"column":9}}})) != null ? stack1 : "");
 },"16":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "| "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":138,"column":4},"end":{"line":138,"column":8}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":142,"column":4},"end":{"line":142,"column":8}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "unit", {"start":{"line":138,"column":15},"end":{"line":138,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "unit", {"start":{"line":142,"column":15},"end":{"line":142,"column":19}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":138,"column":26},"end":{"line":138,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":142,"column":26},"end":{"line":142,"column":37}} ), depth0)) != null ? stack1 : "")
     + " |\n";
 },"17":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "| "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":147,"column":4},"end":{"line":147,"column":8}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":151,"column":4},"end":{"line":151,"column":8}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "severity", {"start":{"line":147,"column":15},"end":{"line":147,"column":23}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "severity", {"start":{"line":151,"column":15},"end":{"line":151,"column":23}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "condition", {"start":{"line":147,"column":30},"end":{"line":147,"column":39}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "condition", {"start":{"line":151,"column":30},"end":{"line":151,"column":39}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "threshold", {"start":{"line":147,"column":46},"end":{"line":147,"column":55}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "threshold", {"start":{"line":151,"column":46},"end":{"line":151,"column":55}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "duration", {"start":{"line":147,"column":62},"end":{"line":147,"column":70}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "duration", {"start":{"line":151,"column":62},"end":{"line":151,"column":70}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "route", {"start":{"line":147,"column":77},"end":{"line":147,"column":82}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "route", {"start":{"line":151,"column":77},"end":{"line":151,"column":82}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "runbook", {"start":{"line":147,"column":89},"end":{"line":147,"column":96}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "runbook", {"start":{"line":151,"column":89},"end":{"line":151,"column":96}} ), depth0)) != null ? stack1 : "")
     + " |\n";
 },"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -517,60 +517,60 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     };
 
   return "\n### SLO "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":151,"column":10},"end":{"line":151,"column":14}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":155,"column":10},"end":{"line":155,"column":14}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":153,"column":2},"end":{"line":153,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":157,"column":2},"end":{"line":157,"column":13}} ), depth0)) != null ? stack1 : "")
     + "\n\nObjective "
-    + ((stack1 = alias2(alias1(depth0, "objective", {"start":{"line":155,"column":12},"end":{"line":155,"column":21}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "objective", {"start":{"line":159,"column":12},"end":{"line":159,"column":21}} ), depth0)) != null ? stack1 : "")
     + " over "
-    + ((stack1 = alias2(alias1(depth0, "window", {"start":{"line":155,"column":31},"end":{"line":155,"column":37}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "window", {"start":{"line":159,"column":31},"end":{"line":159,"column":37}} ), depth0)) != null ? stack1 : "")
     + "; error budget "
-    + ((stack1 = alias2(alias1(depth0, "budget", {"start":{"line":155,"column":56},"end":{"line":155,"column":62}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "budget", {"start":{"line":159,"column":56},"end":{"line":159,"column":62}} ), depth0)) != null ? stack1 : "")
     + ". Alert: "
-    + ((stack1 = alias2(alias1(depth0, "alert", {"start":{"line":155,"column":75},"end":{"line":155,"column":80}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "alert", {"start":{"line":159,"column":75},"end":{"line":159,"column":80}} ), depth0)) != null ? stack1 : "")
     + ".\n\n| Severity | Burn rate | Windows | Error ratio | For |\n| --- | --- | --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"windows"),{"name":"each","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":159,"column":0},"end":{"line":161,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"windows"),{"name":"each","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":163,"column":0},"end":{"line":165,"column":9}}})) != null ? stack1 : "");
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "| "
-    + ((stack1 = alias2(alias1(depth0, "severity", {"start":{"line":160,"column":4},"end":{"line":160,"column":12}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "severity", {"start":{"line":164,"column":4},"end":{"line":164,"column":12}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "burnRate", {"start":{"line":160,"column":19},"end":{"line":160,"column":27}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "burnRate", {"start":{"line":164,"column":19},"end":{"line":164,"column":27}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "windows", {"start":{"line":160,"column":34},"end":{"line":160,"column":41}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "windows", {"start":{"line":164,"column":34},"end":{"line":164,"column":41}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "errorRatio", {"start":{"line":160,"column":48},"end":{"line":160,"column":58}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "errorRatio", {"start":{"line":164,"column":48},"end":{"line":164,"column":58}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "duration", {"start":{"line":160,"column":65},"end":{"line":160,"column":73}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "duration", {"start":{"line":164,"column":65},"end":{"line":164,"column":73}} ), depth0)) != null ? stack1 : "")
     + " |\n";
 },"20":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "| "
-    + ((stack1 = alias2(alias1(depth0, "severity", {"start":{"line":169,"column":4},"end":{"line":169,"column":12}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "severity", {"start":{"line":173,"column":4},"end":{"line":173,"column":12}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "contactPoints", {"start":{"line":169,"column":19},"end":{"line":169,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "contactPoints", {"start":{"line":173,"column":19},"end":{"line":173,"column":32}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "groupWait", {"start":{"line":169,"column":39},"end":{"line":169,"column":48}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "groupWait", {"start":{"line":173,"column":39},"end":{"line":173,"column":48}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "groupInterval", {"start":{"line":169,"column":55},"end":{"line":169,"column":68}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "groupInterval", {"start":{"line":173,"column":55},"end":{"line":173,"column":68}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "repeatInterval", {"start":{"line":169,"column":75},"end":{"line":169,"column":89}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "repeatInterval", {"start":{"line":173,"column":75},"end":{"line":173,"column":89}} ), depth0)) != null ? stack1 : "")
     + " |\n";
 },"21":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "| "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":175,"column":4},"end":{"line":175,"column":8}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":179,"column":4},"end":{"line":179,"column":8}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":175,"column":15},"end":{"line":175,"column":19}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":179,"column":15},"end":{"line":179,"column":19}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "target", {"start":{"line":175,"column":26},"end":{"line":175,"column":32}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "target", {"start":{"line":179,"column":26},"end":{"line":179,"column":32}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "secret", {"start":{"line":175,"column":39},"end":{"line":175,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "secret", {"start":{"line":179,"column":39},"end":{"line":179,"column":45}} ), depth0)) != null ? stack1 : "")
     + " | "
-    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":175,"column":52},"end":{"line":175,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":179,"column":52},"end":{"line":179,"column":63}} ), depth0)) != null ? stack1 : "")
     + " |\n";
 },"22":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -581,21 +581,21 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     };
 
   return "## Loki queries\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"logSources"),{"name":"each","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":185,"column":0},"end":{"line":194,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"logPatterns"),"length"),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":195,"column":0},"end":{"line":208,"column":7}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"logAlerts"),"length"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":209,"column":0},"end":{"line":215,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias1,lookupProperty(depth0,"logSources"),{"name":"each","hash":{},"fn":container.program(23, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":189,"column":0},"end":{"line":198,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"logPatterns"),"length"),{"name":"if","hash":{},"fn":container.program(24, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":199,"column":0},"end":{"line":212,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias1,lookupProperty(lookupProperty(depth0,"logAlerts"),"length"),{"name":"if","hash":{},"fn":container.program(26, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":213,"column":0},"end":{"line":219,"column":7}}})) != null ? stack1 : "")
     + "\n";
 },"23":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "### Log source "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":186,"column":17},"end":{"line":186,"column":21}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":190,"column":17},"end":{"line":190,"column":21}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":188,"column":2},"end":{"line":188,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":192,"column":2},"end":{"line":192,"column":13}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = alias2(alias1(depth0, "query", {"start":{"line":190,"column":2},"end":{"line":190,"column":7}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "query", {"start":{"line":194,"column":2},"end":{"line":194,"column":7}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = alias2(alias1(depth0, "explore", {"start":{"line":192,"column":2},"end":{"line":192,"column":9}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "explore", {"start":{"line":196,"column":2},"end":{"line":196,"column":9}} ), depth0)) != null ? stack1 : "")
     + "\n\n";
 },"24":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -606,18 +606,18 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     };
 
   return "### Error patterns\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"logPatterns"),{"name":"each","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":198,"column":0},"end":{"line":207,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"logPatterns"),{"name":"each","hash":{},"fn":container.program(25, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":202,"column":0},"end":{"line":211,"column":9}}})) != null ? stack1 : "");
 },"25":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "#### "
-    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":199,"column":7},"end":{"line":199,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "name", {"start":{"line":203,"column":7},"end":{"line":203,"column":11}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":201,"column":2},"end":{"line":201,"column":13}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":205,"column":2},"end":{"line":205,"column":13}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = alias2(alias1(depth0, "query", {"start":{"line":203,"column":2},"end":{"line":203,"column":7}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "query", {"start":{"line":207,"column":2},"end":{"line":207,"column":7}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = alias2(alias1(depth0, "explore", {"start":{"line":205,"column":2},"end":{"line":205,"column":9}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "explore", {"start":{"line":209,"column":2},"end":{"line":209,"column":9}} ), depth0)) != null ? stack1 : "")
     + "\n\n";
 },"26":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -628,46 +628,46 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     };
 
   return "### Log alerts\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"logAlerts"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":212,"column":0},"end":{"line":214,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"logAlerts"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":216,"column":0},"end":{"line":218,"column":9}}})) != null ? stack1 : "");
 },"27":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 
   return "### Datasource not found\n\n1. Verify Prometheus is running at "
-    + ((stack1 = alias2(alias1(depth0, "prometheusUrl", {"start":{"line":223,"column":37},"end":{"line":223,"column":50}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "prometheusUrl", {"start":{"line":227,"column":37},"end":{"line":227,"column":50}} ), depth0)) != null ? stack1 : "")
     + ": "
-    + ((stack1 = alias2(alias1(depth0, "prometheusReady", {"start":{"line":223,"column":56},"end":{"line":223,"column":71}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "prometheusReady", {"start":{"line":227,"column":56},"end":{"line":227,"column":71}} ), depth0)) != null ? stack1 : "")
     + ".\n2. Check that Grafana has the datasource "
-    + ((stack1 = alias2(alias1(depth0, "prometheusDatasource", {"start":{"line":224,"column":43},"end":{"line":224,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "prometheusDatasource", {"start":{"line":228,"column":43},"end":{"line":228,"column":63}} ), depth0)) != null ? stack1 : "")
     + " and, for logs, "
-    + ((stack1 = alias2(alias1(depth0, "lokiDatasource", {"start":{"line":224,"column":83},"end":{"line":224,"column":97}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "lokiDatasource", {"start":{"line":228,"column":83},"end":{"line":228,"column":97}} ), depth0)) != null ? stack1 : "")
     + "; the dashboards refer to these uids.\n3. Verify the API key or provisioning user may read datasources.\n4. Test the connection from Grafana's datasource page (Save & test).\n\n### Metrics not appearing\n\n1. Verify the service is running: "
-    + ((stack1 = alias2(alias1(depth0, "healthPaths", {"start":{"line":230,"column":36},"end":{"line":230,"column":47}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "healthPaths", {"start":{"line":234,"column":36},"end":{"line":234,"column":47}} ), depth0)) != null ? stack1 : "")
     + " answer on every replica.\n2. Check the metrics endpoint: "
-    + ((stack1 = alias2(alias1(depth0, "metricsPath", {"start":{"line":231,"column":33},"end":{"line":231,"column":44}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "metricsPath", {"start":{"line":235,"column":33},"end":{"line":235,"column":44}} ), depth0)) != null ? stack1 : "")
     + ".\n3. Verify Prometheus scrapes job "
-    + ((stack1 = alias2(alias1(depth0, "job", {"start":{"line":232,"column":35},"end":{"line":232,"column":38}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "job", {"start":{"line":236,"column":35},"end":{"line":236,"column":38}} ), depth0)) != null ? stack1 : "")
     + ": "
-    + ((stack1 = alias2(alias1(depth0, "upQuery", {"start":{"line":232,"column":44},"end":{"line":232,"column":51}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "upQuery", {"start":{"line":236,"column":44},"end":{"line":236,"column":51}} ), depth0)) != null ? stack1 : "")
     + " is 1 for every replica. "
-    + ((stack1 = alias2(alias1(depth0, "upExplore", {"start":{"line":232,"column":80},"end":{"line":232,"column":89}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "upExplore", {"start":{"line":236,"column":80},"end":{"line":236,"column":89}} ), depth0)) != null ? stack1 : "")
     + ".\n4. Check the Prometheus targets page "
-    + ((stack1 = alias2(alias1(depth0, "prometheusTargets", {"start":{"line":233,"column":39},"end":{"line":233,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "prometheusTargets", {"start":{"line":237,"column":39},"end":{"line":237,"column":56}} ), depth0)) != null ? stack1 : "")
     + " for scrape errors.\n5. Metrics are scraped every "
-    + ((stack1 = alias2(alias1(depth0, "scrapeInterval", {"start":{"line":234,"column":31},"end":{"line":234,"column":45}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "scrapeInterval", {"start":{"line":238,"column":31},"end":{"line":238,"column":45}} ), depth0)) != null ? stack1 : "")
     + ": a new series appears within a couple of scrapes. Alerts watching scrapes: "
-    + ((stack1 = alias2(alias1(depth0, "absentAlerts", {"start":{"line":234,"column":125},"end":{"line":234,"column":137}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "absentAlerts", {"start":{"line":238,"column":125},"end":{"line":238,"column":137}} ), depth0)) != null ? stack1 : "")
     + ".\n\n### Alerts not firing\n\n1. Check that the rule files are loaded: "
-    + ((stack1 = alias2(alias1(depth0, "ruleFiles", {"start":{"line":238,"column":43},"end":{"line":238,"column":52}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "ruleFiles", {"start":{"line":242,"column":43},"end":{"line":242,"column":52}} ), depth0)) != null ? stack1 : "")
     + ". Alerting uses "
-    + ((stack1 = alias2(alias1(depth0, "engine", {"start":{"line":238,"column":72},"end":{"line":238,"column":78}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "engine", {"start":{"line":242,"column":72},"end":{"line":242,"column":78}} ), depth0)) != null ? stack1 : "")
     + ".\n2. Rules are evaluated every "
-    + ((stack1 = alias2(alias1(depth0, "evaluationInterval", {"start":{"line":239,"column":31},"end":{"line":239,"column":49}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "evaluationInterval", {"start":{"line":243,"column":31},"end":{"line":243,"column":49}} ), depth0)) != null ? stack1 : "")
     + "; an alert fires only after its condition held for its duration (see the alerts table).\n3. Verify the notification routes and contact points above, and that their secrets are set.\n4. Run the generated rule unit tests (`monspec test`) to check the thresholds against sample series.\n5. Check the Prometheus and Alertmanager (or Grafana) logs for rule evaluation or notification errors.\n\n### Dashboard slow\n\n1. Reduce the time range; data is kept for "
-    + ((stack1 = alias2(alias1(depth0, "retention", {"start":{"line":246,"column":45},"end":{"line":246,"column":54}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "retention", {"start":{"line":250,"column":45},"end":{"line":250,"column":54}} ), depth0)) != null ? stack1 : "")
     + ", and long ranges over raw histograms are expensive.\n2. Query recording rules (such as "
-    + ((stack1 = alias2(alias1(depth0, "recordingRuleExample", {"start":{"line":247,"column":36},"end":{"line":247,"column":56}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "recordingRuleExample", {"start":{"line":251,"column":36},"end":{"line":251,"column":56}} ), depth0)) != null ? stack1 : "")
     + ") rather than raw counters and histograms.\n3. Lower the refresh rate (dashboards refresh every "
-    + ((stack1 = alias2(alias1(depth0, "refreshes", {"start":{"line":248,"column":54},"end":{"line":248,"column":63}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "refreshes", {"start":{"line":252,"column":54},"end":{"line":252,"column":63}} ), depth0)) != null ? stack1 : "")
     + ").\n4. Check Prometheus performance (query duration, head series) and the dashboard's query inspector.\n";
 },"28":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -678,9 +678,9 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     };
 
   return "### "
-    + ((stack1 = container.lambda(container.strict(depth0, "title", {"start":{"line":255,"column":6},"end":{"line":255,"column":11}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = container.lambda(container.strict(depth0, "title", {"start":{"line":259,"column":6},"end":{"line":259,"column":11}} ), depth0)) != null ? stack1 : "")
     + "\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":257,"column":0},"end":{"line":259,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(depth0 != null ? depth0 : (container.nullContext || {}),lookupProperty(depth0,"items"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":261,"column":0},"end":{"line":263,"column":9}}})) != null ? stack1 : "")
     + "\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -708,33 +708,33 @@ export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"serviceChanges"),"length"),{"name":"if","hash":{},"fn":container.program(6, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":45,"column":0},"end":{"line":56,"column":7}}})) != null ? stack1 : "")
     + "## Deployment\n\n### Where each file goes\n\nPaths are relative to this environment's output folder.\n\n| Files | Go to | Notes |\n| --- | --- | --- |\n"
     + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"destinations"),{"name":"each","hash":{},"fn":container.program(8, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":65,"column":0},"end":{"line":67,"column":9}}})) != null ? stack1 : "")
-    + "\nTo let Grafana, Prometheus and Alertmanager read the output folder itself, build it with\n`monspec build --all-envs --out DIR --atomic` and point them at `DIR/<environment>/…`: each build\nthen publishes every file of every environment with one rename, so a reload never reads a half-new\nset. A folder committed to git stays a plain build.\n\nInstead of file provisioning, the dashboards can go to Grafana through its HTTP API:\n`monspec plan` shows what would change (and what was edited in Grafana's UI since), and\n`monspec apply` writes it, with `GRAFANA_URL` and `GRAFANA_TOKEN` set (monspec's README, \"Deploy\").\n\n### Versions\n\n| Component | Version | Why |\n| --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"versions"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":82,"column":0},"end":{"line":84,"column":9}}})) != null ? stack1 : "")
+    + "\nTo let Grafana, Prometheus and Alertmanager read the output folder itself, build it with\n`monspec build --all-envs --out DIR --atomic` and point them at `DIR/<environment>/…`: each build\nthen publishes every file of every environment with one rename, so a reload never reads a half-new\nset. A folder committed to git stays a plain build.\n\nInstead of file provisioning, the dashboards, and with alerting engine `grafana` or `both` the\nGrafana alert rules, contact points and this service's notification policy route, can go to Grafana\nthrough its HTTP API: `monspec plan` shows what would change (and what was edited in Grafana's UI\nsince), and `monspec apply` writes it, with `GRAFANA_URL` and `GRAFANA_TOKEN` set (monspec's\nREADME, \"Deploy\"); contact-point secrets then come from apply's environment. The same commands\nwrite the rule groups to a Mimir/Cortex or Loki ruler through its API instead of its rule directory\n(`MIMIR_URL`, `LOKI_URL`, or a target declared in the spec with `--target NAME`).\n\n### Versions\n\n| Component | Version | Why |\n| --- | --- | --- |\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"versions"),{"name":"each","hash":{},"fn":container.program(9, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":86,"column":0},"end":{"line":88,"column":9}}})) != null ? stack1 : "")
     + "\n## Dashboards\n\nAll dashboards live in Grafana at "
-    + ((stack1 = alias2(alias1(depth0, "grafanaUrl", {"start":{"line":88,"column":36},"end":{"line":88,"column":46}} ), depth0)) != null ? stack1 : "")
+    + ((stack1 = alias2(alias1(depth0, "grafanaUrl", {"start":{"line":92,"column":36},"end":{"line":92,"column":46}} ), depth0)) != null ? stack1 : "")
     + ". Each panel title links to that panel.\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"dashboards"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":90,"column":0},"end":{"line":109,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"dashboards"),{"name":"each","hash":{},"fn":container.program(10, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":94,"column":0},"end":{"line":113,"column":9}}})) != null ? stack1 : "")
     + "## Metrics reference\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"metricGroups"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":112,"column":0},"end":{"line":121,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"metricGroups"),{"name":"each","hash":{},"fn":container.program(12, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":116,"column":0},"end":{"line":125,"column":9}}})) != null ? stack1 : "")
     + "### Normal ranges and bands\n\n| Threshold | Description | Normal | Warning | Critical |\n| --- | --- | --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"bands"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":126,"column":0},"end":{"line":128,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"recordingRules"),"length"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":129,"column":0},"end":{"line":140,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"bands"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":130,"column":0},"end":{"line":132,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"recordingRules"),"length"),{"name":"if","hash":{},"fn":container.program(15, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":133,"column":0},"end":{"line":144,"column":7}}})) != null ? stack1 : "")
     + "\n## Alerts\n\n| Alert | Severity | Condition | Threshold | For | Route | Runbook |\n| --- | --- | --- | --- | --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"alerts"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":146,"column":0},"end":{"line":148,"column":9}}})) != null ? stack1 : "")
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"slos"),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":149,"column":0},"end":{"line":162,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"alerts"),{"name":"each","hash":{},"fn":container.program(17, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":150,"column":0},"end":{"line":152,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"slos"),{"name":"each","hash":{},"fn":container.program(18, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":153,"column":0},"end":{"line":166,"column":9}}})) != null ? stack1 : "")
     + "\n### Notification routing\n\n| Severity | Contact points | Group wait | Group interval | Repeat interval |\n| --- | --- | --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"routes"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":168,"column":0},"end":{"line":170,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"routes"),{"name":"each","hash":{},"fn":container.program(20, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":172,"column":0},"end":{"line":174,"column":9}}})) != null ? stack1 : "")
     + "\n| Contact point | Type | Target | Secret | Description |\n| --- | --- | --- | --- | --- |\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"contactPoints"),{"name":"each","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":174,"column":0},"end":{"line":176,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"contactPoints"),{"name":"each","hash":{},"fn":container.program(21, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":178,"column":0},"end":{"line":180,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"routingNotes"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":178,"column":0},"end":{"line":180,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"routingNotes"),{"name":"each","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":182,"column":0},"end":{"line":184,"column":9}}})) != null ? stack1 : "")
     + "\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logSources"),"length"),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":182,"column":0},"end":{"line":217,"column":7}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"if").call(alias3,lookupProperty(lookupProperty(depth0,"logSources"),"length"),{"name":"if","hash":{},"fn":container.program(22, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":186,"column":0},"end":{"line":221,"column":7}}})) != null ? stack1 : "")
     + "## Troubleshooting\n\n"
-    + ((stack1 = lookupProperty(helpers,"with").call(alias3,lookupProperty(depth0,"troubleshooting"),{"name":"with","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":220,"column":0},"end":{"line":250,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"with").call(alias3,lookupProperty(depth0,"troubleshooting"),{"name":"with","hash":{},"fn":container.program(27, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":224,"column":0},"end":{"line":254,"column":9}}})) != null ? stack1 : "")
     + "\n## Implementation checklist\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"implementation"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":254,"column":0},"end":{"line":261,"column":9}}})) != null ? stack1 : "")
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"implementation"),{"name":"each","hash":{},"fn":container.program(28, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":258,"column":0},"end":{"line":265,"column":9}}})) != null ? stack1 : "")
     + "## Verification checklist\n\n"
-    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"verification"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":264,"column":0},"end":{"line":266,"column":9}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"verification"),{"name":"each","hash":{},"fn":container.program(5, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":268,"column":0},"end":{"line":270,"column":9}}})) != null ? stack1 : "");
 },"useData":true},
 };

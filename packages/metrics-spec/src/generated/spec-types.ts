@@ -1353,6 +1353,91 @@ export interface Environment {
      */
     templates?: {} | null;
   };
+  /**
+   * Deploy targets of this environment by name, for monspec plan/apply --target NAME.
+   */
+  targets?: {
+    [k: string]: DeployTarget;
+  };
+}
+/**
+ * Where monspec plan/apply --target NAME deploys this environment. Credentials are only ever names of environment variables, never values.
+ *
+ * This interface was referenced by `MonspecDocument`'s JSON-Schema
+ * via the `definition` "deployTarget".
+ */
+export interface DeployTarget {
+  /**
+   * A Grafana (dashboards and Grafana alerting).
+   */
+  grafana?: {
+    /**
+     * Base URL, http or https, without credentials (they would be printed in messages).
+     */
+    url: string;
+    /**
+     * The organisation id, sent as X-Grafana-Org-Id (the token's organisation when absent).
+     */
+    org?: number;
+    /**
+     * The folder title in this Grafana (service.grafana.folder when absent).
+     */
+    folder?: string;
+    /**
+     * Environment variable holding the service account token (GRAFANA_TOKEN when absent).
+     */
+    tokenEnv?: string;
+  };
+  /**
+   * A Mimir or Cortex ruler (the ruler API under /prometheus/config/v1/rules).
+   */
+  mimir?: {
+    /**
+     * Base URL, http or https, without credentials (they would be printed in messages).
+     */
+    url: string;
+    /**
+     * The tenant, sent as X-Scope-OrgID.
+     */
+    tenant?: string;
+    /**
+     * Environment variable holding a Bearer token (never the token itself).
+     */
+    tokenEnv?: string;
+    /**
+     * Environment variable holding the basic-auth user (with passwordEnv).
+     */
+    userEnv?: string;
+    /**
+     * Environment variable holding the basic-auth password (with userEnv).
+     */
+    passwordEnv?: string;
+  };
+  /**
+   * A Loki ruler (the ruler API under /loki/api/v1/rules).
+   */
+  loki?: {
+    /**
+     * Base URL, http or https, without credentials (they would be printed in messages).
+     */
+    url: string;
+    /**
+     * The tenant, sent as X-Scope-OrgID.
+     */
+    tenant?: string;
+    /**
+     * Environment variable holding a Bearer token (never the token itself).
+     */
+    tokenEnv?: string;
+    /**
+     * Environment variable holding the basic-auth user (with passwordEnv).
+     */
+    userEnv?: string;
+    /**
+     * Environment variable holding the basic-auth password (with userEnv).
+     */
+    passwordEnv?: string;
+  };
 }
 /**
  * A map of string keys to string values.

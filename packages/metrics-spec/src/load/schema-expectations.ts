@@ -30,6 +30,7 @@ const BY_PATTERN: Readonly<Record<string, string>> = {
   '^[^@\\s]+@[^@\\s]+$': 'an email address',
   '^[a-zA-Z][a-zA-Z0-9_]*$': 'a parameter name of letters, digits and underscores, starting with a letter',
   '^\\{.*\\}$': 'a LogQL stream selector such as {app="checkout"}',
+  '^https?://[^/@\\s]+(/[^\\s@]*)?$': 'an http:// or https:// URL without credentials (a token or password goes in an environment variable named by tokenEnv, userEnv or passwordEnv)',
   '^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\\.md$': 'a Markdown file name such as CHECKOUT_MONITORING_SETUP.md',
   '^[A-Za-z0-9][A-Za-z0-9_.-]{0,199}$': 'a ruler namespace such as streaming-proxy (letters, digits, _, . and -, starting with a letter or digit)',
   '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$': 'a Kubernetes namespace such as monitoring (lowercase letters, digits and dashes, at most 63 characters)',

@@ -41,7 +41,11 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (typeof value === 'string') {
+    // Credentials in a URL are never echoed (a spec's error goes to CI logs).
+    const shown = value.replace(/\/\/[^/@\s]*@/, '//***@');
+    return JSON.stringify(shown.length > 60 ? shown.slice(0, 57) + '...' : shown);
+  }
   return `${typeof value} ${String(value)}`;
 }
 
@@ -104,6 +108,11 @@ function schemaErrorsToDiagnostics(errors: readonly ErrorObject[], sourceMap: So
       case 'exclusiveMinimum': {
         const { comparison, limit } = e.params as { comparison: string; limit: number };
         message = `Unexpected ${describeValue(e.data)} at ${path}, expected a number ${comparison} ${limit}`;
+        break;
+      }
+      case 'dependentRequired': {
+        const { property, missingProperty } = e.params as { property: string; missingProperty: string };
+        message = `Unexpected key "${property}" without "${missingProperty}" in ${path}, expected both or neither`;
         break;
       }
       case 'propertyNames':

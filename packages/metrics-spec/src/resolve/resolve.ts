@@ -13,6 +13,7 @@ import { resolveDashboard } from './dashboards.js';
 import { resolveNotifications } from './notifications.js';
 import { resolveService } from './service.js';
 import { resolveSloAlerts, resolveSlos } from './slos.js';
+import { resolveTargets } from './targets.js';
 import { resolveThresholds } from './thresholds.js';
 
 export { promNumber } from './common.js';
@@ -65,6 +66,7 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
   const generatedSlo = sloDashboard(spec, slos);
   const dashboards = [...Object.entries(spec.dashboards ?? {}), ...(generatedSlo ? [generatedSlo] : [])].map(([uid, d]) => resolveDashboard(uid, d, spec, ctx, thresholdByName));
 
+  const targets = resolveTargets(spec, input.environment);
   const model: ResolvedModel = {
     specHash: input.specHash,
     environment: input.environment,
@@ -79,6 +81,7 @@ export function resolveModel(input: ResolveInput): ResolvedModel {
     notifications: resolveNotifications(spec),
     logs: resolveLogs(spec),
     seriesEstimate: { total: metrics.reduce((n, m) => n + m.estimatedSeries, 0), budget: service.seriesBudget },
+    ...(targets ? { targets } : {}),
   };
   return deepFreeze(model);
 }

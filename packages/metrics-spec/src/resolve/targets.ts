@@ -1,0 +1,28 @@
+/** The environment's deploy targets (`environments.<env>.targets`), for `monspec plan/apply --target NAME`. */
+import type { MonspecDocument } from '../generated/spec-types.js';
+import type { ResolvedDeployTarget, ResolvedRulerTarget } from '../model.js';
+import { own } from '../own.js';
+
+type Ruler = { url: string; tenant?: string; tokenEnv?: string; userEnv?: string; passwordEnv?: string };
+
+const ruler = (r: Ruler | undefined): ResolvedRulerTarget | undefined =>
+  r ? { url: r.url.replace(/\/+$/, ''), tenant: r.tenant, tokenEnv: r.tokenEnv, userEnv: r.userEnv, passwordEnv: r.passwordEnv } : undefined;
+
+/** Undefined when the environment declares none. */
+export function resolveTargets(spec: MonspecDocument, environment: string): Record<string, ResolvedDeployTarget> | undefined {
+  const env = own(spec.environments ?? {}, environment);
+  const targets = env?.targets;
+  if (!targets || Object.keys(targets).length === 0) return undefined;
+  return Object.fromEntries(
+    Object.entries(targets)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([name, t]) => [
+        name,
+        {
+          grafana: t.grafana ? { url: t.grafana.url.replace(/\/+$/, ''), org: t.grafana.org, folder: t.grafana.folder, tokenEnv: t.grafana.tokenEnv ?? 'GRAFANA_TOKEN' } : undefined,
+          mimir: ruler(t.mimir),
+          loki: ruler(t.loki),
+        },
+      ]),
+  );
+}
