@@ -25,8 +25,16 @@ afterEach(async () => {
   rulers = undefined;
 });
 
-async function start(): Promise<Rulers> {
-  const spec = writeFiles(DEMO_SPEC.map((f) => ({ path: f.path, content: f.text })), tempDir('monspec-ruler-'));
+/** The demo spec, with `alerting` (YAML flow) as the production environment's service.alerting overlay. */
+function demoWith(alerting?: string): Array<{ path: string; content: string }> {
+  const overlay = alerting === undefined ? undefined : `  production:\n    description: Production.\n    default: true\n    overlay:\n      service:\n        alerting: ${alerting}\n`;
+  const files = DEMO_SPEC.map((f) => ({ path: f.path, content: overlay ? f.text.replace('  production:\n    description: Production.\n    default: true\n', overlay) : f.text }));
+  if (overlay) expect(files.map((f) => f.content)).not.toEqual(DEMO_SPEC.map((f) => f.text));
+  return files;
+}
+
+async function start(alerting?: string): Promise<Rulers> {
+  const spec = writeFiles(demoWith(alerting), tempDir('monspec-ruler-'));
   const mimir = await startRulerDouble({ authorization: `Bearer ${MIMIR_TOKEN}`, tenant: 'team-a' });
   const loki = await startRulerDouble({ authorization: `Basic ${Buffer.from(`loki-user:${LOKI_PASSWORD}`).toString('base64')}`, tenant: 'team-a' });
   const base = { GRAFANA_URL: '', MIMIR_URL: mimir.url, MIMIR_TENANT: 'team-a', MIMIR_TOKEN, LOKI_URL: loki.url, LOKI_TENANT: 'team-a', LOKI_USER: 'loki-user', LOKI_PASSWORD };
@@ -58,6 +66,26 @@ describe('monspec plan/apply: Mimir and Loki rulers', () => {
     expect(json.changes).toBe(json.rulers.length);
     expect(new Set(json.rulers.map((i) => i.ruler))).toEqual(new Set(['Mimir', 'Loki']));
     expect([...posts(r.mimir), ...posts(r.loki)]).toEqual([]);
+  });
+
+  it("with service.alerting.ruler mimir, Mimir gets the mimir file's groups in its namespace; with another ruler a Mimir target is refused (exit 2) before anything is written", async () => {
+    const r = await start('{ ruler: { type: mimir, namespace: team-tunnel } }');
+    const apply = await r.run({}, 'apply', '--yes');
+    expect(apply.code, apply.stderr + apply.stdout).toBe(0);
+    expect(apply.stdout).toContain('namespace team-tunnel');
+    const groups = r.mimir.groups.get('team-a')?.get('team-tunnel');
+    expect([...(groups?.keys() ?? [])].length).toBeGreaterThan(1);
+    expect(JSON.stringify([...(groups?.values() ?? [])])).toContain('"alert":"DemoHighErrorRate"');
+    expect(r.mimir.groups.get('team-a')?.get('monspec-demo')).toBeUndefined();
+    await r.mimir.close();
+    await r.loki.close();
+
+    const thanos = await start('{ ruler: { type: thanos } }');
+    const refused = await thanos.run({}, 'apply', '--yes');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('Unexpected a Mimir target with service.alerting.ruler type thanos (environment production)');
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect([...posts(thanos.mimir), ...posts(thanos.loki)]).toEqual([]);
   });
 
   it('first apply posts each group to its ruler and tenant; a second apply and a plan report no changes and write nothing', async () => {

@@ -1,13 +1,14 @@
 /**
- * The ruler part of the plan: the rule groups the spec generates for Mimir/Cortex (the deployed
- * Prometheus rule files, roles prometheus-recording-rules and prometheus-alerting-rules) and for Loki
- * (role loki-rules) against the groups of the service's namespace `monspec-<service>` in each ruler,
+ * The ruler part of the plan: the rule groups the spec generates for Mimir/Cortex (rulerSource: the
+ * mimir file, or the deployed Prometheus rule files) and for Loki (role loki-rules) against the groups
+ * of the service's namespace (`monspec-<service>` unless the spec's mimir ruler names one) in each ruler,
  * one item per group. The namespace is monspec's: a group there that the spec no longer generates is
  * an orphan, deleted only with --prune. Rulers keep no author, so a live edit shows as an update from
  * the live value to the spec's.
  */
 import { parse } from 'yaml';
-import type { Artifact, ResolvedModel } from '@monspec/metrics-spec';
+import { rulerNamespace, type Artifact, type ResolvedModel } from '@monspec/metrics-spec';
+import { UsageError } from '../errors.js';
 import { generateEnvironment } from '../build/generate-all.js';
 import { GENERATORS } from '../generators/registry.js';
 import { TOOL_VERSION } from '../version.js';
@@ -16,7 +17,6 @@ import { jsonChanges } from './dashboard-diff.js';
 import type { Action } from './plan.js';
 import type { RuleGroupYaml, RulerClient, RulerKind } from './ruler-client.js';
 
-const ROLES: Record<RulerKind, ReadonlySet<Artifact['role']>> = { Mimir: new Set(['prometheus-recording-rules', 'prometheus-alerting-rules']), Loki: new Set(['loki-rules']) };
 const DURATIONS: ReadonlySet<string> = new Set(['for', 'keep_firing_for', 'interval']);
 
 export interface RulerItem {
@@ -34,15 +34,28 @@ export interface RulerPlan {
   readonly items: readonly RulerItem[];
 }
 
-/** One namespace per service, named so that it says whose it is. */
-const rulerNamespace = (model: ResolvedModel) => `monspec-${model.service.name}`;
+/**
+ * What a ruler of `kind` evaluates for this spec, and in which namespace (one per service, named so
+ * that it says whose it is). Mimir: the spec's mimir file (its namespace, `monspec-<service>` unless
+ * the spec names one) when service.alerting.ruler selects Mimir, else the rule files this environment
+ * deploys; a spec whose rules go to another ruler (thanos, the Prometheus Operator) has nothing for
+ * Mimir, and says so instead of deploying them twice. Loki: the deployed Loki rules.
+ */
+function rulerSource(model: ResolvedModel, kind: RulerKind): { readonly namespace: string; readonly picks: (a: Artifact) => boolean } {
+  if (kind === 'Loki') return { namespace: rulerNamespace(model.service.name), picks: (a) => a.role === 'loki-rules' && a.deployed };
+  const ruler = model.service.alerting.ruler;
+  if (ruler.type === 'mimir') return { namespace: ruler.namespace, picks: (a) => a.role === 'ruler-rules' && a.subject === 'mimir' && a.deployed };
+  if (ruler.type !== 'prometheus') {
+    throw new UsageError(`Unexpected a Mimir target with service.alerting.ruler type ${ruler.type} (environment ${model.environment}): its rule groups go to that ruler, expected ruler type mimir or prometheus, or no Mimir target`);
+  }
+  return { namespace: rulerNamespace(model.service.name), picks: (a) => (a.role === 'prometheus-recording-rules' || a.role === 'prometheus-alerting-rules') && a.deployed };
+}
 
-async function desiredGroups(model: ResolvedModel, kind: RulerKind): Promise<RuleGroupYaml[]> {
-  const roles = ROLES[kind];
+async function desiredGroups(model: ResolvedModel, picks: (a: Artifact) => boolean): Promise<RuleGroupYaml[]> {
   const generators = [];
-  for (const g of GENERATORS) if ((await g.describe(model)).some((d) => roles.has(d.role) && d.deployed)) generators.push(g);
+  for (const g of GENERATORS) if ((await g.describe(model)).some((d) => picks({ ...d, content: '' }))) generators.push(g);
   const { artifacts } = await generateEnvironment(model, TOOL_VERSION, generators);
-  return artifacts.filter((a) => roles.has(a.role) && a.deployed).flatMap((a) => ((parse(a.content) as { groups?: RuleGroupYaml[] }).groups ?? []));
+  return artifacts.filter(picks).flatMap((a) => ((parse(a.content) as { groups?: RuleGroupYaml[] }).groups ?? []));
 }
 
 const ruleName = (r: Record<string, unknown>) => String(r.alert ?? r.record);
@@ -78,10 +91,10 @@ function groupChanges(live: RuleGroupYaml, desired: RuleGroupYaml): string[] {
 
 export async function makeRulerPlan(model: ResolvedModel, clients: readonly RulerClient[], options: { prune: boolean }): Promise<RulerPlan> {
   const items: RulerItem[] = [];
-  const namespace = rulerNamespace(model);
   for (const client of clients) {
     const { kind, url } = client.target;
-    const desired = await desiredGroups(model, kind);
+    const { namespace, picks } = rulerSource(model, kind);
+    const desired = await desiredGroups(model, picks);
     const live = new Map((await client.groups(namespace)).map((g) => [String(g.name), g]));
     const base = { ruler: kind, url, namespace };
     for (const g of desired) {
