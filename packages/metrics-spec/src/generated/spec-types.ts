@@ -280,6 +280,11 @@ export interface MonspecDocument {
   environments?: {
     [k: string]: Environment;
   };
+  /**
+   * Spec libraries this spec builds on, in order. Each library's sections are the base; this spec's sections override them by the overlay rules (objects merge, scalars and arrays replace, null deletes), and the result is validated as a whole.
+   */
+  imports?: LibraryImport[];
+  library?: Library;
 }
 /**
  * The monitored service and where its monitoring lives.
@@ -1320,6 +1325,44 @@ export interface Environment {
      * Template overrides.
      */
     templates?: {} | null;
+  };
+}
+/**
+ * One imported spec library.
+ *
+ * This interface was referenced by `MonspecDocument`'s JSON-Schema
+ * via the `definition` "libraryImport".
+ */
+export interface LibraryImport {
+  /**
+   * A path relative to this file's directory (starting with ./ or ../, inside the repository, no symbolic links), or an npm package name resolved from this spec's directory through node_modules (its package.json names the spec folder in `monspec.spec`; only YAML is read from it).
+   */
+  from: string;
+  /**
+   * Values for the library's declared parameters, substituted for ${name} in its strings and keys.
+   */
+  params?: {};
+}
+/**
+ * Marks the spec directory as a library (a spec fragment other specs import) and declares its parameters. Removed from the importing spec's result.
+ *
+ * This interface was referenced by `MonspecDocument`'s JSON-Schema
+ * via the `definition` "library".
+ */
+export interface Library {
+  /**
+   * The library's name, for messages.
+   */
+  name: string;
+  /**
+   * What the library provides.
+   */
+  description: string;
+  /**
+   * Parameters keyed by name; ${name} in the library's strings and keys is replaced by the importing spec's value (a string that is exactly ${name} takes the typed value).
+   */
+  params?: {
+    [k: string]: TemplateParam;
   };
 }
 /**
