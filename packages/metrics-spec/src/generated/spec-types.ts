@@ -1414,3 +1414,77 @@ export interface SecretRef2 {
    */
   file?: string;
 }
+/**
+ * monspec.workspace.yaml: the services of a fleet, the libraries they share and the org-level settings `monspec build --workspace` merges their routing under. Point an editor at `monspec.schema.json#/$defs/workspace`.
+ *
+ * This interface was referenced by `MonspecDocument`'s JSON-Schema
+ * via the `definition` "workspace".
+ */
+export interface Workspace {
+  /**
+   * The JSON Schema for editors; ignored by monspec.
+   */
+  $schema?: string;
+  /**
+   * Service spec folders relative to this file; `*` in a segment matches any folder name (services/*). Each folder is one service's spec.
+   *
+   * @minItems 1
+   */
+  services: string[];
+  /**
+   * npm packages of spec libraries the fleet shares: every service importing one must resolve it to the same version (one version per fleet).
+   */
+  libraries?: string[];
+  /**
+   * Environments to build; each service that declares environments must declare these, a service without any is built once and used in each. Defaults to [production].
+   *
+   * @minItems 1
+   */
+  environments?: Identifier[];
+  /**
+   * Org-level settings of the merged artifacts.
+   */
+  org: {
+    /**
+     * The organisation's name, for the fleet docs index.
+     */
+    name: string;
+    /**
+     * The root receiver: alerts no service route matches go here.
+     */
+    receiver: {
+      /**
+       * A snake_case or kebab-case name of at most 200 characters (names become file names).
+       */
+      name: string;
+      /**
+       * Where the root receiver sends mail.
+       */
+      email: string;
+    };
+    /**
+     * The org's SMTP relay (Alertmanager's smtp_* globals); services' own relays are not used in the merged config.
+     */
+    smtp?: {
+      /**
+       * host:port.
+       */
+      smarthost: string;
+      /**
+       * Sender address.
+       */
+      from: string;
+    };
+    /**
+     * Grafana org settings.
+     */
+    grafana?: {
+      /**
+       * Dashboard folder per team (team name → folder title); a team not listed keeps its services' own folders.
+       */
+      folders?: {
+        [k: string]: string;
+      };
+    };
+  };
+}
