@@ -11,7 +11,7 @@ import { EMBEDDED_SPEC_DIR } from './embedded.js';
 
 import { walkTree } from './walk-tree.js';
 import { readLibraries, type ReadLibrariesOptions } from './read-libraries.js';
-export { ImportError, type ReadLibrariesOptions } from './read-libraries.js';
+export { ImportError, resolveLibraryPackage, type ReadLibrariesOptions } from './read-libraries.js';
 export { readsAsFile, walkTree, type EntryKind, type WalkOptions } from './walk-tree.js';
 
 /** Larger spec files are refused before reading (a generated spec of 1,000 services is ~10 MB). */

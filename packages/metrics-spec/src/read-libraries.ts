@@ -70,6 +70,17 @@ export function readLibraries(specDir: string, own: readonly SpecFile[], readDir
   return out;
 }
 
+/**
+ * The spec folder and version of an npm library as resolved from `fromDir` (what a spec there that
+ * imports `name` gets), by the same rules as imports. Throws an Error saying why not.
+ */
+export function resolveLibraryPackage(name: string, fromDir: string, options: ReadLibrariesOptions = {}): { dir: string; package: { name: string; version: string } } {
+  const from = realpathSync(fromDir);
+  const root = options.root !== undefined ? realpathSync(options.root) : (repositoryRoot(from) ?? from);
+  if (!PACKAGE_NAME.test(name)) throw new Error(`Unexpected library "${name}", expected an npm package name`);
+  return resolvePackage(name, from, root, (reason) => new Error(reason));
+}
+
 function repositoryRoot(dir: string): string | undefined {
   for (let d = dir; ; d = dirname(d)) {
     if (existsSync(join(d, '.git'))) return d;
@@ -100,7 +111,7 @@ function resolveImport(
   from: string,
   importerDir: string,
   root: string,
-  refuse: (reason: string) => ImportError,
+  refuse: (reason: string) => Error,
 ): { dir: string; package?: { name: string; version: string } } {
   if (isAbsolute(from) || /^[a-zA-Z]:[\\/]/.test(from) || from.startsWith('\\')) {
     throw refuse(`Unexpected absolute import path "${from}", expected a path relative to the importing file (./ or ../) or an npm package name`);
@@ -122,7 +133,7 @@ function resolveImport(
  * stopped at the repository root. The package's real folder must lie inside the repository (an npm
  * workspace's link into it is fine), and its `monspec.spec` names the spec folder inside the package.
  */
-function resolvePackage(name: string, importerDir: string, root: string, refuse: (reason: string) => ImportError): { dir: string; package: { name: string; version: string } } {
+function resolvePackage(name: string, importerDir: string, root: string, refuse: (reason: string) => Error): { dir: string; package: { name: string; version: string } } {
   let found: string | undefined;
   for (let d = importerDir; ; d = dirname(d)) {
     const candidate = join(d, 'node_modules', ...name.split('/'));
