@@ -18,7 +18,7 @@ const withTools = tools.skip ? it.skip : it;
 if (tools.skip) console.warn(`fleet routing tests ${tools.reason}`);
 
 function amtool(args: readonly string[]) {
-  const r = spawnSync(toolPath('amtool'), args, { encoding: 'utf8' });
+  const r = spawnSync(toolPath('amtool') ?? 'amtool', args, { encoding: 'utf8' });
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 

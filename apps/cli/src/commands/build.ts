@@ -85,7 +85,7 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
 }
 
 /** `--check`: compares the planned files with the disk, writing nothing (also for `--workspace`). */
-export function checkTargets(out: string, targets: readonly WriteTarget[], quiet: boolean, io: Io): ExitCode {
+function checkTargets(out: string, targets: readonly WriteTarget[], quiet: boolean, io: Io): ExitCode {
   let stale = 0;
   for (const path of leftoverFindings(out, targets)) {
     io.out(`leftover ${path}`);

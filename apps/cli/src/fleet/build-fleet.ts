@@ -27,7 +27,7 @@ import { readWorkspace, WorkspaceFindings, type LoadedWorkspace } from './worksp
 import { checkLibraryVersions } from './library-versions.js';
 
 /** The org folder's name under OUT (a service may not be called so). */
-export const ORG_DIR = 'org';
+const ORG_DIR = 'org';
 
 export interface FleetBuildOptions {
   readonly file: string | undefined;
@@ -61,7 +61,7 @@ function orgManifest(artifacts: readonly Artifact[], org: Workspace['org'], envi
 }
 
 /** The org's merged files for one environment, headers added, manifest last. */
-export function orgArtifacts(services: readonly FleetService[], org: Workspace['org'], environment: string): Artifact[] {
+function orgArtifacts(services: readonly FleetService[], org: Workspace['org'], environment: string): Artifact[] {
   const files = addHeadersWithNote([orgAlertmanagerFile(services, org), ...orgGrafanaFiles(services, org), fleetDocs(services, org, environment), fleetManifest(services, org, environment)], fleetNote(org.name, environment)).sort((a, b) =>
     a.path < b.path ? -1 : 1,
   );
@@ -69,7 +69,7 @@ export function orgArtifacts(services: readonly FleetService[], org: Workspace['
 }
 
 /** Reads, compiles and generates every service of the workspace in memory; undefined when something failed (reported). */
-export async function planFleet(options: Pick<FleetBuildOptions, 'file' | 'out' | 'quiet'>, io: Io): Promise<FleetPlan | undefined> {
+async function planFleet(options: Pick<FleetBuildOptions, 'file' | 'out' | 'quiet'>, io: Io): Promise<FleetPlan | undefined> {
   let workspace: LoadedWorkspace;
   try {
     workspace = readWorkspace(options.file, io.cwd);

@@ -5,8 +5,8 @@
 import { SEVERITIES, type Artifact, type Workspace } from '@monspec/metrics-spec';
 import type { FleetService } from './service.js';
 
-export const FLEET_DOCS_PATH = 'docs/FLEET.md';
-export const FLEET_MANIFEST_PATH = 'fleet.json';
+const FLEET_DOCS_PATH = 'docs/FLEET.md';
+const FLEET_MANIFEST_PATH = 'fleet.json';
 
 /** From OUT/org/<env>/docs/ to OUT/<service>/<env>/<path>. */
 function serviceLink(service: FleetService, path: string): string {

@@ -9,11 +9,11 @@ import type { Artifact, Workspace } from '@monspec/metrics-spec';
 import { stringifyYaml } from '@monspec/metrics-spec';
 import { artifactData, type FleetService } from './service.js';
 
-export const ORG_ALERTMANAGER_PATH = 'alertmanager/alertmanager.yml';
+const ORG_ALERTMANAGER_PATH = 'alertmanager/alertmanager.yml';
 
 type Config = Record<string, unknown> & { route?: { group_by?: unknown; routes?: unknown[] }; receivers?: unknown[]; inhibit_rules?: unknown[]; global?: Record<string, unknown> };
 
-export function orgAlertmanagerConfig(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
+function orgAlertmanagerConfig(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
   const configs = services.map((s) => ({ service: s, config: (artifactData(s, 'alertmanager-config') ?? {}) as Config }));
   const routes = configs.flatMap(({ service, config }) => {
     const subtrees = config.route?.routes ?? [];

@@ -10,13 +10,13 @@ import type { Artifact, Workspace } from '@monspec/metrics-spec';
 import { stringifyYaml } from '@monspec/metrics-spec';
 import { artifactData, type FleetService } from './service.js';
 
-export const ORG_POLICIES_PATH = 'grafana/provisioning/alerting/policies.yaml';
-export const ORG_CONTACT_POINTS_PATH = 'grafana/provisioning/alerting/contact-points.yaml';
-export const ORG_DASHBOARD_PROVIDERS_PATH = 'grafana/provisioning/dashboards/fleet.yaml';
+const ORG_POLICIES_PATH = 'grafana/provisioning/alerting/policies.yaml';
+const ORG_CONTACT_POINTS_PATH = 'grafana/provisioning/alerting/contact-points.yaml';
+const ORG_DASHBOARD_PROVIDERS_PATH = 'grafana/provisioning/dashboards/fleet.yaml';
 
 type Tree = { policies?: { routes?: unknown[]; group_by?: unknown }[] };
 
-export function orgPolicies(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
+function orgPolicies(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
   const routes = services.flatMap((s) => {
     const root = ((artifactData(s, 'grafana-policies') ?? {}) as Tree).policies?.[0];
     return (root?.routes ?? []).map((r) => ({ ...(r as Record<string, unknown>), group_by: root?.group_by }));
@@ -24,19 +24,19 @@ export function orgPolicies(services: readonly FleetService[], org: Workspace['o
   return { apiVersion: 1, policies: [{ orgId: 1, receiver: org.receiver.name, group_by: ['alertname', 'service'], routes }] };
 }
 
-export function orgContactPoints(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
+function orgContactPoints(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
   const root = { orgId: 1, name: org.receiver.name, receivers: [{ uid: `monspec-org-${org.receiver.name}`.slice(0, 40), type: 'email', settings: { addresses: org.receiver.email, singleEmail: false }, disableResolveMessage: false }] };
   const points = services.flatMap((s) => ((artifactData(s, 'grafana-contact-points') ?? {}) as { contactPoints?: unknown[] }).contactPoints ?? []);
   return { apiVersion: 1, contactPoints: [root, ...points] };
 }
 
 /** The folder a service's dashboards go to: its team's, when the workspace names one. */
-export function folderOf(service: FleetService, org: Workspace['org']): string {
+function folderOf(service: FleetService, org: Workspace['org']): string {
   const folders = org.grafana?.folders ?? {};
   return Object.hasOwn(folders, service.model.service.team) ? (folders[service.model.service.team] as string) : service.model.service.grafana.folder;
 }
 
-export function orgDashboardProviders(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
+function orgDashboardProviders(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
   const providers = services.flatMap((s) =>
     (((artifactData(s, 'grafana-dashboard-provider') ?? {}) as { providers?: Record<string, unknown>[] }).providers ?? []).map((p) => ({ ...p, folder: folderOf(s, org) })),
   );

@@ -4,7 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseWorkspace, type Diagnostic, type Workspace } from '@monspec/metrics-spec';
 import { UsageError } from '../errors.js';
 
-export const DEFAULT_WORKSPACE_FILE = 'monspec.workspace.yaml';
+const DEFAULT_WORKSPACE_FILE = 'monspec.workspace.yaml';
 
 export interface LoadedWorkspace {
   /** Absolute path of the file, and as given for messages. */

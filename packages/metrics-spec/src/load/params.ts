@@ -52,7 +52,7 @@ const PLACEHOLDER = /\$\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
 const WHOLE = /^\$\{([a-zA-Z][a-zA-Z0-9_]*)\}$/;
 
 /** `${name}` in a string; a string that is exactly `${name}` takes the value with its type. Unknown names stay. */
-export function substituteString(value: string, params: Readonly<Record<string, unknown>>): unknown {
+function substituteString(value: string, params: Readonly<Record<string, unknown>>): unknown {
   const whole = WHOLE.exec(value);
   if (whole && whole[1] !== undefined && Object.hasOwn(params, whole[1])) return params[whole[1]];
   return value.replace(PLACEHOLDER, (m, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : m));
