@@ -141,6 +141,16 @@ describe('spec libraries', () => {
     expect(b.model!.specHash).not.toBe(a.model!.specHash);
   });
 
+  it("applies the importing spec's environment overlays after composing", () => {
+    const root = repo({
+      ...prefixed('libs/demo', LIBRARY),
+      'svc/service.yaml': `imports:\n  - from: ../libs/demo\n    params: { dashboard: demo }\n${SERVICE}`,
+      'svc/environments.yaml': 'environments:\n  production: { description: p, default: true }\n  staging:\n    description: s\n    overlay:\n      thresholds: { error_rate: { critical: 10% } }\n',
+    });
+    const critical = (env: string) => compileAt(root, 'svc', env).model?.thresholds.find((t) => t.name === 'error_rate')?.critical;
+    expect([critical('production'), critical('staging')]).toEqual([0.05, 0.1]);
+  });
+
   it("names the library's file and line, and where it was imported, for a mistake inside it", () => {
     const root = repo({
       ...prefixed('libs/demo', { ...LIBRARY, 'rules.yaml': LIBRARY['rules.yaml'].replace('threshold: error_rate.critical', 'threshold: error_rat.critical') }),
