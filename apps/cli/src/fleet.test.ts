@@ -24,7 +24,8 @@ function amtool(args: readonly string[]) {
 
 describe('monspec build --workspace (the example fleet)', () => {
   const out = tempDir();
-  const built = runCli(['build', '--workspace', WORKSPACE, '--out', out], REPO);
+  // Three services in two worker threads (the default is one per available core).
+  const built = runCli(['build', '--workspace', WORKSPACE, '--out', out, '--jobs', '2'], REPO);
 
   it('builds every service per environment into its own folder and the org files once per environment', () => {
     expect(built.code, built.stderr).toBe(0);
@@ -73,9 +74,10 @@ describe('monspec build --workspace (the example fleet)', () => {
     expect(providers).toMatch(/folder: Tunnel\n\s+name: monspec-streaming-proxy/);
   });
 
-  it('is up to date for --check, rewrites nothing on a second build, and keeps files it does not own', () => {
+  it('is up to date for --check, rewrites nothing on a second build in this process (--jobs 1), and keeps files it does not own', () => {
     writeFileSync(join(out, 'org', 'production', 'NOTES.md'), 'mine\n');
-    const again = runCli(['build', '--workspace', WORKSPACE, '--out', out], REPO);
+    // The same bytes whether built in worker threads or in the process.
+    const again = runCli(['build', '--workspace', WORKSPACE, '--out', out, '--jobs', '1'], REPO);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('0 file(s) written');
     expect(readFileSync(join(out, 'org', 'production', 'NOTES.md'), 'utf8')).toBe('mine\n');
@@ -94,12 +96,26 @@ describe('monspec build --workspace (the example fleet)', () => {
 });
 
 describe('monspec build --workspace refuses', () => {
+  it('a --jobs that is not a count, and --jobs without --workspace', () => {
+    expect(runCli(['build', '--workspace', WORKSPACE, '--jobs', '0'], REPO).stderr).toContain('Unexpected --jobs 0, expected a whole number from 1 to 999');
+    expect(runCli(['build', '--jobs', '2'], tempDir()).code).toBe(2);
+  });
+
   it('a workspace file with a mistake, at its line', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'monspec.workspace.yaml'), 'services: [a]\norg:\n  name: x\n  receiver: { name: root, email: r@example.com }\n  colour: red\n');
     const r = runCli(['build', '--workspace'], dir);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('monspec.workspace.yaml:5:3: error Unexpected key "colour" in org, expected one of: name, receiver, smtp, grafana');
+  });
+
+  it("an org receiver named like a service's contact point", () => {
+    const dir = tempDir();
+    cpSync(join(REPO, 'examples/fleet/services/payments'), join(dir, 'services', 'a'), { recursive: true });
+    writeFileSync(join(dir, 'monspec.workspace.yaml'), 'services: [services/*]\norg:\n  name: x\n  receiver: { name: payments-email, email: r@example.com }\n');
+    const r = runCli(['build', '--workspace', '--out', 'out'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Unexpected org receiver name "payments-email" in monspec\.workspace\.yaml: payments has a contact point of that name \(services\/a\/notifications\.yaml:\d+:\d+\), expected a name no service uses/);
   });
 
   it('services that collide, naming both places, and writes nothing', () => {

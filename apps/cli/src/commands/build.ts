@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GeneratorFindings, hasErrors } from '@monspec/metrics-spec';
 import { boolOpt, stringOpt, type Command, type Io, type Parsed } from '../command.js';
@@ -178,6 +179,7 @@ export const buildCommand: Command = {
     watch: { type: 'boolean', short: 'w', help: 'Rebuild whenever a spec file changes.' },
     quiet: { type: 'boolean', short: 'q', help: 'Print only problems.' },
     timings: { type: 'boolean', help: 'Print per-stage durations and peak memory as one JSON line on stderr (for benchmarks).' },
+    jobs: { type: 'string', help: 'With --workspace: services built at once, in worker threads (default: the available cores; 1 builds in this process).' },
     workspace: {
       type: 'boolean',
       help: 'Build a fleet: the workspace file given after the flag (default ./monspec.workspace.yaml) lists service specs; each goes to OUT/<service>/<env>/, the merged org files (one Alertmanager config, Grafana policies, fleet docs) to OUT/org/<env>/.',
@@ -190,10 +192,11 @@ export const buildCommand: Command = {
     'monspec build --spec ./monitoring --env staging --out ./out',
     'monspec build --watch',
     'monspec build --all-envs --out ./published --atomic',
-    'monspec build --workspace examples/fleet/monspec.workspace.yaml --out examples/fleet/generated',
+    "printf 'services: [monitoring]\\norg: { name: Acme, receiver: { name: org-oncall, email: sre@example.com } }\\n' > monspec.workspace.yaml && monspec build --workspace --out fleet",
   ],
   async run(args: Parsed, io: Io) {
     if (boolOpt(args, 'workspace')) return runWorkspace(args, io);
+    if (stringOpt(args, 'jobs') !== undefined) throw new UsageError('Unexpected --jobs without --workspace, expected it with --workspace only');
     if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}", expected options only (a workspace file follows --workspace)`);
     const env = stringOpt(args, 'env');
     if (env !== undefined && boolOpt(args, 'all-envs')) throw new UsageError('Unexpected --env together with --all-envs, expected one of them');
@@ -226,9 +229,12 @@ async function runWorkspace(args: Parsed, io: Io): Promise<ExitCode> {
     if (args.values[single] !== undefined) throw new UsageError(`Unexpected --${single} together with --workspace, expected --out, --force, --check or --quiet (a workspace builds every service in each of its environments)`);
   }
   if (args.positionals.length > 1) throw new UsageError(`Unexpected arguments ${args.positionals.join(' ')}, expected at most one workspace file after --workspace`);
+  const jobsArg = stringOpt(args, 'jobs');
+  if (jobsArg !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobsArg)) throw new UsageError(`Unexpected --jobs ${jobsArg}, expected a whole number from 1 to 999`);
+  const jobs = jobsArg === undefined ? availableParallelism() : Number(jobsArg);
   const { buildFleet } = await import('../fleet/build-fleet.js');
   return buildFleet(
-    { file: args.positionals[0], out: resolve(io.cwd, stringOpt(args, 'out') ?? 'generated'), check: boolOpt(args, 'check'), force: boolOpt(args, 'force'), quiet: boolOpt(args, 'quiet') },
+    { file: args.positionals[0], out: resolve(io.cwd, stringOpt(args, 'out') ?? 'generated'), check: boolOpt(args, 'check'), force: boolOpt(args, 'force'), quiet: boolOpt(args, 'quiet'), jobs },
     io,
     checkTargets,
   );

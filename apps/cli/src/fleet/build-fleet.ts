@@ -6,17 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
-import { GeneratorFindings, hasErrors, type Artifact, type Diagnostic, type Workspace } from '@monspec/metrics-spec';
+import type { Artifact, Diagnostic, Workspace } from '@monspec/metrics-spec';
 import type { Io } from '../command.js';
 import { EXIT, UsageError, type ExitCode } from '../errors.js';
 import { formatDiagnostics, specFilePath } from '../output/format-diagnostics.js';
 import { compileFiles, readSpec, type LoadedSpec } from '../spec-source.js';
-import { generateEnvironment } from '../build/generate-all.js';
 import { addHeadersWithNote, fleetNote } from '../build/headers.js';
 import { checkLayout } from '../build/layout.js';
 import { MANIFEST_PATH } from '../build/manifest.js';
 import { writeTargets, type WriteTarget } from '../build/writer.js';
-import { locateDiagnostic } from '../lint/dashboard-lint.js';
 import { TOOL_VERSION } from '../version.js';
 import { runFleetChecks } from './checks/index.js';
 import { fleetDocs, fleetManifest } from './fleet-docs.js';
@@ -25,6 +23,7 @@ import { orgGrafanaFiles } from './org-grafana.js';
 import type { FleetService } from './service.js';
 import { readWorkspace, WorkspaceFindings, type LoadedWorkspace } from './workspace-file.js';
 import { checkLibraryVersions } from './library-versions.js';
+import { buildServices } from './pool.js';
 
 /** The org folder's name under OUT (a service may not be called so). */
 const ORG_DIR = 'org';
@@ -35,6 +34,8 @@ export interface FleetBuildOptions {
   readonly check: boolean;
   readonly force: boolean;
   readonly quiet: boolean;
+  /** Services built at once (worker threads when more than one). */
+  readonly jobs: number;
 }
 
 /** What a workspace build produces in memory, per environment. */
@@ -69,7 +70,7 @@ function orgArtifacts(services: readonly FleetService[], org: Workspace['org'], 
 }
 
 /** Reads, compiles and generates every service of the workspace in memory; undefined when something failed (reported). */
-async function planFleet(options: Pick<FleetBuildOptions, 'file' | 'out' | 'quiet'>, io: Io): Promise<FleetPlan | undefined> {
+async function planFleet(options: Pick<FleetBuildOptions, 'file' | 'out' | 'quiet' | 'jobs'>, io: Io): Promise<FleetPlan | undefined> {
   let workspace: LoadedWorkspace;
   try {
     workspace = readWorkspace(options.file, io.cwd);
@@ -88,50 +89,23 @@ async function planFleet(options: Pick<FleetBuildOptions, 'file' | 'out' | 'quie
   if (versionProblems.length > 0) failed = true;
 
   const byEnv = new Map<string, FleetService[]>(environments.map((e) => [e, []]));
-  for (const spec of specs) {
-    const files = readSpec(spec);
-    const first = compileFiles(files, undefined);
-    const declared = first.environments;
-    for (const env of environments) {
-      if (declared.length > 0 && !declared.includes(env)) {
-        io.err(io.errStyle.red('✗ ') + `${spec.displayDir}: Unexpected spec without environment "${env}", expected the workspace's environments (${environments.join(', ')}) in its environments, or none`);
-        failed = true;
-        continue;
-      }
-      const result = declared.length > 0 && env !== first.environment ? compileFiles(files, env) : first;
-      if (result.diagnostics.length > 0 && (hasErrors(result.diagnostics) || !options.quiet)) io.err(formatDiagnostics('text', result.diagnostics, spec.displayDir, io.errStyle));
-      if (!result.model) {
-        io.err(io.errStyle.red('✗ ') + `${spec.displayDir} (${env}): the spec has errors; nothing was written`);
-        failed = true;
-        continue;
-      }
-      let generated;
-      try {
-        generated = await generateEnvironment(result.model, TOOL_VERSION);
-      } catch (err) {
-        if (!(err instanceof GeneratorFindings)) throw err;
-        io.err(err.message);
-        failed = true;
-        continue;
-      }
-      const lintErrors = generated.lint.filter((f) => f.severity === 'error');
-      if (lintErrors.length > 0) {
-        io.err(formatDiagnostics('text', lintErrors.map((d) => locateDiagnostic(d, result.locate)), spec.displayDir, io.errStyle));
-        failed = true;
-        continue;
-      }
-      const locate = result.locate;
-      byEnv.get(env)?.push({
-        name: result.model.service.name,
-        displayDir: spec.displayDir,
-        environment: env,
-        model: result.model,
-        artifacts: generated.artifacts,
-        locate: (pointer) => {
-          const loc = locate(pointer);
-          return loc ? { ...loc, file: specFilePath(spec.displayDir, loc.file) } : undefined;
-        },
-      });
+  const built = await buildServices(specs.map((spec) => ({ spec, environments, quiet: options.quiet })), options.jobs);
+  for (const { spec, reports, builds, failed: serviceFailed } of built) {
+    for (const r of reports) {
+      if ('diagnostics' in r) io.err(formatDiagnostics('text', r.diagnostics, spec.displayDir, io.errStyle));
+      else io.err(io.errStyle.red('✗ ') + r.failure);
+    }
+    if (serviceFailed) failed = true;
+    for (const { environment, model, artifacts } of builds) {
+      // The source map stays where the spec was compiled (maybe a worker): compiled again here only
+      // to locate a cross-service finding.
+      let compiled: ReturnType<typeof compileFiles> | undefined;
+      const locate = (pointer: string) => {
+        compiled ??= compileFiles(readSpec(spec), model.environments.length > 0 ? environment : undefined);
+        const loc = compiled.locate(pointer);
+        return loc ? { ...loc, file: specFilePath(spec.displayDir, loc.file) } : undefined;
+      };
+      byEnv.get(environment)?.push({ name: model.service.name, displayDir: spec.displayDir, environment, model, artifacts, locate });
     }
   }
   if (failed) return undefined;
@@ -143,6 +117,15 @@ async function planFleet(options: Pick<FleetBuildOptions, 'file' | 'out' | 'quie
     if (other !== undefined) throw new UsageError(`Unexpected service name "${s.name}" in ${s.displayDir}, already the name of ${other}; expected one spec per service in ${workspace.displayFile}`);
     if (s.name === ORG_DIR) throw new UsageError(`Unexpected service name "${ORG_DIR}" in ${s.displayDir}: OUT/${ORG_DIR}/ holds the merged org files, expected another name`);
     names.set(s.name, s.displayDir);
+  }
+
+  // The root receiver joins every service's receivers in one list: its name must be free.
+  for (const s of byEnv.get(environments[0] as string) ?? []) {
+    if (!s.model.notifications.contactPoints.some((c) => c.name === org.receiver.name)) continue;
+    const loc = s.locate(`/notifications/contactPoints/${org.receiver.name}`);
+    throw new UsageError(
+      `Unexpected org receiver name "${org.receiver.name}" in ${workspace.displayFile}: ${s.name} has a contact point of that name${loc ? ` (${loc.file}:${loc.line}:${loc.column})` : ''}, expected a name no service uses`,
+    );
   }
 
   const seen = new Set<string>();
