@@ -118,6 +118,29 @@ describe('monspec build --workspace refuses', () => {
     expect(r.stderr).toMatch(/Unexpected org receiver name "payments-email" in monspec\.workspace\.yaml: payments has a contact point of that name \(services\/a\/notifications\.yaml:\d+:\d+\), expected a name no service uses/);
   });
 
+  it('two versions of a workspace library in one fleet, naming both', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, '.git'));
+    const lib = (at: string, version: string) => {
+      mkdirSync(join(dir, at, 'spec'), { recursive: true });
+      writeFileSync(join(dir, at, 'package.json'), JSON.stringify({ name: 'lib-x', version, monspec: { spec: 'spec' } }));
+      writeFileSync(join(dir, at, 'spec', 'lib.yaml'), 'library:\n  name: x\n  description: x\n');
+    };
+    lib('node_modules/lib-x', '1.0.0');
+    lib('services/b/node_modules/lib-x', '2.0.0');
+    for (const name of ['a', 'b']) {
+      cpSync(join(REPO, 'examples/fleet/services/payments'), join(dir, 'services', name), { recursive: true });
+      const file = join(dir, 'services', name, 'service.yaml');
+      const text = readFileSync(file, 'utf8').replace('name: payments', `name: svc${name}`);
+      writeFileSync(file, `imports:\n  - from: lib-x\n${text.replace(/^#.*\n/gm, '')}`);
+    }
+    writeFileSync(join(dir, 'monspec.workspace.yaml'), 'services: [services/*]\nlibraries: [lib-x]\norg:\n  name: x\n  receiver: { name: root, email: r@example.com }\n');
+    const r = runCli(['build', '--workspace', '--out', 'out'], dir);
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/services\/b: Unexpected lib-x 2\.0\.0 \(.*services\/b\/node_modules\/lib-x\/spec\), expected the fleet's one version 1\.0\.0 \(.*node_modules\/lib-x\/spec, as monspec\.workspace\.yaml resolves it\)/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('services that collide, naming both places, and writes nothing', () => {
     const dir = tempDir();
     cpSync(join(REPO, 'examples/fleet/services/payments'), join(dir, 'services', 'a'), { recursive: true });
