@@ -109,6 +109,17 @@ describe('monspec build --workspace refuses', () => {
     expect(r.stderr).toContain('monspec.workspace.yaml:5:3: error Unexpected key "colour" in org, expected one of: name, receiver, smtp, grafana');
   });
 
+  it('a service folder outside the repository, at its line', () => {
+    const parent = tempDir();
+    const dir = join(parent, 'repo');
+    mkdirSync(join(dir, '.git'), { recursive: true });
+    cpSync(join(REPO, 'examples/fleet/services/payments'), join(parent, 'outside'), { recursive: true });
+    writeFileSync(join(dir, 'monspec.workspace.yaml'), 'org:\n  name: x\n  receiver: { name: root, email: r@example.com }\nservices:\n  - ../outside\n');
+    const r = runCli(['build', '--workspace', '--out', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/monspec\.workspace\.yaml:5:5: error Unexpected service folder .*outside outside the repository/);
+  });
+
   it("an org receiver named like a service's contact point", () => {
     const dir = tempDir();
     cpSync(join(REPO, 'examples/fleet/services/payments'), join(dir, 'services', 'a'), { recursive: true });

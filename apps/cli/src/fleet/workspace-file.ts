@@ -35,10 +35,12 @@ export function readWorkspace(fileArg: string | undefined, cwd: string): LoadedW
   const { workspace, diagnostics, locate } = parseWorkspace({ path: displayFile, text: readFileSync(file, 'utf8') });
   if (!workspace) throw new WorkspaceFindings(diagnostics);
   const root = realpathSync(dirname(file));
+  // Service folders stay inside the repository (a workspace file may come from a pull request).
+  const repository = repositoryRoot(root) ?? root;
   const serviceDirs: string[] = [];
   const problems: Diagnostic[] = [];
   workspace.services.forEach((pattern, i) => {
-    const found = expand(root, pattern);
+    const found = expand(root, pattern, repository);
     const location = locate(`/services/${i}`);
     const problem = (message: string) => problems.push({ ruleId: 'workspace', severity: 'error', message, ...(location ? { location } : {}) });
     if (typeof found === 'string') return problem(found);
@@ -54,7 +56,14 @@ export function readWorkspace(fileArg: string | undefined, cwd: string): LoadedW
  * folder name (not starting with a dot); folders reached through a symbolic link are skipped. Only
  * folders holding *.yaml files count. A string is the reason the pattern is refused.
  */
-function expand(root: string, pattern: string): string[] | string {
+function repositoryRoot(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+function expand(root: string, pattern: string, repository: string): string[] | string {
   if (isAbsolute(pattern)) return `Unexpected absolute service path "${pattern}", expected a path relative to the workspace file`;
   let dirs = [root];
   for (const segment of pattern.split('/').filter((s) => s !== '' && s !== '.')) {
@@ -74,5 +83,8 @@ function expand(root: string, pattern: string): string[] | string {
     }
     dirs = next;
   }
-  return dirs.map((d) => realpathSync(d)).filter((d) => readdirSync(d).some((n) => /\.ya?ml$/.test(n)));
+  const real = dirs.map((d) => realpathSync(d));
+  const outside = real.find((d) => relative(repository, d).startsWith('..') || isAbsolute(relative(repository, d)));
+  if (outside !== undefined) return `Unexpected service folder ${outside} outside the repository (${repository}), expected folders inside it`;
+  return real.filter((d) => readdirSync(d).some((n) => /\.ya?ml$/.test(n)));
 }
