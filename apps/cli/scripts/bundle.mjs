@@ -16,7 +16,8 @@ const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:
 
 rmSync('dist/bundle', { recursive: true, force: true });
 const result = await build({
-  entryPoints: { main: 'dist/main.js' },
+  // The workspace build's worker thread is its own entry, next to the chunk that starts it (fleet/pool.ts).
+  entryPoints: { main: 'dist/main.js', 'fleet-worker': 'dist/fleet/fleet-worker.js' },
   outdir: 'dist/bundle',
   chunkNames: 'chunk-[hash]',
   ...NODE_BUNDLE,

@@ -299,10 +299,10 @@ function closedPort(): Promise<number> {
 }
 
 describe('monspec mcp: usage', () => {
-  it('refuses --workspace (not supported yet) and a non-http --prometheus with exit 2', () => {
-    const ws = runCli(['mcp', '--workspace', 'fleet.yaml'], tempDir());
+  it('refuses a missing workspace file and a non-http --prometheus with exit 2', () => {
+    const ws = runCli(['mcp', '--workspace', 'fleet.yaml', '--service', 'x'], tempDir());
     expect(ws.code).toBe(2);
-    expect(ws.stderr).toContain('Unexpected --workspace, expected --spec DIR');
+    expect(ws.stderr).toContain('Unexpected workspace file fleet.yaml: it does not exist');
     const prom = runCli(['mcp', '--spec', copyEmbeddedSpec(), '--prometheus', 'ftp://x'], tempDir());
     expect(prom.code).toBe(2);
     expect(prom.stderr).toContain('Unexpected --prometheus ftp://x, expected an http or https URL');

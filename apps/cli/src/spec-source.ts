@@ -1,9 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { CompileOptions, CompileResult, SpecFile } from '@monspec/metrics-spec';
-import { readSpecDir } from '@monspec/metrics-spec/node';
+import { ImportError, readSpecWithLibraries } from '@monspec/metrics-spec/node';
 import { compileSpec } from '@monspec/metrics-spec';
 import { UsageError } from './errors.js';
+import { specFilePath } from './output/format-diagnostics.js';
 
 export interface LoadedSpec {
   /** Absolute directory. */
@@ -71,11 +72,12 @@ export function locateSpec(specArg: string | undefined, io: { readonly cwd: stri
   return { dir, displayDir };
 }
 
-/** The spec directory's files (a usage error when unreadable). */
+/** The spec directory's files and its libraries' (a usage error when unreadable or an import is refused). */
 export function readSpec(spec: LoadedSpec): SpecFile[] {
   try {
-    return readSpecDir(spec.dir);
+    return readSpecWithLibraries(spec.dir);
   } catch (err) {
+    if (err instanceof ImportError) throw new UsageError(`${specFilePath(spec.displayDir, err.file)}:${err.line}:${err.column}: ${err.reason}`);
     throw new UsageError(`Unexpected unreadable spec directory ${spec.displayDir}: ${(err as Error).message}`);
   }
 }
@@ -94,3 +96,4 @@ export function compileAt(spec: LoadedSpec, environment: string | undefined, onS
   if (timings) timings.read = (timings.read ?? 0) + performance.now() - t;
   return compileFiles(files, environment, onStage);
 }
+

@@ -36,6 +36,7 @@ const validators =
     validateAlertEntry: `${id}#/$defs/alertEntry`,
     validatePanel: `${id}#/$defs/panel`,
     validateRecordingRule: `${id}#/$defs/recordingRule`,
+    validateWorkspace: `${id}#/$defs/workspace`,
   });
 
 // Every `default` keyword of the schema, by definition and property path: the one place defaults

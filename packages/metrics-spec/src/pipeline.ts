@@ -4,7 +4,8 @@ import { runChecks } from './checks/run-checks.js';
 import { hasErrors, sortDiagnostics, type Diagnostic, type SourceLocation } from './diagnostics.js';
 import type { MonspecDocument } from './generated/spec-types.js';
 import { expandTemplates } from './load/expand-templates.js';
-import { isPlainObject, mergeDocuments } from './load/merge-documents.js';
+import { composeImports, importsLibraries } from './load/imports.js';
+import { isPlainObject, mergeDocuments, type Layer } from './load/merge-documents.js';
 import { applyOverlay } from './load/overlay.js';
 import { parseSpecFile, type SpecFile } from './load/parse-yaml.js';
 import { dropReservedKeys } from './load/reserved-keys.js';
@@ -60,14 +61,16 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   let locate: CompileResult['locate'] = () => undefined;
   const done = (model: ResolvedModel | undefined, environment: string | undefined, environments: readonly string[], usageError?: string): CompileResult => ({
     model,
-    diagnostics: sortDiagnostics(diagnostics),
+    diagnostics: sortDiagnostics(importedAt.size === 0 ? diagnostics : diagnostics.map((d) => withImportSite(d, importedAt))),
     environment,
     environments,
     usageError,
     locate,
   });
 
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : 1));
+  const sorted = [...files].filter((f) => !f.library).sort((a, b) => (a.path < b.path ? -1 : 1));
+  const libraryFiles = files.filter((f) => f.library);
+  let importedAt: ReadonlyMap<string, SourceLocation> = new Map();
   if (sorted.length === 0) {
     diagnostics.push({ ruleId: 'empty-spec', severity: 'error', message: 'Unexpected spec directory without *.yaml files, expected at least a service and its metrics' });
     return done(undefined, undefined, []);
@@ -82,9 +85,13 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
 
   const parsed = sorted.map((f) => parseSpecFile(f, diagnostics));
   stage('parse');
+  // A spec that imports libraries may write partial entries (overrides of a library's), so it is
+  // validated whole after composing; every other spec file by file, as before merging.
+  const composed = importsLibraries(parsed);
   for (const file of parsed) {
     if (file.data === undefined) continue;
     dropReservedKeys(file, diagnostics);
+    if (composed) continue;
     const fileMap = new SourceMap();
     fileMap.setOrigin('', file);
     validateAgainstSchema('document', file.data, fileMap, diagnostics);
@@ -92,7 +99,16 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   stage('schema');
   if (hasErrors(diagnostics)) return done(undefined, undefined, []);
 
-  const { data: merged, sourceMap } = mergeDocuments(parsed, diagnostics);
+  let layer: Layer;
+  if (composed) {
+    const result = composeImports(parsed, sorted, libraryFiles, diagnostics);
+    ({ layer, importedAt } = result);
+    if (!hasErrors(diagnostics)) validateAgainstSchema('document', layer.data, layer.sourceMap, diagnostics);
+    if (hasErrors(diagnostics)) return done(undefined, undefined, []);
+  } else {
+    layer = mergeDocuments(parsed, diagnostics);
+  }
+  const { data: merged, sourceMap } = layer;
   locate = (pointer) => sourceMap.locateKey(pointer);
   const envs = (isPlainObject(merged.environments) ? merged.environments : {}) as Record<string, { default?: boolean; overlay?: Record<string, unknown> }>;
   const environments = Object.keys(envs).sort();
@@ -135,7 +151,13 @@ export function compileSpec(files: readonly SpecFile[], options: CompileOptions 
   stage('checks');
   if (hasErrors(diagnostics)) return done(undefined, environment, environments);
 
-  const model = resolveModel({ spec: document, sourceMap, environment, environments, defaultEnvironment: defaultEnvironment(envs), specHash: hashSpecFiles(sorted), context });
+  const model = resolveModel({ spec: document, sourceMap, environment, environments, defaultEnvironment: defaultEnvironment(envs), specHash: hashSpecFiles(composed ? [...sorted, ...libraryFiles] : sorted), context });
   stage('resolve');
   return done(model, environment, environments);
+}
+
+/** A finding inside an imported library also names where the library was imported. */
+function withImportSite(d: Diagnostic, importedAt: ReadonlyMap<string, SourceLocation>): Diagnostic {
+  const at = d.location ? importedAt.get(d.location.file) : undefined;
+  return at ? { ...d, message: `${d.message} (in a library imported at ${at.file}:${at.line}:${at.column})` } : d;
 }

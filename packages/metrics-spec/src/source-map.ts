@@ -94,6 +94,17 @@ export class SourceMap {
     return this.originOf(pointer)?.file.path;
   }
 
+  /**
+   * Takes over `other`'s origins at and below `pointer` (a subtree copied from another merged
+   * document, such as an imported library's), keeping each part's own file.
+   */
+  copySubtree(other: SourceMap, pointer: string): void {
+    const top = other.originOf(pointer);
+    if (top) this.origins.set(pointer, top);
+    const prefix = pointer + '/';
+    for (const [k, o] of other.origins) if (k.startsWith(prefix)) this.origins.set(k, o);
+  }
+
   /** Forgets every origin at or below `pointer` (an overlay replaced or deleted it). */
   deleteSubtree(pointer: string): void {
     const prefix = pointer + '/';

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GeneratorFindings, hasErrors } from '@monspec/metrics-spec';
 import { boolOpt, stringOpt, type Command, type Io, type Parsed } from '../command.js';
@@ -84,32 +85,35 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
   return { targets, failed };
 }
 
+/** `--check`: compares the planned files with the disk, writing nothing (also for `--workspace`). */
+function checkTargets(out: string, targets: readonly WriteTarget[], quiet: boolean, io: Io): ExitCode {
+  let stale = 0;
+  for (const path of leftoverFindings(out, targets)) {
+    io.out(`leftover ${path}`);
+    stale++;
+  }
+  for (const t of usesAtomicLayout(out) ? withLinks(out, targets) : targets) {
+    const d = diffTree(t.dir, t.artifacts, t.linkText);
+    for (const p of d.stale) io.out(`stale    ${join(t.dir, p)}`);
+    for (const p of d.missing) io.out(`missing  ${join(t.dir, p)}`);
+    for (const p of d.extra) io.out(`extra    ${join(t.dir, p)}`);
+    stale += d.stale.length + d.missing.length + d.extra.length;
+  }
+  if (stale > 0) {
+    io.err(io.errStyle.red('✗ ') + `${stale} generated file(s) out of date or left over by a killed build: run \`npx turbo build\` (or monspec build) and commit the result`);
+    return EXIT.findings;
+  }
+  if (!quiet) io.err(io.errStyle.green('✓ ') + 'generated files are up to date');
+  return EXIT.ok;
+}
+
 async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
   // The folders themselves first (before the generators run), the environments' folders once known.
   checkLayout({ out: settings.out, envDirs: [], opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
   const { targets, failed } = await plan(settings, io);
   if (failed) return EXIT.findings;
   checkLayout({ out: settings.out, envDirs: targets.filter((t) => t.option === '--out').map((t) => t.dir), opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
-  if (settings.check) {
-    let stale = 0;
-    for (const path of leftoverFindings(settings.out, targets)) {
-      io.out(`leftover ${path}`);
-      stale++;
-    }
-    for (const t of usesAtomicLayout(settings.out) ? withLinks(settings.out, targets) : targets) {
-      const d = diffTree(t.dir, t.artifacts, t.linkText);
-      for (const p of d.stale) io.out(`stale    ${join(t.dir, p)}`);
-      for (const p of d.missing) io.out(`missing  ${join(t.dir, p)}`);
-      for (const p of d.extra) io.out(`extra    ${join(t.dir, p)}`);
-      stale += d.stale.length + d.missing.length + d.extra.length;
-    }
-    if (stale > 0) {
-      io.err(io.errStyle.red('✗ ') + `${stale} generated file(s) out of date or left over by a killed build: run \`npx turbo build\` (or monspec build) and commit the result`);
-      return EXIT.findings;
-    }
-    if (!settings.quiet) io.err(io.errStyle.green('✓ ') + 'generated files are up to date');
-    return EXIT.ok;
-  }
+  if (settings.check) return checkTargets(settings.out, targets, settings.quiet, io);
   const writeStarted = performance.now();
   const { plans, published } = await writeTargets({ out: settings.out, opsDocs: settings.opsDocs, targets, force: settings.force, atomic: settings.atomic, say: (t) => io.err(t) });
   if (settings.timings) settings.timings.write = performance.now() - writeStarted;
@@ -161,7 +165,8 @@ function watchAndRebuild(settings: BuildSettings, io: Io): Promise<ExitCode> {
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Generate every artifact (dashboards, rules, tests, routing, docs, site) for a spec, atomically.',
-  usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--atomic] [--force] [--check] [--watch]',
+  positionals: { min: 0, max: 1 },
+  usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--atomic] [--force] [--check] [--watch] | monspec build --workspace [FILE] [--out DIR] [--force] [--check]',
   options: {
     spec: SPEC_OPTION,
     env: { type: 'string', help: 'Build this environment only (default: the spec\'s default environment).' },
@@ -174,6 +179,11 @@ export const buildCommand: Command = {
     watch: { type: 'boolean', short: 'w', help: 'Rebuild whenever a spec file changes.' },
     quiet: { type: 'boolean', short: 'q', help: 'Print only problems.' },
     timings: { type: 'boolean', help: 'Print per-stage durations and peak memory as one JSON line on stderr (for benchmarks).' },
+    jobs: { type: 'string', help: 'With --workspace: services built at once, in worker threads (default: the available cores; 1 builds in this process).' },
+    workspace: {
+      type: 'boolean',
+      help: 'Build a fleet: the workspace file given after the flag (default ./monspec.workspace.yaml) lists service specs; each goes to OUT/<service>/<env>/, the merged org files (one Alertmanager config, Grafana policies, fleet docs) to OUT/org/<env>/.',
+    },
   },
   examples: [
     'monspec build',
@@ -182,8 +192,12 @@ export const buildCommand: Command = {
     'monspec build --spec ./monitoring --env staging --out ./out',
     'monspec build --watch',
     'monspec build --all-envs --out ./published --atomic',
+    "printf 'services: [monitoring]\\norg: { name: Acme, receiver: { name: org-oncall, email: sre@example.com } }\\n' > monspec.workspace.yaml && monspec build --workspace --out fleet",
   ],
   async run(args: Parsed, io: Io) {
+    if (boolOpt(args, 'workspace')) return runWorkspace(args, io);
+    if (stringOpt(args, 'jobs') !== undefined) throw new UsageError('Unexpected --jobs without --workspace, expected it with --workspace only');
+    if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}", expected options only (a workspace file follows --workspace)`);
     const env = stringOpt(args, 'env');
     if (env !== undefined && boolOpt(args, 'all-envs')) throw new UsageError('Unexpected --env together with --all-envs, expected one of them');
     if (boolOpt(args, 'check') && boolOpt(args, 'watch')) throw new UsageError('Unexpected --check together with --watch, expected one of them');
@@ -208,3 +222,20 @@ export const buildCommand: Command = {
     return watchAndRebuild(settings, io);
   },
 };
+
+/** `build --workspace [FILE]`: the fleet build (fleet/build-fleet.ts), loaded only for it. */
+async function runWorkspace(args: Parsed, io: Io): Promise<ExitCode> {
+  for (const single of ['spec', 'env', 'all-envs', 'ops-docs', 'atomic', 'watch', 'timings']) {
+    if (args.values[single] !== undefined) throw new UsageError(`Unexpected --${single} together with --workspace, expected --out, --force, --check or --quiet (a workspace builds every service in each of its environments)`);
+  }
+  if (args.positionals.length > 1) throw new UsageError(`Unexpected arguments ${args.positionals.join(' ')}, expected at most one workspace file after --workspace`);
+  const jobsArg = stringOpt(args, 'jobs');
+  if (jobsArg !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobsArg)) throw new UsageError(`Unexpected --jobs ${jobsArg}, expected a whole number from 1 to 999`);
+  const jobs = jobsArg === undefined ? availableParallelism() : Number(jobsArg);
+  const { buildFleet } = await import('../fleet/build-fleet.js');
+  return buildFleet(
+    { file: args.positionals[0], out: resolve(io.cwd, stringOpt(args, 'out') ?? 'generated'), check: boolOpt(args, 'check'), force: boolOpt(args, 'force'), quiet: boolOpt(args, 'quiet'), jobs },
+    io,
+    checkTargets,
+  );
+}

@@ -7,9 +7,11 @@ import { ruleDocsMarkdown, ruleDocsText, type RuleRegistry } from '../rules/rule
 /** Both registries, as they are compiled into this CLI. */
 async function registries(): Promise<RuleRegistry[]> {
   const { LINT_RULES } = await import('@monspec/dashboards');
+  const { FLEET_CHECKS } = await import('../fleet/checks/index.js');
   return [
     { title: 'Spec checks', about: 'Semantic checks of the spec after the JSON Schema, one rule per file in packages/metrics-spec/src/checks/, each with valid and invalid examples that are its tests.', rules: CHECKS },
     { title: 'Dashboard lint', about: 'Rules over the generated Grafana dashboards, one per file in packages/dashboards/src/lint/rules/; findings point at the panel in the spec.', rules: LINT_RULES },
+    { title: 'Cross-service checks', about: 'Checks across the services of a workspace, run by monspec build --workspace, one per file in apps/cli/src/fleet/checks/; each finding names both places.', rules: FLEET_CHECKS },
   ];
 }
 

@@ -1,12 +1,18 @@
 import type { Diagnostic, RelatedDiagnostic } from '@monspec/metrics-spec';
+import { posix } from 'node:path';
 import type { Style } from './style.js';
+
+/** A spec file's path for messages: `DIR/FILE`, with an imported library's `../` segments folded. */
+export function specFilePath(specDir: string, file: string): string {
+  return file.startsWith('../') ? posix.normalize(`${specDir}/${file}`) : `${specDir}/${file}`;
+}
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
 /** Paths in diagnostics are relative to the spec dir; prefix them so editors and CI can open them. */
 function where(d: Diagnostic, specDir: string): string {
   if (!d.location) return specDir;
-  return `${specDir}/${d.location.file}:${d.location.line}:${d.location.column}`;
+  return `${specFilePath(specDir, d.location.file)}:${d.location.line}:${d.location.column}`;
 }
 
 /** Warnings and infos shown per check id in text and github output; JSON keeps every one. */
@@ -40,7 +46,7 @@ function moreLines(more: ReadonlyMap<string, number>): string[] {
 
 /** The findings folded under a diagnostic because they follow from it, in one line. */
 function relatedNote(related: readonly RelatedDiagnostic[], specDir: string): string {
-  const shown = related.slice(0, 5).map((r) => (r.location ? `${specDir}/${r.location.file}:${r.location.line}` : `[${r.ruleId}]`));
+  const shown = related.slice(0, 5).map((r) => (r.location ? `${specFilePath(specDir, r.location.file)}:${r.location.line}` : `[${r.ruleId}]`));
   const rest = related.length > shown.length ? `, … ${related.length - shown.length} more` : '';
   return `${related.length} finding(s) that follow from this one are not shown separately: ${shown.join(', ')}${rest}`;
 }
@@ -61,12 +67,12 @@ function formatJson(diagnostics: readonly Diagnostic[], specDir: string): string
       ruleId: d.ruleId,
       severity: d.severity,
       message: d.message,
-      file: d.location ? `${specDir}/${d.location.file}` : undefined,
+      file: d.location ? specFilePath(specDir, d.location.file) : undefined,
       line: d.location?.line,
       column: d.location?.column,
       pointer: d.pointer,
       ...(d.related?.length
-        ? { related: d.related.map((r) => ({ ruleId: r.ruleId, message: r.message, file: r.location ? `${specDir}/${r.location.file}` : undefined, line: r.location?.line, column: r.location?.column })) }
+        ? { related: d.related.map((r) => ({ ruleId: r.ruleId, message: r.message, file: r.location ? specFilePath(specDir, r.location.file) : undefined, line: r.location?.line, column: r.location?.column })) }
         : {}),
     })),
     null,
@@ -82,7 +88,7 @@ function formatGithub(diagnostics: readonly Diagnostic[], specDir: string): stri
   const lines = shown.map((d) => {
     const command = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
     const props = [
-      d.location ? `file=${escapeProp(`${specDir}/${d.location.file}`)}` : undefined,
+      d.location ? `file=${escapeProp(specFilePath(specDir, d.location.file))}` : undefined,
       d.location ? `line=${d.location.line}` : undefined,
       d.location ? `col=${d.location.column}` : undefined,
       `title=${escapeProp(`monspec ${d.ruleId}`)}`,

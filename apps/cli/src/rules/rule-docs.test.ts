@@ -6,6 +6,7 @@ import { remark } from 'remark';
 import remarkGfm from 'remark-gfm';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../test-support/run-cli.js';
+import { FLEET_CHECKS } from '../fleet/checks/index.js';
 import { ruleDocsMarkdown } from './rule-docs.js';
 
 const tables = (markdown: string): Table[] => remark().use(remarkGfm).parse(markdown).children.filter((n): n is Table => n.type === 'table');
@@ -15,11 +16,13 @@ describe('the rule reference', () => {
     const markdown = ruleDocsMarkdown([
       { title: 'Spec checks', about: 'a', rules: CHECKS },
       { title: 'Dashboard lint', about: 'b', rules: LINT_RULES },
+      { title: 'Cross-service checks', about: 'c', rules: FLEET_CHECKS },
     ]);
-    const [checks, lint] = tables(markdown);
+    const [checks, lint, fleet] = tables(markdown);
     const ids = (t: Table | undefined) => (t?.children.slice(1) ?? []).map((r) => (r.children[0]?.children[0] as { value: string }).value);
     expect(ids(checks).sort()).toEqual(CHECKS.map((c) => c.id).sort());
     expect(ids(lint).sort()).toEqual(LINT_RULES.map((r) => r.id).sort());
+    expect(ids(fleet).sort()).toEqual(FLEET_CHECKS.map((r) => r.id).sort());
   });
 
   it('keeps a description with a pipe or a backtick span inside its cell', () => {

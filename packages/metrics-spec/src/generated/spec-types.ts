@@ -280,6 +280,11 @@ export interface MonspecDocument {
   environments?: {
     [k: string]: Environment;
   };
+  /**
+   * Spec libraries this spec builds on, in order. Each library's sections are the base; this spec's sections override them by the overlay rules (objects merge, scalars and arrays replace, null deletes), and the result is validated as a whole.
+   */
+  imports?: LibraryImport[];
+  library?: Library;
 }
 /**
  * The monitored service and where its monitoring lives.
@@ -1440,6 +1445,44 @@ export interface DeployTarget {
   };
 }
 /**
+ * One imported spec library.
+ *
+ * This interface was referenced by `MonspecDocument`'s JSON-Schema
+ * via the `definition` "libraryImport".
+ */
+export interface LibraryImport {
+  /**
+   * A path relative to this file's directory (starting with ./ or ../, inside the repository, no symbolic links), or an npm package name resolved from this spec's directory through node_modules (its package.json names the spec folder in `monspec.spec`; only YAML is read from it).
+   */
+  from: string;
+  /**
+   * Values for the library's declared parameters, substituted for ${name} in its strings and keys.
+   */
+  params?: {};
+}
+/**
+ * Marks the spec directory as a library (a spec fragment other specs import) and declares its parameters. Removed from the importing spec's result.
+ *
+ * This interface was referenced by `MonspecDocument`'s JSON-Schema
+ * via the `definition` "library".
+ */
+export interface Library {
+  /**
+   * The library's name, for messages.
+   */
+  name: string;
+  /**
+   * What the library provides.
+   */
+  description: string;
+  /**
+   * Parameters keyed by name; ${name} in the library's strings and keys is replaced by the importing spec's value (a string that is exactly ${name} takes the typed value).
+   */
+  params?: {
+    [k: string]: TemplateParam;
+  };
+}
+/**
  * A map of string keys to string values.
  *
  * This interface was referenced by `MonspecDocument`'s JSON-Schema
@@ -1487,4 +1530,78 @@ export interface SecretRef2 {
    * Absolute path of a mounted file holding the secret: Alertmanager's *_file field names it, Grafana reads it with $__file{path}.
    */
   file?: string;
+}
+/**
+ * monspec.workspace.yaml: the services of a fleet, the libraries they share and the org-level settings `monspec build --workspace` merges their routing under. Point an editor at `monspec.schema.json#/$defs/workspace`.
+ *
+ * This interface was referenced by `MonspecDocument`'s JSON-Schema
+ * via the `definition` "workspace".
+ */
+export interface Workspace {
+  /**
+   * The JSON Schema for editors; ignored by monspec.
+   */
+  $schema?: string;
+  /**
+   * Service spec folders relative to this file; `*` in a segment matches any folder name (services/*). Each folder is one service's spec.
+   *
+   * @minItems 1
+   */
+  services: string[];
+  /**
+   * npm packages of spec libraries the fleet shares: every service importing one must resolve it to the same version (one version per fleet).
+   */
+  libraries?: string[];
+  /**
+   * Environments to build; each service that declares environments must declare these, a service without any is built once and used in each. Defaults to [production].
+   *
+   * @minItems 1
+   */
+  environments?: Identifier[];
+  /**
+   * Org-level settings of the merged artifacts.
+   */
+  org: {
+    /**
+     * The organisation's name, for the fleet docs index.
+     */
+    name: string;
+    /**
+     * The root receiver: alerts no service route matches go here.
+     */
+    receiver: {
+      /**
+       * A snake_case or kebab-case name of at most 200 characters (names become file names).
+       */
+      name: string;
+      /**
+       * Where the root receiver sends mail.
+       */
+      email: string;
+    };
+    /**
+     * The org's SMTP relay (Alertmanager's smtp_* globals); services' own relays are not used in the merged config.
+     */
+    smtp?: {
+      /**
+       * host:port.
+       */
+      smarthost: string;
+      /**
+       * Sender address.
+       */
+      from: string;
+    };
+    /**
+     * Grafana org settings.
+     */
+    grafana?: {
+      /**
+       * Dashboard folder per team (team name → folder title); a team not listed keeps its services' own folders.
+       */
+      folders?: {
+        [k: string]: string;
+      };
+    };
+  };
 }

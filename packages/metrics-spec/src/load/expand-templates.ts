@@ -3,6 +3,7 @@ import { isReservedName, own } from '../own.js';
 import { didYouMean } from '../did-you-mean.js';
 import { escapePointerSegment, type SourceMap } from '../source-map.js';
 import { isPlainObject } from './merge-documents.js';
+import { bindParams, substitute, type ParamDecl } from './params.js';
 import { validateAgainstSchema, type ValidatorKind } from './validate-schema.js';
 
 type TemplateKind = 'alert' | 'panel' | 'recordingRule';
@@ -11,7 +12,7 @@ const VALIDATOR: Record<TemplateKind, ValidatorKind> = { alert: 'alert', panel: 
 
 interface TemplateDef {
   kind: TemplateKind;
-  params?: Record<string, { type?: 'string' | 'number' | 'boolean'; default?: unknown }>;
+  params?: Record<string, ParamDecl>;
   body: Record<string, unknown>;
 }
 
@@ -72,51 +73,12 @@ function expandOne(
     return undefined;
   }
   const given = isPlainObject(entry.params) ? entry.params : {};
-  const declared = template.params ?? {};
-  const values: Record<string, unknown> = {};
-  let ok = true;
-  for (const key of Object.keys(given)) {
-    if (!Object.hasOwn(declared, key)) {
-      report(`${pointer}/params/${escapePointerSegment(key)}`, `Unexpected parameter "${key}" for template "${name}", expected one of: ${Object.keys(declared).join(', ') || '(none)'}${didYouMean(key, Object.keys(declared))}`);
-      ok = false;
-    }
-  }
-  for (const [key, param] of Object.entries(declared)) {
-    const value = Object.hasOwn(given, key) ? given[key] : param.default;
-    if (value === undefined) {
-      report(`${pointer}/params`, `Unexpected missing parameter "${key}" for template "${name}", expected it to be set`);
-      ok = false;
-      continue;
-    }
-    const type = param.type ?? 'string';
-    if (typeof value !== type) {
-      report(`${pointer}/params/${escapePointerSegment(key)}`, `Unexpected ${typeof value} for parameter "${key}" of template "${name}", expected a ${type}`);
-      ok = false;
-      continue;
-    }
-    values[key] = value;
-  }
-  if (!ok) return undefined;
+  const { values, problems } = bindParams(template.params ?? {}, given, `template "${name}"`);
+  for (const p of problems) report(p.key === undefined ? `${pointer}/params` : `${pointer}/params/${escapePointerSegment(p.key)}`, p.message);
+  if (problems.length > 0) return undefined;
   const body = substitute(structuredClone(template.body), values) as Record<string, unknown>;
   for (const [key, value] of Object.entries(entry)) {
     if (key !== 'template' && key !== 'params' && !isReservedName(key)) body[key] = value;
   }
   return body;
-}
-
-const PLACEHOLDER = /\$\{([a-zA-Z][a-zA-Z0-9_]*)\}/g;
-
-function substitute(value: unknown, params: Record<string, unknown>): unknown {
-  if (typeof value === 'string') {
-    const whole = /^\$\{([a-zA-Z][a-zA-Z0-9_]*)\}$/.exec(value);
-    if (whole && whole[1] !== undefined && Object.hasOwn(params, whole[1])) return params[whole[1]];
-    return value.replace(PLACEHOLDER, (m, key: string) => (Object.hasOwn(params, key) ? String(params[key]) : m));
-  }
-  if (Array.isArray(value)) return value.map((v) => substitute(v, params));
-  if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (!isReservedName(k)) out[k] = substitute(v, params);
-    return out;
-  }
-  return value;
 }

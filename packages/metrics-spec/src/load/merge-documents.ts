@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, SourceLocation } from '../diagnostics.js';
 import { isReservedName } from '../own.js';
 import { escapePointerSegment, pointerToPath, SourceMap } from '../source-map.js';
 import type { ParsedFile } from './parse-yaml.js';
@@ -26,22 +26,51 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A merged document with the place of each part. */
+export interface Layer {
+  readonly data: Record<string, unknown>;
+  readonly sourceMap: SourceMap;
+}
+
+/** Where merged values come from: one file, or another merged document (an imported library's). */
+interface MergeSource {
+  /** Records the origin of the subtree at `pointer`, newly taken from this source. */
+  adopt(sourceMap: SourceMap, pointer: string): void;
+  locate(pointer: string): SourceLocation | undefined;
+}
+
 /** Merges the files of a spec directory (in path order) into one document and one source map. */
-export function mergeDocuments(files: readonly ParsedFile[], diagnostics: Diagnostic[]): { data: Record<string, unknown>; sourceMap: SourceMap } {
+export function mergeDocuments(files: readonly ParsedFile[], diagnostics: Diagnostic[]): Layer {
   const data: Record<string, unknown> = {};
   const sourceMap = new SourceMap();
   for (const file of files) {
     if (!isPlainObject(file.data)) continue;
-    mergeInto(data, file.data, '', file, sourceMap, diagnostics);
+    const source: MergeSource = {
+      adopt: (map, pointer) => map.setOrigin(pointer, file),
+      locate: (pointer) => file.locations().key(pointer) ?? file.locations().value(pointer),
+    };
+    mergeInto(data, file.data, '', source, sourceMap, diagnostics);
   }
   return { data, sourceMap };
+}
+
+/**
+ * Merges `layer` into `into` by the same rules as files (named entries are atomic, so a name both
+ * define is a duplicate with both places): how the libraries one spec imports are combined.
+ */
+export function mergeLayer(into: Layer, layer: Layer, diagnostics: Diagnostic[]): void {
+  const source: MergeSource = {
+    adopt: (map, pointer) => map.copySubtree(layer.sourceMap, pointer),
+    locate: (pointer) => layer.sourceMap.locateKey(pointer),
+  };
+  mergeInto(into.data, layer.data, '', source, into.sourceMap, diagnostics);
 }
 
 function mergeInto(
   target: Record<string, unknown>,
   source: Record<string, unknown>,
   pointer: string,
-  file: ParsedFile,
+  file: MergeSource,
   sourceMap: SourceMap,
   diagnostics: Diagnostic[],
 ): void {
@@ -52,7 +81,7 @@ function mergeInto(
     const value = source[key];
     if (!Object.prototype.hasOwnProperty.call(target, key)) {
       Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-      sourceMap.setOrigin(child, file);
+      file.adopt(sourceMap, child);
       continue;
     }
     const existing = target[key];
@@ -61,7 +90,7 @@ function mergeInto(
       continue;
     }
     const first = sourceMap.locateKey(child);
-    const location = file.locations().key(child) ?? file.locations().value(child);
+    const location = file.locate(child);
     diagnostics.push({
       ruleId: 'duplicate-name',
       severity: 'error',

@@ -11,6 +11,10 @@ export interface SpecFile {
   readonly text: string;
   /** Set when the bytes could not be read as text (e.g. not UTF-8); `text` is then empty. */
   readonly unreadable?: { readonly line: number; readonly column: number; readonly message: string };
+  /** Set on the files of an imported library: which one (its folder relative to the spec directory) and its npm package. */
+  readonly library?: { readonly id: string; readonly package?: { readonly name: string; readonly version: string } };
+  /** How the reader resolved this file's `imports` (each `from` → the library's id). */
+  readonly resolvedImports?: Readonly<Record<string, string>>;
 }
 
 export interface ParsedFile extends LocatableFile {

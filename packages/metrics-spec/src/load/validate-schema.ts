@@ -16,6 +16,7 @@ export const validators = {
   alert: generated.validateAlertEntry as GeneratedValidator,
   panel: generated.validatePanel as GeneratedValidator,
   recordingRule: generated.validateRecordingRule as GeneratedValidator,
+  workspace: generated.validateWorkspace as GeneratedValidator,
 } as const;
 
 export type ValidatorKind = keyof typeof validators;

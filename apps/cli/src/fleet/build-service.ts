@@ -1,0 +1,69 @@
+/**
+ * One service of a workspace, read, compiled and generated for each fleet environment: the unit of
+ * work of `build --workspace`, run in this thread or in a worker (fleet-worker.ts). Its result is
+ * plain data (no functions), so it crosses a worker boundary as it is.
+ */
+import { GeneratorFindings, hasErrors, type Artifact, type Diagnostic, type ResolvedModel } from '@monspec/metrics-spec';
+import { generateEnvironment } from '../build/generate-all.js';
+import { locateDiagnostic } from '../lint/dashboard-lint.js';
+import { compileFiles, readSpec, type LoadedSpec } from '../spec-source.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface ServiceBuildRequest {
+  readonly spec: LoadedSpec;
+  readonly environments: readonly string[];
+  readonly quiet: boolean;
+}
+
+/** What to print, in order: diagnostics of the spec (relative to its folder) or a failure line. */
+export type ServiceReport = { readonly diagnostics: readonly Diagnostic[] } | { readonly failure: string };
+
+export interface ServiceBuild {
+  readonly spec: LoadedSpec;
+  readonly reports: readonly ServiceReport[];
+  /** One per fleet environment when nothing failed. */
+  readonly builds: readonly { readonly environment: string; readonly model: ResolvedModel; readonly artifacts: readonly Artifact[] }[];
+  readonly failed: boolean;
+}
+
+export async function buildService({ spec, environments, quiet }: ServiceBuildRequest): Promise<ServiceBuild> {
+  const reports: ServiceReport[] = [];
+  const builds: { environment: string; model: ResolvedModel; artifacts: readonly Artifact[] }[] = [];
+  let failed = false;
+  const files = readSpec(spec);
+  const first = compileFiles(files, undefined);
+  const declared = first.environments;
+  for (const env of environments) {
+    if (declared.length > 0 && !declared.includes(env)) {
+      reports.push({ failure: `${spec.displayDir}: Unexpected spec without environment "${env}", expected the workspace's environments (${environments.join(', ')}) in its environments, or none` });
+      failed = true;
+      continue;
+    }
+    const result = declared.length > 0 && env !== first.environment ? compileFiles(files, env) : first;
+    if (result.diagnostics.length > 0 && (hasErrors(result.diagnostics) || !quiet)) reports.push({ diagnostics: result.diagnostics });
+    if (!result.model) {
+      reports.push({ failure: `${spec.displayDir} (${env}): the spec has errors; nothing was written` });
+      failed = true;
+      continue;
+    }
+    let generated;
+    try {
+      generated = await generateEnvironment(result.model, TOOL_VERSION);
+    } catch (err) {
+      // A generator found a mistake in the spec (the docs lint of its prose): a finding, not a crash.
+      if (!(err instanceof GeneratorFindings)) throw err;
+      reports.push({ failure: `${spec.displayDir} (${env}): ${err.message}` });
+      failed = true;
+      continue;
+    }
+    const lintErrors = generated.lint.filter((f) => f.severity === 'error');
+    if (lintErrors.length > 0) {
+      reports.push({ diagnostics: lintErrors.map((d) => locateDiagnostic(d, result.locate)) });
+      reports.push({ failure: `${spec.displayDir} (${env}): ${lintErrors.length} lint error(s) in the generated files; nothing was written` });
+      failed = true;
+      continue;
+    }
+    builds.push({ environment: env, model: result.model, artifacts: generated.artifacts });
+  }
+  return { spec, reports, builds: failed ? [] : builds, failed };
+}
