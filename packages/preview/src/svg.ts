@@ -42,3 +42,8 @@ export function hash(text: string): number {
   }
   return h;
 }
+
+/** A value as data (`data-value`), unrounded but for float noise: what the panel shows, for tests and tools. */
+export function exact(value: number): string {
+  return String(Number(value.toPrecision(12)));
+}

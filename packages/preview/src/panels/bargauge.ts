@@ -1,7 +1,7 @@
 /** Bar gauge: a horizontal bar per series over the gauge range, a gradient towards its band's colour (display mode gradient), the name and value beside it. */
 import { gaugeRange } from '@monspec/dashboards';
 import { THEME } from '../colors.js';
-import { fit, n, text } from '../svg.js';
+import { exact, fit, n, text } from '../svg.js';
 import { shown } from '../values.js';
 import type { DrawContext } from './context.js';
 import { lastValues } from './reduce.js';
@@ -20,7 +20,7 @@ export function drawBargauge(ctx: DrawContext): string {
     const barX = box.x + box.w * 0.3;
     const barW = box.w * 0.5;
     const id = `bg-${panel.key}-${i}`;
-    out.push(`<g data-role="bar" data-series="${v.name.replace(/"/g, '&quot;')}" data-value="${n(v.value)}"${s.band ? ` data-band="${s.band}"` : ''} data-colour="${s.colour}">`);
+    out.push(`<g data-role="bar" data-series="${v.name.replace(/"/g, '&quot;')}" data-value="${exact(v.value)}"${s.band ? ` data-band="${s.band}"` : ''} data-colour="${s.colour}">`);
     out.push(`<linearGradient id="${id}"><stop offset="0" stop-color="${s.colour}" stop-opacity="0.3"/><stop offset="1" stop-color="${s.colour}"/></linearGradient>`);
     out.push(text(box.x, y + rowH / 2 + 4, fit(v.name, box.w * 0.29, 11), { 'font-size': 11, fill: THEME.text }));
     out.push(`<rect x="${n(barX)}" y="${n(y + rowH * 0.2)}" width="${n(barW)}" height="${n(rowH * 0.6)}" fill="${THEME.grid}"/>`);

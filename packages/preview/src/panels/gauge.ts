@@ -5,7 +5,7 @@
  */
 import { gaugeRange, thresholdSteps } from '@monspec/dashboards';
 import { colour, THEME } from '../colors.js';
-import { fit, n, text } from '../svg.js';
+import { exact, fit, n, text } from '../svg.js';
 import { shown } from '../values.js';
 import type { DrawContext } from './context.js';
 import { lastValues } from './reduce.js';
@@ -35,7 +35,7 @@ export function drawGauge(ctx: DrawContext): string {
     const r = Math.max(8, Math.min(cellW * 0.42, (box.h - labelH) * 0.5));
     const cy = box.y + labelH + (box.h - labelH) / 2 + r * 0.15;
     const s = shown(panel, v.value);
-    out.push(`<g data-role="gauge" data-series="${v.name.replace(/"/g, '&quot;')}" data-value="${n(v.value)}"${s.band ? ` data-band="${s.band}"` : ''} data-colour="${s.colour}">`);
+    out.push(`<g data-role="gauge" data-series="${v.name.replace(/"/g, '&quot;')}" data-value="${exact(v.value)}"${s.band ? ` data-band="${s.band}"` : ''} data-colour="${s.colour}">`);
     steps.forEach((st, j) => {
       const from = frac(st.value ?? range.min);
       const to = frac(steps[j + 1]?.value ?? top);

@@ -1,6 +1,6 @@
 /** Pie chart: a slice per series (last value), the classic palette, percent labels on the slices, and the table legend on the right with value and percent. */
 import { seriesColour, THEME } from '../colors.js';
-import { fit, n, text } from '../svg.js';
+import { exact, fit, n, text } from '../svg.js';
 import { formatIn } from '../values.js';
 import type { DrawContext } from './context.js';
 import { lastValues } from './reduce.js';
@@ -30,7 +30,7 @@ export function drawPiechart(ctx: DrawContext): string {
       values.length === 1
         ? `M${n(cx - r)},${n(cy)} A${n(r)},${n(r)} 0 1 1 ${n(cx + r)},${n(cy)} A${n(r)},${n(r)} 0 1 1 ${n(cx - r)},${n(cy)} Z`
         : `M${n(cx)},${n(cy)} L${n(cx + r * Math.cos(angle))},${n(cy + r * Math.sin(angle))} A${n(r)},${n(r)} 0 ${large} 1 ${n(cx + r * Math.cos(a1))},${n(cy + r * Math.sin(a1))} Z`;
-    out.push(`<path data-role="slice" data-series="${v.name.replace(/"/g, '&quot;')}" data-value="${n(v.value)}" d="${d}" fill="${c}" stroke="${THEME.panel}" stroke-width="1"/>`);
+    out.push(`<path data-role="slice" data-series="${v.name.replace(/"/g, '&quot;')}" data-value="${exact(v.value)}" d="${d}" fill="${c}" stroke="${THEME.panel}" stroke-width="1"/>`);
     const mid = (angle + a1) / 2;
     if (share >= 0.06) out.push(text(cx + r * 0.65 * Math.cos(mid), cy + r * 0.65 * Math.sin(mid) + 4, `${Math.round(share * 100)}%`, { 'font-size': 11, 'text-anchor': 'middle', fill: '#FFFFFF' }));
     angle = a1;

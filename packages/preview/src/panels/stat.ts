@@ -5,7 +5,7 @@
  * text; a sparkline under it for range queries (graph mode area).
  */
 import { colour, THEME } from '../colors.js';
-import { fit, n, text } from '../svg.js';
+import { exact, fit, n, text } from '../svg.js';
 import { shown } from '../values.js';
 import type { DrawContext } from './context.js';
 import { lastValues } from './reduce.js';
@@ -25,7 +25,7 @@ export function drawStat(ctx: DrawContext): string {
     const x = box.x + (horizontal ? i * cellW : 0);
     const y = box.y + (horizontal ? 0 : i * cellH);
     const s = shown(panel, v.value);
-    const attrs = `data-role="stat-value" data-series="${v.name.replace(/"/g, '&quot;')}" data-value="${n(v.value)}"${s.band ? ` data-band="${s.band}"` : ''} data-text="${s.text.replace(/"/g, '&quot;')}" data-colour="${s.colour}"`;
+    const attrs = `data-role="stat-value" data-series="${v.name.replace(/"/g, '&quot;')}" data-value="${exact(v.value)}"${s.band ? ` data-band="${s.band}"` : ''} data-text="${s.text.replace(/"/g, '&quot;')}" data-colour="${s.colour}"`;
     const fg = background ? '#FFFFFF' : s.colour;
     out.push(`<g ${attrs}>`);
     out.push(`<rect x="${n(x + 2)}" y="${n(y + 2)}" width="${n(cellW - 4)}" height="${n(cellH - 4)}" rx="2" fill="${background ? s.colour : 'none'}"/>`);

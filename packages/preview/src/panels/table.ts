@@ -7,7 +7,7 @@
  */
 import { tableValueColumn } from '@monspec/dashboards';
 import { colour, THEME } from '../colors.js';
-import { fit, n, text } from '../svg.js';
+import { exact, fit, n, text } from '../svg.js';
 import { formatIn, lastValue, shown } from '../values.js';
 import type { DrawContext } from './context.js';
 
@@ -54,7 +54,7 @@ export function drawTable(ctx: DrawContext): string {
       if (v === undefined) return;
       const s = shown(panel, v);
       const fill = panel.threshold ? s.colour : s.mapped ? colour(s.colour) : THEME.text;
-      out.push(`<text data-role="cell" data-value="${n(v)}"${s.band ? ` data-band="${s.band}"` : ''} x="${n(x)}" y="${n(y + 15)}" font-size="11" fill="${fill}">${fit(s.mapped ? s.text : formatIn(panel, v), colW - 10, 11).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>`);
+      out.push(`<text data-role="cell" data-value="${exact(v)}"${s.band ? ` data-band="${s.band}"` : ''} x="${n(x)}" y="${n(y + 15)}" font-size="11" fill="${fill}">${fit(s.mapped ? s.text : formatIn(panel, v), colW - 10, 11).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</text>`);
     });
     out.push('</g>');
   });

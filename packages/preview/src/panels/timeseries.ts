@@ -7,7 +7,7 @@
  */
 import { levelsIn, thresholdSteps } from '@monspec/dashboards';
 import { colour, seriesColour, THEME } from '../colors.js';
-import { fit, n, text, textWidth } from '../svg.js';
+import { exact, fit, n, text, textWidth } from '../svg.js';
 import { formatIn, lastValue, seriesName, shown } from '../values.js';
 import type { DrawContext } from './context.js';
 
@@ -91,6 +91,7 @@ export function drawTimeseries(ctx: DrawContext): string {
   }
   // Threshold bands (faint) and their dashed lines.
   const steps = panel.threshold ? thresholdSteps(panel.threshold, panel.unit) : [];
+  let offscale = 0;
   steps.forEach((s, i) => {
     const from = s.value ?? lo;
     const next = steps[i + 1]?.value ?? hi;
@@ -98,7 +99,11 @@ export function drawTimeseries(ctx: DrawContext): string {
     const bottom = Math.max(lo, from);
     if (top > bottom) out.push(`<rect data-role="threshold-band" data-colour="${s.color}" x="${n(plot.x)}" y="${n(sy(top))}" width="${n(plot.w)}" height="${n(sy(bottom) - sy(top))}" fill="${colour(s.color)}" fill-opacity="0.06"/>`);
     if (s.value !== null && s.value !== undefined && s.value >= lo && s.value <= hi) {
-      out.push(`<line data-role="threshold" data-value="${n(s.value)}" data-colour="${s.color}" x1="${n(plot.x)}" x2="${n(plot.x + plot.w)}" y1="${n(sy(s.value))}" y2="${n(sy(s.value))}" stroke="${colour(s.color)}" stroke-width="1" stroke-dasharray="6 4"/>`);
+      out.push(`<line data-role="threshold" data-value="${exact(s.value)}" data-colour="${s.color}" x1="${n(plot.x)}" x2="${n(plot.x + plot.w)}" y1="${n(sy(s.value))}" y2="${n(sy(s.value))}" stroke="${colour(s.color)}" stroke-width="1" stroke-dasharray="6 4"/>`);
+    } else if (s.value !== null && s.value !== undefined && s.value > hi) {
+      // A level above the axis (Grafana would not show it): named at the top edge, so a change of it shows.
+      out.push(text(plot.x + plot.w - 4, plot.y + 11 + offscale * 12, `↑ ${formatIn(panel, s.value)}`, { 'data-role': 'threshold', 'data-value': exact(s.value), 'data-colour': s.color, 'data-offscale': 'above', 'font-size': 10, 'text-anchor': 'end', fill: colour(s.color) }));
+      offscale++;
     }
   });
   // Series: area at 10 % opacity, line of width 1, last point in its band's colour.
@@ -113,7 +118,7 @@ export function drawTimeseries(ctx: DrawContext): string {
     const last = pts[pts.length - 1];
     const value = lastValue({ labels: {}, points: pts }) ?? 0;
     const s = shown(panel, value);
-    const lastAttrs = `data-value="${n(value)}"${s.band ? ` data-band="${s.band}"` : ''} data-colour="${s.colour}"`;
+    const lastAttrs = `data-value="${exact(value)}"${s.band ? ` data-band="${s.band}"` : ''} data-colour="${s.colour}"`;
     out.push(`<g data-role="series" data-series="${l.name.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">`);
     if (first && last && pts.length > 1) out.push(`<path d="M${n(sx(first[0]))},${n(base)} L${xy.join(' L')} L${n(sx(last[0]))},${n(base)} Z" fill="${l.colour}" fill-opacity="0.1" stroke="none"/>`);
     out.push(`<polyline points="${xy.join(' ')}" fill="none" stroke="${l.colour}" stroke-width="1"/>`);
