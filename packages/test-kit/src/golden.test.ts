@@ -113,3 +113,44 @@ describe('golden files (a child vitest run)', () => {
     expect(read(dir, 'a.json')).toBe('stale\n');
   });
 });
+
+describe('golden images with a tolerance (a child vitest run)', () => {
+  const IMAGE = 'abcdefgh';
+  const images = (env: Readonly<Record<string, string>>) => ({ ...env, GOLDEN_FIXTURE_IMAGES: JSON.stringify([{ path: 'pic.png', content: IMAGE }]) });
+
+  it('passes within the tolerance and leaves the golden as it is (CI=true)', () => {
+    const dir = goldenDir({ 'pic.png': 'abcdefgX' });
+    const r = run(dir, images({ CI: 'true' }));
+    expect(r.code, r.output).toBe(0);
+    expect(read(dir, 'pic.png')).toBe('abcdefgX');
+  });
+
+  it('fails above the tolerance, saying how much differs, locally and with CI=true', () => {
+    for (const env of [{}, { CI: 'true' }]) {
+      const dir = goldenDir({ 'pic.png': 'abcdeXYZ' });
+      const r = run(dir, images(env));
+      expect(r.code).toBe(1);
+      expect(r.output).toContain('golden image pic.png: 37.50 % of the pixels differ (tolerance 25.00 %)');
+      expect(read(dir, 'pic.png')).toBe('abcdeXYZ');
+    }
+  });
+
+  it('a missing image fails with CI=true and is not written; locally it is written', () => {
+    const ci = goldenDir({});
+    expect(run(ci, images({ CI: 'true' })).code).toBe(1);
+    expect(existsSync(join(ci, 'pic.png'))).toBe(false);
+    const local = goldenDir({});
+    expect(run(local, images({})).code).toBe(0);
+    expect(read(local, 'pic.png')).toBe(IMAGE);
+  });
+
+  it('UPDATE_GOLDEN=1 rewrites an image above the tolerance and deletes one nothing writes; refused with CI=true', () => {
+    const dir = goldenDir({ 'pic.png': 'XYZdefgh', 'old.png': 'x' });
+    expect(run(dir, images({ UPDATE_GOLDEN: '1' })).code).toBe(0);
+    expect(read(dir, 'pic.png')).toBe(IMAGE);
+    expect(existsSync(join(dir, 'old.png'))).toBe(false);
+    const refused = goldenDir({ 'pic.png': 'XYZdefgh' });
+    expect(run(refused, images({ CI: 'true', UPDATE_GOLDEN: '1' })).code).not.toBe(0);
+    expect(read(refused, 'pic.png')).toBe('XYZdefgh');
+  });
+});
