@@ -172,7 +172,7 @@ describe.skipIf(!bins).sequential('every dashboard panel has data on real Promet
       const open = await previewFromStack(stack, join(stack.dir, 'previews-breaker-open'));
       expect(open.code, `${open.stdout}${open.stderr}`).toBe(0);
       const states = drawn(join(stack.dir, 'previews-breaker-open', 'tunnel-internals.svg'), 'circuit_breaker_state', 'stat-value');
-      expect(states.length).toBe(2);
+      expect(states.length).toBeGreaterThan(0);
       expect(states.some((s) => s['data-text'] === 'open' && s['data-colour'] === '#F2495C')).toBe(true);
       const svg = readFileSync(join(stack.dir, 'previews-breaker-open', 'tunnel-internals.svg'), 'utf8');
       expect(svg).toContain('data-source="prometheus"');
