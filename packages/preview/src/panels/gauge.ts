@@ -46,7 +46,8 @@ export function drawGauge(ctx: DrawContext): string {
     out.push(`<path d="${arc(cx, cy, inner, 0, 1)}" fill="none" stroke="${THEME.grid}" stroke-width="${n(width)}"/>`);
     const f = frac(v.value);
     if (f > 0) out.push(`<path d="${arc(cx, cy, inner, 0, Math.max(0.002, f))}" fill="none" stroke="${s.colour}" stroke-width="${n(width)}"/>`);
-    const size = Math.max(9, Math.min(inner * 0.45, (inner * 1.4) / Math.max(3, s.text.length * 0.6)));
+    // Bold DejaVu Sans is about 0.7 em per character: the text fits inside the arc.
+    const size = Math.max(8, Math.min(inner * 0.45, (inner * 1.3) / Math.max(3, s.text.length * 0.7)));
     out.push(text(cx, cy + size * 0.35, s.text, { 'font-size': size, 'font-weight': 'bold', 'text-anchor': 'middle', fill: s.colour }));
     if (values.length > 1) out.push(text(cx, box.y + 11, fit(v.name, cellW - 4, 10), { 'font-size': 10, 'text-anchor': 'middle', fill: THEME.text }));
     out.push('</g>');
