@@ -4,7 +4,7 @@
  * Source: Grafana's theme (packages/grafana-data/src/themes/palette.ts and createVisualizationColors.ts).
  */
 
-export const NAMED: Readonly<Record<string, string>> = {
+const NAMED: Readonly<Record<string, string>> = {
   green: '#73BF69',
   yellow: '#FADE2A',
   red: '#F2495C',
@@ -18,7 +18,7 @@ export const NAMED: Readonly<Record<string, string>> = {
 };
 
 /** Grafana's "classic palette" (palette-classic), in order. */
-export const PALETTE = ['#7EB26D', '#EAB839', '#6ED0E0', '#EF843C', '#E24D42', '#1F78C1', '#BA43A9', '#705DA0', '#508642', '#CCA300'] as const;
+const PALETTE = ['#7EB26D', '#EAB839', '#6ED0E0', '#EF843C', '#E24D42', '#1F78C1', '#BA43A9', '#705DA0', '#508642', '#CCA300'] as const;
 
 export const THEME = {
   background: '#111217',

@@ -19,8 +19,8 @@ import { drawTable } from './panels/table.js';
 import { drawTimeseries } from './panels/timeseries.js';
 import { esc, fit, n, text, textWidth } from './svg.js';
 
-export const ROW_HEIGHT = 30;
-export const GAP = 8;
+const ROW_HEIGHT = 30;
+const GAP = 8;
 const HEADER = 56;
 const PAD = 8;
 const FONT = 'Inter, DejaVu Sans, Helvetica, Arial, sans-serif';

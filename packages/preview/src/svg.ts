@@ -27,7 +27,7 @@ export function text(x: number, y: number, content: string, attrs: Record<string
   return `<text x="${n(x)}" y="${n(y)}"${attrString(attrs)}>${esc(content)}</text>`;
 }
 
-export function attrString(attrs: Record<string, string | number>): string {
+function attrString(attrs: Record<string, string | number>): string {
   return Object.entries(attrs)
     .map(([k, v]) => ` ${k}="${typeof v === 'number' ? n(v) : esc(v)}"`)
     .join('');

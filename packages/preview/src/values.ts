@@ -23,7 +23,7 @@ export interface Shown {
 }
 
 /** The step colour name for `value` (Grafana: the last step whose value is at most `value`). */
-export function stepColour(panel: ResolvedPanel, value: number): string {
+function stepColour(panel: ResolvedPanel, value: number): string {
   let name = 'green';
   for (const step of thresholdSteps(panel.threshold, panel.unit)) {
     if (step.value === null || step.value === undefined || value >= step.value) name = step.color;

@@ -5,7 +5,7 @@
  * error for `monspec preview`), its message naming the URL: "Unexpected …, expected …".
  */
 
-export const API_TIMEOUT_MS = 10_000;
+const API_TIMEOUT_MS = 10_000;
 
 export type Fail = (message: string, kind: 'unreachable' | 'refused') => Error;
 

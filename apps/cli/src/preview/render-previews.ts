@@ -13,24 +13,21 @@ export interface DashboardPreview {
   readonly panels: readonly PanelReport[];
 }
 
-export interface PreviewSource {
-  /** Prometheus base URL; without it, sample data. */
-  readonly prometheus?: string;
-  /** The range, epoch ms; without it, each dashboard's own default range. */
-  readonly range?: (dashboard: ResolvedDashboard) => { fromMs: number; toMs: number };
-}
+/** Sample data (`{}`), or a Prometheus base URL and the range to query per dashboard (epoch ms). */
+export type PreviewSource = Record<string, never> | { readonly prometheus: string; readonly range: (dashboard: ResolvedDashboard) => { fromMs: number; toMs: number } };
 
 export async function renderPreviews(model: ResolvedModel, dashboards: readonly ResolvedDashboard[], source: PreviewSource): Promise<DashboardPreview[]> {
   const preview = await import('@monspec/preview');
   const { svgToPng } = await import('@monspec/preview/png');
-  if (source.prometheus !== undefined) await checkPrometheus(source.prometheus);
+  const live = 'prometheus' in source ? source : undefined;
+  if (live) await checkPrometheus(live.prometheus);
   const out: DashboardPreview[] = [];
   for (const dashboard of dashboards) {
     let data;
-    if (source.prometheus === undefined || !source.range) data = preview.sampleData(model, dashboard);
+    if (!live) data = preview.sampleData(model, dashboard);
     else {
-      const range = source.range(dashboard);
-      data = preview.measuredData(dashboard, range, await runPlanned(source.prometheus, preview.plannedQueries(model, dashboard, range)));
+      const range = live.range(dashboard);
+      data = preview.measuredData(dashboard, range, await runPlanned(live.prometheus, preview.plannedQueries(model, dashboard, range)));
     }
     const rendered = preview.renderDashboard(dashboard, data);
     out.push({ dashboard, svg: rendered.svg, png: svgToPng(rendered.svg), panels: rendered.panels });

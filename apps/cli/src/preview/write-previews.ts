@@ -9,7 +9,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 
-export const PREVIEW_MANIFEST = '.monspec-previews.json';
+const PREVIEW_MANIFEST = '.monspec-previews.json';
 
 export interface PreviewFile {
   readonly name: string;

@@ -12,7 +12,7 @@ export function elements(svg: string, role: string, panel?: string): Array<Recor
   return [...scope.matchAll(new RegExp(`<[a-z]+ [^>]*data-role="${role}"[^>]*>`, 'g'))].map((m) => attributes(m[0]));
 }
 
-export function attributes(tag: string): Record<string, string> {
+function attributes(tag: string): Record<string, string> {
   return Object.fromEntries([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((m) => [m[1] ?? '', (m[2] ?? '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&amp;/g, '&')]));
 }
 
