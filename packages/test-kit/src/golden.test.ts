@@ -126,7 +126,7 @@ describe('golden images with a tolerance (a child vitest run)', () => {
   });
 
   it('fails above the tolerance, saying how much differs, locally and with CI=true', () => {
-    for (const env of [{}, { CI: 'true' }]) {
+    for (const env of [{}, { CI: 'true' }] as ReadonlyArray<Readonly<Record<string, string>>>) {
       const dir = goldenDir({ 'pic.png': 'abcdeXYZ' });
       const r = run(dir, images(env));
       expect(r.code).toBe(1);
