@@ -93,6 +93,11 @@ function benchFloor(outDir, runs) {
   return median(walls);
 }
 
+/** `monspec preview` (every dashboard as SVG and PNG with sample data), whole process. */
+function benchPreview(specDir, runs) {
+  return median(Array.from({ length: runs }, () => timed([bin, 'preview', '--spec', specDir, '--out', join(work, 'previews')]).ms));
+}
+
 function benchValidate(specDir, runs) {
   return median(Array.from({ length: runs }, () => timed([bin, 'validate', '--spec', specDir, '--quiet']).ms));
 }
@@ -175,6 +180,7 @@ async function main() {
   // Now: later builds reuse the same output directory.
   const embeddedFloor = benchFloor(embeddedBuild.out, runs);
   const embeddedValidate = benchValidate(embedded, runs);
+  const embeddedPreview = benchPreview(embedded, runs);
 
   const rows = [];
   for (const n of sizes) {
@@ -204,7 +210,7 @@ async function main() {
   const fleet = benchFleet(root, bin, join(work, 'fleet'), 200, 3);
 
   const v = versions();
-  const stageNames = ['read', 'parse', 'schema', 'merge', 'templates', 'checks', 'resolve', 'load', 'dashboards', 'alerts', 'loki-rules', 'instrumentation', 'docs', 'describe', 'lint', 'headers', 'manifest', 'write'];
+  const stageNames = ['read', 'parse', 'schema', 'merge', 'templates', 'checks', 'resolve', 'load', 'dashboards', 'alerts', 'loki-rules', 'instrumentation', 'previews', 'docs', 'describe', 'lint', 'headers', 'manifest', 'write'];
   const table = [
     `| spec | files | MiB | build (wall) | floor | × floor | per dashboard | peak RSS | ${stageNames.join(' | ')} |`,
     `|---|---|---|---|---|---|---|---|${stageNames.map(() => '---').join('|')}|`,
@@ -239,6 +245,7 @@ ${table.join('\n')}
 | embedded validate < 0.3 s | ${fmt(embeddedValidate)} |
 | N=1000 < 2 s, < 300 MiB, within 3× the floor | ${rows.find((r) => r.n === 1000) ? `${fmt(rows.find((r) => r.n === 1000).wall)}, ${rows.find((r) => r.n === 1000).rss} MiB, ${(rows.find((r) => r.n === 1000).wall / rows.find((r) => r.n === 1000).floor).toFixed(1)}×` : 'not run'} |
 | watch rebuild < 100 ms | ${watch.reported} ms |
+| tunnel dashboard previews, sample data < 1 s (issue 18) | build stage \`previews\` (SVGs) ${embeddedBuild.stages.previews === undefined ? '–' : `${embeddedBuild.stages.previews.toFixed(0)} ms`}; \`monspec preview\` (SVG + PNG, whole process) ${fmt(embeddedPreview)} |
 
 ## Against the peer, in the same run
 

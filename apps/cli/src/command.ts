@@ -21,7 +21,7 @@ export interface Command {
   /** `monspec build [--spec DIR] ...` */
   readonly usage: string;
   /** Each option with its help text, documented where it is declared. */
-  readonly options: Readonly<Record<string, { type: 'string' | 'boolean'; short?: string; help: string; multiple?: boolean }>>;
+  readonly options: Readonly<Record<string, { type: 'string' | 'boolean'; short?: string; help: string; multiple?: boolean; dashValue?: boolean }>>;
   readonly positionals?: { min: number; max: number };
   readonly examples: readonly string[];
   run(args: Parsed, io: Io): Promise<ExitCode>;
@@ -33,9 +33,20 @@ export async function parseCommandArgs(command: Command, argv: readonly string[]
   for (const [name, o] of Object.entries(command.options)) {
     options[name] = { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) };
   }
+  // `--from -6h`: node's parseArgs takes a value starting with "-" only as `--from=-6h`; options that
+  // declare such values (dashValue) get their next argument joined on.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    const next = argv[i + 1];
+    if (a.startsWith('--') && command.options[a.slice(2)]?.dashValue === true && next !== undefined && next.startsWith('-')) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
+  }
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
     const message = (err as Error).message.split('\n')[0] ?? String(err);
     // "Unknown option '--wacth'": suggest the declared option it is a few edits from.

@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   validate: { summary: 'Schema, semantic checks and dashboard lint with file:line diagnostics (--all-envs).', load: async () => (await import('./commands/validate.js')).validateCommand },
   test: { summary: 'Build in memory (or check --out is current) and run promtool, amtool and the docs checks.', load: async () => (await import('./commands/test.js')).testCommand },
   diff: { summary: 'Semantic diff of two specs, as Markdown for a PR comment.', load: async () => (await import('./commands/diff.js')).diffCommand },
+  preview: { summary: 'Render every dashboard to SVG and PNG, with sample data or a Prometheus\'s data.', load: async () => (await import('./commands/preview.js')).previewCommand },
   'check-endpoint': { summary: 'Check a Prometheus exposition (URL or file) against the spec.', load: async () => (await import('./commands/check-endpoint.js')).checkEndpointCommand },
   explain: { summary: 'Explain a metric, alert, threshold, SLO or panel: meaning, thresholds, queries, runbook, links.', load: async () => (await import('./commands/explain.js')).explainCommand },
   init: { summary: 'Write a starter spec for a new service.', load: async () => (await import('./commands/init.js')).initCommand },

@@ -7,6 +7,7 @@
  * Loki targets cannot run (no Loki here): their macros are checked to be ones Loki expands and the
  * expanded LogQL to parse.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unsupportedMacros } from '@monspec/dashboards';
@@ -16,6 +17,7 @@ import { portIsFree, waitFor } from './support/processes.js';
 import { findBinaries, removeStackDir, startStack, type Stack } from './support/stack.js';
 import { grafanaQuery, panelValue, readDashboards, runQuery, unitRange, type DashboardJson, type PanelJson, type QueryResult } from './support/panels.js';
 import { EXPECTATIONS } from './scenarios.js';
+import { drawn, previewFromStack } from './support/previews.js';
 
 const bins = findBinaries();
 if (!bins && process.env.CI) throw new Error('e2e: prometheus and/or alertmanager not found; with CI=true the e2e suite must run (bash scripts/install-tools.sh)');
@@ -150,4 +152,33 @@ describe.skipIf(!bins).sequential('every dashboard panel has data on real Promet
       }
     });
   }
+
+  it('monspec preview --prometheus shows the failure: Error Rate red above its threshold in error-spike, the circuit breaker open in circuit-breaker-open (read from the rendered SVG)', async () => {
+    const critical = stack.model.thresholds.find((t) => t.name === 'error_rate')?.critical ?? Number.NaN;
+    try {
+      await put(`${stack.simulatorUrl}/api/tunnel/simulator/scenario/error-spike`);
+      await waitFor('the error ratio above its critical level', async () => ((await queryValue(stack.prometheusUrl, 'job:tunnel_request_errors:ratio_rate5m')) ?? 0) > critical || undefined, 60_000);
+      const spike = await previewFromStack(stack, join(stack.dir, 'previews-error-spike'));
+      expect(spike.code, `${spike.stdout}${spike.stderr}`).toBe(0);
+      const all = drawn(join(stack.dir, 'previews-error-spike', 'tunnel-health.svg'), 'error_rate', 'last-value');
+      const line = drawn(join(stack.dir, 'previews-error-spike', 'tunnel-health.svg'), 'error_rate', 'series').map((s) => s['data-series']);
+      expect(line).toContain('all tiers');
+      // The "all tiers" series is the first one drawn (query A); its last point is in the critical band, drawn red.
+      expect(all[0]).toMatchObject({ 'data-band': 'critical', 'data-colour': '#F2495C', fill: '#F2495C' });
+      expect(Number(all[0]?.['data-value'])).toBeGreaterThan(critical);
+
+      await put(`${stack.simulatorUrl}/api/tunnel/simulator/scenario/circuit-breaker-open`);
+      await waitFor('the breaker open', async () => (await queryValue(stack.prometheusUrl, 'max(tunnel_circuit_breaker_state)')) === 1 || undefined, 60_000);
+      const open = await previewFromStack(stack, join(stack.dir, 'previews-breaker-open'));
+      expect(open.code, `${open.stdout}${open.stderr}`).toBe(0);
+      const states = drawn(join(stack.dir, 'previews-breaker-open', 'tunnel-internals.svg'), 'circuit_breaker_state', 'stat-value');
+      expect(states.length).toBeGreaterThan(0);
+      expect(states.some((s) => s['data-text'] === 'open' && s['data-colour'] === '#F2495C')).toBe(true);
+      const svg = readFileSync(join(stack.dir, 'previews-breaker-open', 'tunnel-internals.svg'), 'utf8');
+      expect(svg).toContain('data-source="prometheus"');
+      expect(svg).not.toContain('data-role="sample-data"');
+    } finally {
+      await put(`${stack.simulatorUrl}/api/tunnel/simulator/scenario/healthy`);
+    }
+  }, 180_000);
 });

@@ -8,7 +8,9 @@ export { buildDashboard } from './dashboard.js';
 export { deeplinks, type DashboardDeeplink, type PanelDeeplink, type QueryDeeplink } from './deeplinks.js';
 export { DATASOURCE_VARIABLES } from './datasource.js';
 export { layoutPanels, GRID_COLUMNS, type GridPos } from './layout.js';
-export { thresholdSteps, convertValue } from './thresholds.js';
+export { thresholdSteps, convertValue, levelsIn } from './thresholds.js';
+export { gaugeRange } from './panels/gauge.js';
+export { valueColumn as tableValueColumn } from './panels/table.js';
 export type { Json } from './serialize.js';
 export { lintDashboards, LINT_RULES, type DashboardFinding, type LintRule } from './lint/index.js';
 export { dashboardQueryRules, dashboardQueryRuleFile, type QueryRule } from './query-rules.js';
@@ -25,3 +27,13 @@ export {
   unsupportedMacros,
   type MacroContext,
 } from './grafana-macros.js';
+export {
+  dashboardRange,
+  grafanaQuery,
+  isInstantTarget,
+  relativeMs,
+  type DashboardJson,
+  type PanelJson,
+  type RunnableQuery,
+  type TargetJson,
+} from './grafana-query.js';

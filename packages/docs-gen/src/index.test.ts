@@ -32,8 +32,9 @@ for (const [name, load] of models) {
 describe.each(models)('%s', (name) => {
   const { model, artifacts } = generated.get(name) ?? { model: embeddedModel('production'), artifacts: [] };
 
-  it('writes the setup guide, the metrics catalogue, one runbook per alert name and the site', () => {
+  it('writes the setup guide, the metrics catalogue, one runbook per alert name and the site, with a page per dashboard', () => {
     const names = alertNames(model);
+    const uids = model.dashboards.map((d) => d.uid);
     const expected = [
       `docs/${model.service.setupGuide}`,
       'docs/architecture.svg',
@@ -45,6 +46,8 @@ describe.each(models)('%s', (name) => {
       ...names.map((n) => `site/runbooks/${n}.html`),
       `site/${sitePage(model.service.setupGuide)}`,
       'site/style.css',
+      // Each dashboard's page and its preview (the previews generator's, found by role).
+      ...uids.flatMap((uid) => [`site/dashboards/${uid}.html`, `site/dashboards/${uid}.svg`]),
     ].sort();
     expect(artifacts.map((a) => a.path)).toEqual(expected);
   });
@@ -129,8 +132,8 @@ describe.each(models)('%s', (name) => {
     for (const a of artifacts.filter((x) => x.path.endsWith('.html'))) {
       expect(a.content).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
       expect(a.content).toMatch(/<nav aria-label="Site">/);
-      // The one image is the architecture picture, a file of the site itself.
-      expect(a.content.replace(/<img src="architecture\.svg" alt="[^"]*">/, '')).not.toMatch(/<script|<img|<iframe|@import|src="/);
+      // The images are the architecture picture and a dashboard page's preview, files of the site itself.
+      expect(a.content.replace(/<img src="architecture\.svg" alt="[^"]*">/, '').replace(/<img src="[\w-]+\.svg" alt="[^"]*dashboard preview \(sample data\)">/, '')).not.toMatch(/<script|<img|<iframe|@import|src="/);
       expect(a.content).toMatch(/<link rel="stylesheet" href="(\.\.\/)?style\.css">/);
       expect(a.content).toMatch(/<h1 id="[^"]+">/);
     }
@@ -141,6 +144,16 @@ describe.each(models)('%s', (name) => {
     expect(setup).toContain(`href="runbooks/${alertNames(model)[0]}.html"`);
     expect(get(artifacts, `site/runbooks/${alertNames(model)[0]}.html`)).toContain(`href="../${sitePage(model.service.setupGuide)}#alerts"`);
     expect(get(artifacts, 'site/style.css')).not.toMatch(/url\(|@import/);
+    // Each dashboard's page shows its preview (sample data, said so), its Grafana link and every panel with its queries.
+    for (const d of model.dashboards) {
+      const page = get(artifacts, `site/dashboards/${d.uid}.html`);
+      expect(page).toContain(`<img src="${d.uid}.svg" alt="${d.title.replace(/&/g, '&#x26;')} dashboard preview (sample data)">`);
+      expect(get(artifacts, `site/dashboards/${d.uid}.svg`)).toContain('data-role="sample-data"');
+      expect(page).toContain(`/d/${d.uid}/`);
+      for (const p of d.panels) expect(page).toMatch(new RegExp(`<h3 id="[^"]+">${p.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/&/g, '&#x26;')}<a`));
+      expect(page.match(/<pre><code class="language-(promql|logql)">/g)?.length).toBe(d.panels.flatMap((p) => p.queries).length);
+    }
+    expect(get(artifacts, 'site/index.html')).toContain('<a href="dashboards/');
   });
 });
 

@@ -24,6 +24,7 @@ import { metricsView } from './view/metrics.js';
 import { alertNames, runbookView } from './view/runbook.js';
 import { setupView } from './view/setup.js';
 import { docStrings } from './view/doc-strings.js';
+import { dashboardDoc, dashboardView } from './view/dashboard.js';
 
 export type { BrokenLink } from './links.js';
 export type { LintMessage } from './markdown/lint-message.js';
@@ -102,6 +103,10 @@ interface DocEntry {
   readonly template: TemplateName;
   /** The alert a runbook is about. */
   readonly alert?: string;
+  /** The dashboard (uid) a dashboard page is about. */
+  readonly dashboard?: string;
+  /** A page of the site only, with no Markdown document under docs/ (the home page, the dashboard pages). */
+  readonly siteOnly?: boolean;
 }
 
 interface DocSource extends DocEntry {
@@ -111,10 +116,11 @@ interface DocSource extends DocEntry {
 function documents(model: ResolvedModel): DocEntry[] {
   const title = model.service.title;
   return [
-    { doc: 'index.md', title: `${title} monitoring`, template: 'index.md' },
+    { doc: 'index.md', title: `${title} monitoring`, template: 'index.md', siteOnly: true },
     { doc: model.service.setupGuide, title: `${title} monitoring setup`, template: 'setup.md' },
     { doc: METRICS_DOC, title: `${title} metrics catalogue`, template: 'metrics.md' },
     ...alertNames(model).map((name) => ({ doc: runbookDoc(name), title: name, template: 'runbook.md' as const, alert: name })),
+    ...model.dashboards.map((d) => ({ doc: dashboardDoc(d.uid), title: `${d.title} dashboard`, template: 'dashboard.md' as const, dashboard: d.uid, siteOnly: true })),
   ];
 }
 
@@ -129,6 +135,8 @@ function sources(model: ResolvedModel, ctx: Prose, options: DocsOptions): DocSou
           return setupView(model, ctx, options);
         case 'metrics.md':
           return metricsView(model, ctx);
+        case 'dashboard.md':
+          return dashboardView(model, d.dashboard ?? '', ctx, options.artifacts ?? []);
         default:
           return runbookView(model, d.alert ?? d.title, ctx);
       }
@@ -141,8 +149,9 @@ export function describe(model: ResolvedModel): ArtifactDescriptor[] {
   const people = { engine: 'people' } as const;
   const out: ArtifactDescriptor[] = [];
   for (const d of documents(model)) {
-    if (d.doc !== 'index.md') out.push({ path: `${DOCS_ROOT}/${d.doc}`, ...people, deployed: false, ...(d.alert !== undefined ? { role: 'runbook', subject: d.alert } : { role: 'document' }) });
-    out.push({ path: `${SITE_ROOT}/${sitePage(d.doc)}`, ...people, role: 'site-page', deployed: true, ...(d.alert !== undefined ? { subject: d.alert } : {}) });
+    if (d.siteOnly !== true) out.push({ path: `${DOCS_ROOT}/${d.doc}`, ...people, deployed: false, ...(d.alert !== undefined ? { role: 'runbook', subject: d.alert } : { role: 'document' }) });
+    const subject = d.alert ?? d.dashboard;
+    out.push({ path: `${SITE_ROOT}/${sitePage(d.doc)}`, ...people, role: 'site-page', deployed: true, ...(subject !== undefined ? { subject } : {}) });
   }
   out.push(
     { path: `${DOCS_ROOT}/${ARCHITECTURE_IMAGE}`, ...people, role: 'image', deployed: false },
@@ -160,8 +169,8 @@ function build(model: ResolvedModel, ctx: Prose, options: DocsOptions): { docs: 
   const pages: SitePage[] = [];
   for (const s of all) {
     const rendered = renderDocument(s.template, s.view(), s.doc, known);
-    // index.md is the site's home page only.
-    if (s.doc !== 'index.md') docs.push({ path: `${DOCS_ROOT}/${s.doc}`, content: rendered.markdown });
+    // The home page and the dashboard pages are on the site only.
+    if (s.siteOnly !== true) docs.push({ path: `${DOCS_ROOT}/${s.doc}`, content: rendered.markdown });
     pages.push({ doc: s.doc, title: s.title, body: rendered.body });
   }
   return { docs, pages };
@@ -205,7 +214,8 @@ export async function generate(model: ResolvedModel, options: DocsOptions = {}):
   const artifacts = withDescriptors(describe(model), files);
   if (verify) {
     const lint = ctx.findings;
-    const links = siteLinks(artifacts);
+    // The site's pictures from other outputs (the dashboard previews) are link targets too.
+    const links = siteLinks(artifacts, (options.artifacts ?? []).filter((a) => a.path.startsWith(`${SITE_ROOT}/`)).map((a) => a.path));
     if (lint.length > 0 || links.length > 0) throw new DocsCheckError(lint, links);
   }
   if (options.cache) {
@@ -232,10 +242,10 @@ function withDescriptors(descriptors: readonly ArtifactDescriptor[], files: read
 export const docsGenerator = { id: 'docs', describe, generate } satisfies Generator<DocsOptions>;
 
 /** Broken links and anchors among the site's pages (the Markdown's links are the same ones, tested). */
-function siteLinks(artifacts: readonly Artifact[]): BrokenLink[] {
+function siteLinks(artifacts: readonly Artifact[], others: readonly string[]): BrokenLink[] {
   const scans = new Map<string, Scan>();
   for (const a of artifacts) if (a.path.endsWith('.html')) scans.set(a.path, scanHtml(a.content));
-  return brokenLinks(scans, new Set(artifacts.map((a) => a.path)));
+  return brokenLinks(scans, new Set([...artifacts.map((a) => a.path), ...others]));
 }
 
 

@@ -21,7 +21,7 @@ vi.mock('./page/document.js', async (original) => {
 const renders = vi.mocked(document.renderDocument);
 
 /** The documents of a model: index, guide, catalogue and one runbook per alert name. */
-const documentCount = (model: ResolvedModel) => 3 + new Set(model.alerts.map((a) => a.name)).size;
+const documentCount = (model: ResolvedModel) => 3 + new Set(model.alerts.map((a) => a.name)).size + model.dashboards.length;
 /** A fresh copy, so nothing any call may remember about a model object is reused. */
 const copy = (model: ResolvedModel) => structuredClone(model) as ResolvedModel;
 const rich = hostileModel(); // prose with links, HTML and images: needs remark

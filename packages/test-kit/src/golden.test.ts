@@ -2,7 +2,7 @@
  * The golden discipline, proved on a real vitest run: a child vitest runs a one-file project
  * (__fixtures__/golden-project) whose golden folder each test prepares, with and without CI=true.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +35,22 @@ function run(dir: string, env: Readonly<Record<string, string>>, args: readonly 
     timeout: 100_000,
   });
   return { code: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+/** `run` without blocking the worker's event loop (vitest's RPC to the worker times out when it is blocked for long). */
+function runAsync(dir: string, env: Readonly<Record<string, string>>): Promise<{ code: number | null; output: string }> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !['CI', 'UPDATE_GOLDEN', 'UPDATE_SNAPSHOT', 'NODE_ENV', 'TEST'].includes(k)));
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [VITEST, 'run', '--root', PROJECT], { env: { ...base, NO_COLOR: '1', GOLDEN_FIXTURE_DIR: dir, GOLDEN_FIXTURE_FILES: JSON.stringify(FILES), ...env } });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 100_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, output });
+    });
+  });
 }
 
 const all = Object.fromEntries(FILES.map((f) => [f.path, f.content]));
@@ -111,5 +127,46 @@ describe('golden files (a child vitest run)', () => {
     expect(r.code).not.toBe(0);
     expect(r.output).toContain('Unexpected UPDATE_GOLDEN=1 (or vitest -u) with CI=true');
     expect(read(dir, 'a.json')).toBe('stale\n');
+  });
+});
+
+describe('golden images with a tolerance (a child vitest run)', () => {
+  const IMAGE = 'abcdefgh';
+  const images = (env: Readonly<Record<string, string>>) => ({ ...env, GOLDEN_FIXTURE_IMAGES: JSON.stringify([{ path: 'pic.png', content: IMAGE }]) });
+
+  it('passes within the tolerance and leaves the golden as it is (CI=true)', async () => {
+    const dir = goldenDir({ 'pic.png': 'abcdefgX' });
+    const r = await runAsync(dir, images({ CI: 'true' }));
+    expect(r.code, r.output).toBe(0);
+    expect(read(dir, 'pic.png')).toBe('abcdefgX');
+  });
+
+  it('fails above the tolerance, saying how much differs, locally and with CI=true', async () => {
+    for (const env of [{}, { CI: 'true' }] as ReadonlyArray<Readonly<Record<string, string>>>) {
+      const dir = goldenDir({ 'pic.png': 'abcdeXYZ' });
+      const r = await runAsync(dir, images(env));
+      expect(r.code).toBe(1);
+      expect(r.output).toContain('golden image pic.png: 37.50 % of the pixels differ (tolerance 25.00 %)');
+      expect(read(dir, 'pic.png')).toBe('abcdeXYZ');
+    }
+  });
+
+  it('a missing image fails with CI=true and is not written; locally it is written', async () => {
+    const ci = goldenDir({});
+    expect((await runAsync(ci, images({ CI: 'true' }))).code).toBe(1);
+    expect(existsSync(join(ci, 'pic.png'))).toBe(false);
+    const local = goldenDir({});
+    expect((await runAsync(local, images({}))).code).toBe(0);
+    expect(read(local, 'pic.png')).toBe(IMAGE);
+  });
+
+  it('UPDATE_GOLDEN=1 rewrites an image above the tolerance and deletes one nothing writes; refused with CI=true', async () => {
+    const dir = goldenDir({ 'pic.png': 'XYZdefgh', 'old.png': 'x' });
+    expect((await runAsync(dir, images({ UPDATE_GOLDEN: '1' }))).code).toBe(0);
+    expect(read(dir, 'pic.png')).toBe(IMAGE);
+    expect(existsSync(join(dir, 'old.png'))).toBe(false);
+    const refused = goldenDir({ 'pic.png': 'XYZdefgh' });
+    expect((await runAsync(refused, images({ CI: 'true', UPDATE_GOLDEN: '1' }))).code).not.toBe(0);
+    expect(read(refused, 'pic.png')).toBe('XYZdefgh');
   });
 });

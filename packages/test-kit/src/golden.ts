@@ -6,9 +6,10 @@
  * - `UPDATE_GOLDEN=1 npx vitest run` (or `npx vitest run -u`) rewrites them, refused in CI.
  * The package's vitest config must spread `goldenTestOptions()` (`@monspec/test-kit/vitest-config`).
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { isCi } from './ci.js';
 import { GOLDEN_UPDATE_KEY } from './golden-key.js';
 
 export interface GoldenFile {
@@ -52,6 +53,48 @@ export function describeGoldenFiles(title: string, dir: string, files: readonly 
       const extra = () => filesBelow(dir).filter((p) => !written.has(p));
       if (updating()) for (const p of extra()) rmSync(join(dir, p));
       expect(extra(), `golden files in ${dir} that nothing generates: delete them (UPDATE_GOLDEN=1 npx vitest run does)`).toEqual([]);
+    });
+  });
+}
+
+export interface GoldenImage {
+  /** Relative path inside the golden folder, with `/`. */
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Golden images, compared with a tolerance instead of byte for byte (a rasteriser or font update
+ * moves a few anti-aliased pixels): `differs(expected, actual)` is the share of pixels that differ
+ * (0..1; the caller decodes and compares, so this kit needs no image library), and an image fails
+ * above `tolerance`. Same discipline as `describeGoldenFiles`: rewritten only with UPDATE_GOLDEN=1
+ * (refused in CI), a missing image is written locally and fails in CI, an image within tolerance is
+ * never rewritten, and a file nothing writes fails.
+ */
+export function describeGoldenImages(title: string, dir: string, images: readonly GoldenImage[], differs: (expected: Uint8Array, actual: Uint8Array) => number, tolerance: number): void {
+  describe(title, () => {
+    const written = new Set(images.map((f) => f.path));
+
+    it.each(images.map((f) => [f.path, f.bytes] as const))('%s matches its golden image within the tolerance', (path, bytes) => {
+      const file = join(dir, path);
+      const write = () => {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, bytes);
+      };
+      if (!existsSync(file)) {
+        expect(isCi(), `golden image ${path} is missing: run UPDATE_GOLDEN=1 npx vitest run without CI and review it`).toBe(false);
+        write();
+        return;
+      }
+      const share = differs(new Uint8Array(readFileSync(file)), bytes);
+      if (share > tolerance && updating()) write();
+      else expect(share, `golden image ${path}: ${(share * 100).toFixed(2)} % of the pixels differ (tolerance ${(tolerance * 100).toFixed(2)} %); review, then UPDATE_GOLDEN=1 npx vitest run`).toBeLessThanOrEqual(tolerance);
+    });
+
+    it('has no golden image nothing writes', () => {
+      const extra = () => filesBelow(dir).filter((p) => !written.has(p));
+      if (updating()) for (const p of extra()) rmSync(join(dir, p));
+      expect(extra(), `golden images in ${dir} that nothing writes: delete them (UPDATE_GOLDEN=1 npx vitest run does)`).toEqual([]);
     });
   });
 }

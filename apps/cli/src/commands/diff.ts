@@ -1,24 +1,30 @@
+import { resolve } from 'node:path';
 import { hasErrors } from '@monspec/metrics-spec';
 import { stringOpt, type Command } from '../command.js';
-import { EXIT } from '../errors.js';
+import { EXIT, UsageError } from '../errors.js';
 import { parseFormat, SPEC_OPTION } from '../options.js';
 import { formatDiagnostics } from '../output/format-diagnostics.js';
 import { compileAt, locateSpec } from '../spec-source.js';
 import { diffToMarkdown, semanticDiff } from '../diff/semantic-diff.js';
+import { previewChanges, previewsMarkdown, type DashboardPreviewChange } from '../diff/preview-changes.js';
+import { writePreviews } from '../preview/write-previews.js';
 
 export const diffCommand: Command = {
   name: 'diff',
   summary: 'Semantic diff between a base spec and the current one: metrics, thresholds, alerts, panels, routing.',
-  usage: 'monspec diff BASE_SPEC_DIR [--spec DIR] [--env NAME] [--format markdown|json]',
+  usage: 'monspec diff BASE_SPEC_DIR [--spec DIR] [--env NAME] [--format markdown|json] [--previews DIR [--previews-url URL]]',
   options: {
     spec: { ...SPEC_OPTION, help: 'The changed spec (default: ./monitoring; see monspec --help).' },
     env: { type: 'string', help: 'Environment to compare (default: the default environment of each spec).' },
     format: { type: 'string', help: 'markdown (default, for a PR comment) or json.' },
+    previews: { type: 'string', help: 'Write before/after pictures (sample data, SVG and PNG) of every changed dashboard into DIR and show them in the Markdown.' },
+    'previews-url': { type: 'string', help: 'Where the pictures of --previews will be served from (default: DIR as given), for the Markdown links.' },
   },
   positionals: { min: 1, max: 1 },
   examples: [
     'mkdir -p ../base && git archive origin/main monitoring | tar -x -C ../base && monspec diff ../base/monitoring',
     'mkdir -p ../base && git archive origin/main monitoring | tar -x -C ../base && monspec diff ../base/monitoring --format json > diff.json',
+    'mkdir -p ../base && git archive origin/main monitoring | tar -x -C ../base && monspec diff ../base/monitoring --previews previews > diff.md',
   ],
   async run(args, io) {
     const format = parseFormat(stringOpt(args, 'format'), ['markdown', 'json']);
@@ -39,8 +45,20 @@ export const diffCommand: Command = {
     }
     if (!base.model || !head.model) return EXIT.findings;
     const changes = semanticDiff(base.model, head.model);
-    if (format === 'json') io.out(JSON.stringify({ base: baseSpec.displayDir, head: headSpec.displayDir, environment: head.environment, changes }, null, 2));
-    else io.out(diffToMarkdown(changes, `monspec diff: ${head.model.service.title} (${head.environment})`));
+    const previewsDir = stringOpt(args, 'previews');
+    const previewsUrl = stringOpt(args, 'previews-url');
+    if (previewsUrl !== undefined && previewsDir === undefined) throw new UsageError('Unexpected --previews-url without --previews, expected --previews DIR too');
+    let previews: DashboardPreviewChange[] | undefined;
+    if (previewsDir !== undefined) {
+      const made = await previewChanges(base.model, head.model);
+      writePreviews(resolve(io.cwd, previewsDir), previewsDir, made.files);
+      previews = made.changes;
+    }
+    if (format === 'json') io.out(JSON.stringify({ base: baseSpec.displayDir, head: headSpec.displayDir, environment: head.environment, changes, ...(previews ? { previews } : {}) }, null, 2));
+    else {
+      const markdown = diffToMarkdown(changes, `monspec diff: ${head.model.service.title} (${head.environment})`);
+      io.out(previews ? `${markdown}\n${previewsMarkdown(previews, previewsUrl ?? previewsDir ?? '')}` : markdown);
+    }
     return EXIT.ok;
   },
 };

@@ -74,6 +74,8 @@ export const GENERATORS: readonly RegisteredGenerator[] = [
   register('loki-rules', async () => (await import('@monspec/alerts')).lokiRulesGenerator, none),
   register('rulers', async () => (await import('@monspec/alerts')).rulersGenerator, none),
   register('instrumentation', async () => (await import('@monspec/instrumentation')).instrumentationGenerator, none),
+  // The dashboard pictures (sample data) the docs site's dashboard pages show; the docs find them by role.
+  register('previews', async () => (await import('@monspec/preview')).previewsGenerator, none),
   // The guide states how many promtool cases run and names the other outputs' files: facts of the other generators, passed along.
   register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, docsOptions),
 ];

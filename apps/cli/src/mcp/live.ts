@@ -4,60 +4,17 @@
  * https://github.com/prometheus/alertmanager/blob/main/api/v2/openapi.yaml), bounded in time, every
  * failure a tool error naming the URL.
  */
+import { fetchJson, prometheusData as prometheusApiData, type Fail, type PromQueryData } from '../http/json-api.js';
 import { ToolError } from './tool-error.js';
 
-const TIMEOUT_MS = 10_000;
+/** A failure of the live side is a tool error: the client sees it, the server keeps serving. */
+const toolError: Fail = (message) => new ToolError(message);
 
+const prometheusData = <T>(base: string, path: string): Promise<T> => prometheusApiData<T>(base, path, toolError);
 
-/** GET `base + path` as JSON; an unreachable server, a timeout or a non-JSON answer is a tool error. */
-async function getJson(base: string, path: string): Promise<{ status: number; body: unknown }> {
-  const url = `${base}${path}`;
-  let response: Response;
-  let text: string;
-  const signal = AbortSignal.timeout(TIMEOUT_MS);
-  try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
-    text = await response.text();
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    // Our own signal says whether it was the timeout (not the error's name, which anything may carry).
-    const why = signal.aborted ? `no answer within ${TIMEOUT_MS / 1000} s` : (cause?.code ?? cause?.message ?? (err as Error).message);
-    throw new ToolError(`Unexpected failure fetching ${url} (${why}), expected the server to answer`);
-  }
-  try {
-    return { status: response.status, body: JSON.parse(text) as unknown };
-  } catch {
-    throw new ToolError(`Unexpected HTTP ${response.status} answer from ${url} that is not JSON (${JSON.stringify(text.slice(0, 80))}), expected the API's JSON`);
-  }
-}
+const getJson = (base: string, path: string) => fetchJson(base, path, toolError);
 
-interface PromEnvelope<T> {
-  status?: string;
-  data?: T;
-  error?: string;
-  errorType?: string;
-}
-
-/** A Prometheus API call's `data`, or a tool error carrying Prometheus's own error text (a PromQL parse error, say). */
-async function prometheusData<T>(base: string, path: string): Promise<T> {
-  const { status, body } = await getJson(base, path);
-  const envelope = body as PromEnvelope<T>;
-  if (envelope.status !== 'success' || envelope.data === undefined) {
-    throw new ToolError(`Unexpected HTTP ${status} from Prometheus ${base}${path.split('?')[0]}: ${envelope.errorType ?? 'error'}: ${envelope.error ?? JSON.stringify(body).slice(0, 200)}, expected status success`);
-  }
-  return envelope.data;
-}
-
-export interface PromSample {
-  readonly metric: Record<string, string>;
-  readonly value?: [number, string];
-  readonly values?: Array<[number, string]>;
-}
-
-export interface PromQueryData {
-  readonly resultType: 'vector' | 'matrix' | 'scalar' | 'string';
-  readonly result: PromSample[] | [number, string];
-}
+export type { PromQueryData, PromSample } from '../http/json-api.js';
 
 export function instantQuery(base: string, promql: string, time?: string): Promise<PromQueryData> {
   return prometheusData<PromQueryData>(base, `/api/v1/query?query=${encodeURIComponent(promql)}${time === undefined ? '' : `&time=${encodeURIComponent(time)}`}`);

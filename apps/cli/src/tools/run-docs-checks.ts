@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { ArtifactDescriptor, ResolvedModel, TextFile } from '@monspec/metrics-spec';
 import { readsAsFile } from '@monspec/metrics-spec/node';
 import type { Io } from '../command.js';
-import { GENERATORS } from '../generators/registry.js';
+import { GENERATORS, otherOutputs } from '../generators/registry.js';
 
 /**
  * Whether `path` (relative to `dir`) reads as a file of the folder: each folder on the way a real
@@ -32,11 +32,12 @@ function readableInside(dir: string, path: string): boolean {
 
 /**
  * The docs generator's files in one environment's output directory, as its `describe` lists them
- * (paths relative to the directory), and those it lists that cannot be read there.
+ * (paths relative to the directory), with the site's files other outputs write (the dashboard
+ * previews its pages show), and those listed that cannot be read there.
  */
 async function readDocs(dir: string, model: ResolvedModel): Promise<{ files: TextFile[]; unreadable: string[] }> {
   const docs = GENERATORS.find((g) => g.id === 'docs');
-  const described: readonly ArtifactDescriptor[] = docs ? await docs.describe(model) : [];
+  const described: readonly ArtifactDescriptor[] = [...(docs ? await docs.describe(model) : []), ...(await otherOutputs(model)).filter((d) => d.path.startsWith('site/'))];
   const files: TextFile[] = [];
   const unreadable: string[] = [];
   for (const d of described) {

@@ -1,45 +1,15 @@
 /**
- * Every target of the generated dashboards, run the way Grafana runs it: macros and variables
- * expanded by @monspec/dashboards' `expandMacros` (the one implementation), then sent to the real
- * Prometheus as the range or instant query the target asks for.
- *
- * What Grafana would know and this supplies:
- * - the dashboard's default time range (`time.from`/`time.to`, `now-<duration>` to `now`);
- * - max data points = the panel's pixel width (Grafana's default), taken as gridPos.w × 80 px (a
- *   1920 px wide screen over 24 columns);
- * - the scrape interval of the data source (`jsonData.timeInterval`, the spec's scrape interval),
- *   which is also the minimum `$__interval`;
- * - variables at their defaults (All → the all value).
+ * Every target of the generated dashboards, run the way Grafana runs it: the query Grafana would send
+ * (`grafanaQuery` of @monspec/dashboards, the one implementation `monspec preview` uses too: macros
+ * and variables expanded by `expandMacros`, max data points from the panel's width, the scrape
+ * interval as minimum interval), sent to the real Prometheus as a range or instant query.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultVariableValues, expandMacros, grafanaInterval } from '@monspec/dashboards';
-import { parseDuration } from '@monspec/metrics-spec';
+import type { DashboardJson, RunnableQuery } from '@monspec/dashboards';
 import { readsAsFile, walkTree } from '@monspec/metrics-spec/node';
 
-export interface TargetJson {
-  readonly refId: string;
-  readonly expr: string;
-  readonly instant?: boolean;
-  readonly queryType?: string;
-  readonly datasource: { readonly type: string };
-}
-
-export interface PanelJson {
-  readonly id: number;
-  readonly title: string;
-  readonly type: string;
-  readonly gridPos: { readonly w: number };
-  readonly targets?: readonly TargetJson[];
-  readonly fieldConfig?: { readonly defaults?: { readonly unit?: string; readonly min?: number; readonly max?: number } };
-}
-
-export interface DashboardJson {
-  readonly uid: string;
-  readonly title: string;
-  readonly time: { readonly from: string; readonly to: string };
-  readonly panels: readonly PanelJson[];
-}
+export { grafanaQuery, type DashboardJson, type PanelJson, type TargetJson } from '@monspec/dashboards';
 
 export function readDashboards(outDir: string): DashboardJson[] {
   const dir = join(outDir, 'grafana/dashboards');
@@ -47,39 +17,6 @@ export function readDashboards(outDir: string): DashboardJson[] {
     // The stack's output is built with --atomic: its dashboards are links, which Grafana reads as files.
     .filter(([f, kind]) => readsAsFile(join(dir, f), kind) && f.endsWith('.json'))
     .map(([f]) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as DashboardJson);
-}
-
-/** `now-6h` → ms before now; only the relative form the generator writes. */
-function relativeMs(text: string): number {
-  if (text === 'now') return 0;
-  const m = /^now-(.+)$/.exec(text);
-  const seconds = m ? parseDuration(m[1] ?? '') : Number.NaN;
-  if (!Number.isFinite(seconds)) throw new Error(`Unexpected time "${text}", expected now or now-<duration>`);
-  return seconds * 1000;
-}
-
-function isInstant(t: TargetJson): boolean {
-  return t.instant === true || t.queryType === 'instant';
-}
-
-export interface RunnableQuery {
-  readonly expr: string;
-  readonly instant: boolean;
-  readonly fromMs: number;
-  readonly toMs: number;
-  readonly stepMs: number;
-}
-
-/** The query Grafana would send for one target at `nowMs`. */
-export function grafanaQuery(dashboard: DashboardJson, panel: PanelJson, target: TargetJson, scrapeInterval: string, nowMs: number): RunnableQuery {
-  const toMs = nowMs - relativeMs(dashboard.time.to);
-  const fromMs = nowMs - relativeMs(dashboard.time.from);
-  const scrapeIntervalMs = parseDuration(scrapeInterval) * 1000;
-  const intervalMs = grafanaInterval(toMs - fromMs, panel.gridPos.w * 80, scrapeIntervalMs);
-  const kind = target.datasource.type === 'loki' ? 'loki' : 'prometheus';
-  const instant = isInstant(target);
-  const expr = expandMacros(target.expr, kind, { fromMs, toMs, intervalMs, scrapeIntervalMs, instant, variables: defaultVariableValues(dashboard) });
-  return { expr, instant, fromMs, toMs, stepMs: intervalMs };
 }
 
 export interface QueryResult {

@@ -9,7 +9,7 @@ import type { PanelContext } from './context.js';
  * The column a query's value lands in: Grafana names it `Value` for one query and `Value #<refId>`
  * for several. A literal legend (no `{{label}}`) names it, or the panel title for a single query.
  */
-function valueColumn(panel: ResolvedPanel, q: ResolvedQuery): { from: string; to: string | undefined } {
+export function valueColumn(panel: ResolvedPanel, q: ResolvedQuery): { from: string; to: string | undefined } {
   const from = panel.queries.length === 1 ? 'Value' : `Value #${q.refId}`;
   if (q.legend !== undefined && !q.legend.includes('{{')) return { from, to: q.legend };
   return { from, to: panel.queries.length === 1 ? panel.title : undefined };

@@ -8,6 +8,8 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { descriptorOf } from '@monspec/metrics-spec';
+import { previewsGenerator } from '@monspec/preview';
 import { generate } from '../index.js';
 import { SITE_CSP } from './site.js';
 import { embeddedModel } from '../test-support/embedded.js';
@@ -24,7 +26,10 @@ describe.skipIf(chromiumTools.skip)(`docs site in headless Chromium ${chromiumTo
   const failedRequests: string[] = [];
 
   beforeAll(async () => {
-    site = await openSite(await generate(embeddedModel('production')));
+    // The site as the build writes it: the docs and the dashboard previews, which the docs find by role.
+    const model = embeddedModel('production');
+    const previews = previewsGenerator.generate(model);
+    site = await openSite([...(await generate(model, { artifacts: previews.map(descriptorOf) })), ...previews]);
     ({ context, origin, served, notFound, consoleErrors } = site);
     context.on('request', (r) => {
       if (!r.url().startsWith(`${origin}/`)) foreignRequests.push(r.url());
@@ -127,6 +132,33 @@ describe.skipIf(chromiumTools.skip)(`docs site in headless Chromium ${chromiumTo
     expect(pages).toContain('/metrics.html');
     expect(pages).toContain('/runbooks/RequestSuccessBudgetBurn.html');
     expect(pages.filter((p) => p.startsWith('/runbooks/')).length).toBeGreaterThanOrEqual(new Set(embeddedModel('production').alerts.map((a) => a.name)).size);
+  }, 120_000);
+
+  it('every dashboard has a page, linked from the navigation, showing its preview at desktop and phone widths', async () => {
+    const model = embeddedModel('production');
+    const page = await newPage();
+    await page.goto(`${origin}/index.html`);
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Dashboards' }).click();
+    await page.waitForURL(`${origin}/index.html#dashboards`);
+    const problems: string[] = [];
+    for (const d of model.dashboards) {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${origin}/index.html`);
+        await page.locator('#dashboards ~ ul').first().getByRole('link', { name: d.title, exact: true }).click();
+        await page.waitForURL(`${origin}/dashboards/${d.uid}.html`);
+        const picture = page.locator(`img[src="${d.uid}.svg"]`);
+        await picture.scrollIntoViewIfNeeded();
+        const seen = await picture.evaluate((img: HTMLImageElement) => ({ natural: img.complete ? img.naturalWidth : 0, shown: img.getBoundingClientRect().width, alt: img.alt }));
+        const { scrollWidth, innerWidth, panels } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, panels: [...document.querySelectorAll('h3')].map((h) => (h.textContent ?? '').replace(/#$/, '')) }));
+        if (seen.natural !== 1600) problems.push(`${d.uid} at ${width}px: picture not loaded (${seen.natural})`);
+        if (seen.shown > innerWidth || scrollWidth > innerWidth) problems.push(`${d.uid} at ${width}px: wider than the window (${seen.shown}, ${scrollWidth} > ${innerWidth})`);
+        if (!seen.alt.includes('sample data')) problems.push(`${d.uid}: alt text does not say sample data: ${seen.alt}`);
+        if (JSON.stringify(panels) !== JSON.stringify(d.panels.map((p) => p.title))) problems.push(`${d.uid}: panels ${JSON.stringify(panels)}`);
+      }
+    }
+    await page.close();
+    expect(problems).toEqual([]);
   }, 120_000);
 
   it('saw no console error, no 404, no failed or remote request', () => {

@@ -47,6 +47,7 @@ export function renderSite(pages: readonly SitePage[], options: SiteOptions): Te
       ['Home', 'index.md', ''],
       ['Setup guide', options.setupGuide, ''],
       ['Metrics', METRICS_DOC, ''],
+      ['Dashboards', 'index.md', '#dashboards'],
       ['Runbooks', 'index.md', '#runbooks'],
     ];
     const nav: NavItem[] = navTargets

@@ -4,6 +4,7 @@
 import type { TemplateSpecification } from 'handlebars';
 
 export const TEMPLATES = {
+  "dashboard.md": "# {{title}}\n\n{{description}}\n\n{{preview}}\n\n{{previewNote}}\n\n{{grafana}}\n\n| Panel | Type | Unit | Bands |\n| --- | --- | --- | --- |\n{{#each panels}}\n| {{link}} | {{type}} | {{unit}} | {{bands}} |\n{{/each}}\n\n## Panels\n\n{{#each panels}}\n### {{title}}\n\n{{purpose}}\n\n| Fact | Value |\n| --- | --- |\n{{#each facts}}\n| {{label}} | {{value}} |\n{{/each}}\n\n{{#each queries}}\n{{this}}\n\n{{/each}}\n{{/each}}\n",
   "index.md": "# {{title}}\n\n{{description}}\n\n| Document | What it holds |\n| --- | --- |\n{{#each documents}}\n| {{link}} | {{purpose}} |\n{{/each}}\n\n## Dashboards\n\n{{#each dashboards}}\n- {{this}}\n{{/each}}\n\n## Runbooks\n\n| Alert | Severity | Summary |\n| --- | --- | --- |\n{{#each runbooks}}\n| {{link}} | {{severity}} | {{summary}} |\n{{/each}}\n",
   "layout.html": "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"{{csp}}\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{{title}} · {{siteTitle}}</title>\n<link rel=\"icon\" href=\"data:,\">\n<link rel=\"stylesheet\" href=\"{{css}}\">\n</head>\n<body>\n<header class=\"site-header\">\n<a class=\"site-title\" href=\"{{home}}\">{{siteTitle}}</a>\n<span class=\"env\">{{environment}}</span>\n<nav aria-label=\"Site\">\n<ul>\n{{#each nav}}\n<li><a href=\"{{href}}\"{{#if current}} aria-current=\"page\"{{/if}}>{{label}}</a></li>\n{{/each}}\n</ul>\n</nav>\n</header>\n<main>\n{{{body}}}\n</main>\n</body>\n</html>\n",
   "metrics.md": "# {{title}}\n\nEvery metric {{service}} is monitored by: {{summary}} The {{setupGuide}} has the short reference with\nnormal ranges.\n\n## Contents\n\n{{#each groups}}\n## {{title}}\n\n{{#each metrics}}\n### {{heading}}\n\n{{help}}\n\n{{meaning}}\n{{#if deprecated}}\n\n> {{deprecated}}\n{{/if}}\n\n| Property | Value |\n| --- | --- |\n{{#each facts}}\n| {{label}} | {{value}} |\n{{/each}}\n{{#if labels.length}}\n\n| Label | Description | Values | Cardinality |\n| --- | --- | --- | --- |\n{{#each labels}}\n| {{name}} | {{description}} | {{values}} | {{cardinality}} |\n{{/each}}\n{{/if}}\n\n{{/each}}\n{{/each}}\n## Recording rules\n\n| Rule | Unit | Description | Expression |\n| --- | --- | --- | --- |\n{{#each recordingRules}}\n| {{name}} | {{unit}} | {{description}} | {{expr}} |\n{{/each}}\n",
@@ -16,6 +17,70 @@ export type TemplateName = keyof typeof TEMPLATES;
 
 /** Each handlebars template, precompiled with its options (see compileOptions in the script). */
 export const PRECOMPILED: Readonly<Record<string, TemplateSpecification>> = {
+  "dashboard.md": {"0":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "| "
+    + ((stack1 = alias2(alias1(depth0, "link", {"start":{"line":14,"column":4},"end":{"line":14,"column":8}} ), depth0)) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = alias2(alias1(depth0, "type", {"start":{"line":14,"column":15},"end":{"line":14,"column":19}} ), depth0)) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = alias2(alias1(depth0, "unit", {"start":{"line":14,"column":26},"end":{"line":14,"column":30}} ), depth0)) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = alias2(alias1(depth0, "bands", {"start":{"line":14,"column":37},"end":{"line":14,"column":42}} ), depth0)) != null ? stack1 : "")
+    + " |\n";
+},"1":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "### "
+    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":20,"column":6},"end":{"line":20,"column":11}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = alias2(alias1(depth0, "purpose", {"start":{"line":22,"column":2},"end":{"line":22,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n\n| Fact | Value |\n| --- | --- |\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"facts"),{"name":"each","hash":{},"fn":container.program(2, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":26,"column":0},"end":{"line":28,"column":9}}})) != null ? stack1 : "")
+    + "\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"queries"),{"name":"each","hash":{},"fn":container.program(3, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":30,"column":0},"end":{"line":33,"column":9}}})) != null ? stack1 : "");
+},"2":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda;
+
+  return "| "
+    + ((stack1 = alias2(alias1(depth0, "label", {"start":{"line":27,"column":4},"end":{"line":27,"column":9}} ), depth0)) != null ? stack1 : "")
+    + " | "
+    + ((stack1 = alias2(alias1(depth0, "value", {"start":{"line":27,"column":16},"end":{"line":27,"column":21}} ), depth0)) != null ? stack1 : "")
+    + " |\n";
+},"3":function(container,depth0,helpers,partials,data) {
+    var stack1;
+
+  return ((stack1 = container.lambda(depth0, depth0)) != null ? stack1 : "")
+    + "\n\n";
+},"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=container.lambda, alias3=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "# "
+    + ((stack1 = alias2(alias1(depth0, "title", {"start":{"line":1,"column":4},"end":{"line":1,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = alias2(alias1(depth0, "description", {"start":{"line":3,"column":2},"end":{"line":3,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = alias2(alias1(depth0, "preview", {"start":{"line":5,"column":2},"end":{"line":5,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = alias2(alias1(depth0, "previewNote", {"start":{"line":7,"column":2},"end":{"line":7,"column":13}} ), depth0)) != null ? stack1 : "")
+    + "\n\n"
+    + ((stack1 = alias2(alias1(depth0, "grafana", {"start":{"line":9,"column":2},"end":{"line":9,"column":9}} ), depth0)) != null ? stack1 : "")
+    + "\n\n| Panel | Type | Unit | Bands |\n| --- | --- | --- | --- |\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"panels"),{"name":"each","hash":{},"fn":container.program(0, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":13,"column":0},"end":{"line":15,"column":9}}})) != null ? stack1 : "")
+    + "\n## Panels\n\n"
+    + ((stack1 = lookupProperty(helpers,"each").call(alias3,lookupProperty(depth0,"panels"),{"name":"each","hash":{},"fn":container.program(1, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":19,"column":0},"end":{"line":34,"column":9}}})) != null ? stack1 : "");
+},"useData":true},
   "index.md": {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=container.lambda;
 

@@ -6,6 +6,7 @@ import type { Prose } from '../markdown/prose.js';
 import { METRICS_DOC, runbookDoc } from '../paths.js';
 import { bySeverityThenName } from './common.js';
 import { alertNames } from './runbook.js';
+import { dashboardDoc } from './dashboard.js';
 
 export interface IndexView {
   readonly title: Fragment;
@@ -25,7 +26,7 @@ export function indexView(model: ResolvedModel, ctx: Prose): IndexView {
       { link: link('Metrics catalogue', METRICS_DOC), purpose: 'Every metric with its labels, bands and what reads it; every recording rule.' },
       { link: link('Runbooks', '#runbooks'), purpose: 'One page per alert: meaning, impact, diagnosis with Grafana links, mitigation, escalation.' },
     ],
-    dashboards: model.dashboards.map((d) => inline`${link(ctx.text(d.title), dashboardUrl(model, d))}: ${ctx.proseInline(d.description)}`),
+    dashboards: model.dashboards.map((d) => inline`${link(ctx.text(d.title), dashboardDoc(d.uid))} (${link('open in Grafana', dashboardUrl(model, d))}): ${ctx.proseInline(d.description)}`),
     runbooks: alertNames(model).map((name) => {
       const rules = [...index.alerts(name)].sort(bySeverityThenName);
       return {
