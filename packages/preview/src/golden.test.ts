@@ -6,9 +6,10 @@
 import { fileURLToPath } from 'node:url';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
+import { describe, expect, it } from 'vitest';
 import { describeGoldenFiles, describeGoldenImages } from '@monspec/test-kit/golden';
 import { renderDashboard, sampleData } from './index.js';
-import { svgToPng } from './png.js';
+import { svgToPng, svgToPngAsync } from './png.js';
 import { demoModel } from './test-support/specs.js';
 
 const model = demoModel();
@@ -30,3 +31,10 @@ describeGoldenImages(
   differs,
   0.005,
 );
+
+describe('svgToPngAsync (what monspec preview uses, on the thread pool)', () => {
+  it('makes the same PNG bytes as svgToPng', async () => {
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const s of svgs) expect(Buffer.compare(await svgToPngAsync(s.content), svgToPng(s.content)), s.path).toBe(0);
+  });
+});

@@ -18,10 +18,10 @@ export type PreviewSource = Record<string, never> | { readonly prometheus: strin
 
 export async function renderPreviews(model: ResolvedModel, dashboards: readonly ResolvedDashboard[], source: PreviewSource): Promise<DashboardPreview[]> {
   const preview = await import('@monspec/preview');
-  const { svgToPng } = await import('@monspec/preview/png');
+  const { svgToPngAsync } = await import('@monspec/preview/png');
   const live = 'prometheus' in source ? source : undefined;
   if (live) await checkPrometheus(live.prometheus);
-  const out: DashboardPreview[] = [];
+  const out: Array<Promise<DashboardPreview>> = [];
   for (const dashboard of dashboards) {
     let data;
     if (!live) data = preview.sampleData(model, dashboard);
@@ -30,7 +30,8 @@ export async function renderPreviews(model: ResolvedModel, dashboards: readonly 
       data = preview.measuredData(dashboard, range, await runPlanned(live.prometheus, preview.plannedQueries(model, dashboard, range)));
     }
     const rendered = preview.renderDashboard(dashboard, data);
-    out.push({ dashboard, svg: rendered.svg, png: svgToPng(rendered.svg), panels: rendered.panels });
+    // The PNGs render in parallel (libuv's pool) while the next dashboard's data is fetched and drawn.
+    out.push(svgToPngAsync(rendered.svg).then((png) => ({ dashboard, svg: rendered.svg, png, panels: rendered.panels })));
   }
-  return out;
+  return Promise.all(out);
 }
