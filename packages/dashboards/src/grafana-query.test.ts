@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDashboard } from './dashboard.js';
-import { dashboardRange, grafanaQuery, relativeMs, type DashboardJson } from './grafana-query.js';
+import { dashboardRange, grafanaQuery, prometheusRequest, relativeMs, type DashboardJson } from './grafana-query.js';
 import { demoModel } from './test-support/specs.js';
 
 describe('grafanaQuery (shared by the e2e panel check and monspec preview)', () => {
@@ -27,5 +27,16 @@ describe('grafanaQuery (shared by the e2e panel check and monspec preview)', () 
         if (t.expr.includes('$__range')) expect(other.expr).toContain('[60s]');
       }
     }
+  });
+});
+
+describe('prometheusRequest (the API call of a query, for monspec preview and the e2e panel check)', () => {
+  it('runs an instant query at its end and a range query over its range with its step, in seconds', () => {
+    const range = prometheusRequest({ expr: 'sum(up)', instant: false, fromMs: 1_000_000, toMs: 1_360_000, stepMs: 15_000 });
+    expect(range.path).toBe('/api/v1/query_range');
+    expect(Object.fromEntries(range.params)).toEqual({ query: 'sum(up)', start: '1000', end: '1360', step: '15' });
+    const instant = prometheusRequest({ expr: 'up', instant: true, fromMs: 1_000_000, toMs: 1_360_000, stepMs: 15_000 });
+    expect(instant.path).toBe('/api/v1/query');
+    expect(Object.fromEntries(instant.params)).toEqual({ query: 'up', time: '1360' });
   });
 });

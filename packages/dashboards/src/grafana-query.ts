@@ -84,3 +84,20 @@ export function grafanaQuery(
   const expr = expandMacros(target.expr, kind, { fromMs, toMs, intervalMs, scrapeIntervalMs, instant, variables: defaultVariableValues(dashboard) });
   return { expr, instant, fromMs, toMs, stepMs: intervalMs };
 }
+
+/**
+ * The Prometheus HTTP API call that runs a query as Grafana does: `/api/v1/query` at its end for an
+ * instant query, else `/api/v1/query_range` over its range with its step, times in seconds
+ * (https://prometheus.io/docs/prometheus/latest/querying/api/#range-queries).
+ */
+export function prometheusRequest(q: RunnableQuery): { readonly path: '/api/v1/query' | '/api/v1/query_range'; readonly params: URLSearchParams } {
+  const params = new URLSearchParams({ query: q.expr });
+  if (q.instant) {
+    params.set('time', String(q.toMs / 1000));
+    return { path: '/api/v1/query', params };
+  }
+  params.set('start', String(q.fromMs / 1000));
+  params.set('end', String(q.toMs / 1000));
+  params.set('step', String(q.stepMs / 1000));
+  return { path: '/api/v1/query_range', params };
+}

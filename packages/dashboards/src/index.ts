@@ -30,6 +30,7 @@ export {
 export {
   dashboardRange,
   grafanaQuery,
+  prometheusRequest,
   isInstantTarget,
   relativeMs,
   type DashboardJson,

@@ -24,6 +24,7 @@ function withHeader(kind: ArtifactKind | undefined, a: Artifact, lines: readonly
       return `/* ${text} */\n${a.content}`;
     }
     case 'markdown':
+      // Before the title: markdownlint's first-line-heading (MD041) skips a leading HTML comment.
       return `${htmlComment(a.path, lines)}\n\n${a.content}`;
     case 'html':
       // Before the doctype: the HTML syntax allows comments there, and a page in standards mode stays so

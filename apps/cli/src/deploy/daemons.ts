@@ -12,6 +12,7 @@
 import { isAbsolute } from 'node:path';
 import { UsageError } from '../errors.js';
 import { baseUrl } from '../http/base-url.js';
+import { fetchJson, type Fail } from '../http/json-api.js';
 
 export interface PrometheusTarget {
   readonly url: string;
@@ -59,14 +60,13 @@ async function request(method: 'GET' | 'POST', target: string): Promise<{ status
   }
 }
 
-async function getJson(target: string): Promise<unknown> {
-  const r = await request('GET', target);
-  if (r.status !== 200) throw new UsageError(`GET ${target} answered ${r.status}: ${r.body.slice(0, 300).trim()}`);
-  try {
-    return JSON.parse(r.body) as unknown;
-  } catch {
-    throw new UsageError(`Unexpected answer to GET ${target}, expected JSON`);
-  }
+const usage: Fail = (message) => new UsageError(message);
+
+/** A daemon API's JSON through the one JSON client (http/json-api.ts); an answer other than 200 is exit 2 naming the URL. */
+async function getJson(base: string, path: string): Promise<unknown> {
+  const r = await fetchJson(base, path, usage);
+  if (r.status !== 200) throw new UsageError(`Unexpected HTTP ${r.status} from ${base}${path}: ${JSON.stringify(r.body).slice(0, 300)}, expected 200`);
+  return r.body;
 }
 
 /** One loaded rule group: its name, the file it came from and each rule's name and query as Prometheus prints them. */
@@ -77,7 +77,7 @@ export interface LoadedGroup {
 }
 
 export async function loadedRuleGroups(target: PrometheusTarget): Promise<LoadedGroup[]> {
-  const body = (await getJson(`${target.url}/api/v1/rules`)) as { data?: { groups?: unknown } };
+  const body = (await getJson(target.url, '/api/v1/rules')) as { data?: { groups?: unknown } };
   const groups = body.data?.groups;
   if (!Array.isArray(groups)) throw new UsageError(`Unexpected answer to GET ${target.url}/api/v1/rules, expected data.groups`);
   return groups.map((g: { name?: unknown; file?: unknown; rules?: unknown }) => ({
@@ -89,7 +89,7 @@ export async function loadedRuleGroups(target: PrometheusTarget): Promise<Loaded
 
 /** The configuration Alertmanager runs (`config.original`: its own YAML rendering, secrets masked). */
 export async function loadedAlertmanagerConfig(target: AlertmanagerTarget): Promise<string> {
-  const body = (await getJson(`${target.url}/api/v2/status`)) as { config?: { original?: unknown } };
+  const body = (await getJson(target.url, '/api/v2/status')) as { config?: { original?: unknown } };
   if (typeof body.config?.original !== 'string') throw new UsageError(`Unexpected answer to GET ${target.url}/api/v2/status, expected config.original`);
   return body.config.original;
 }
@@ -99,7 +99,7 @@ export async function loadedAlertmanagerConfig(target: AlertmanagerTarget): Prom
  * `GET /api/v1/status/runtimeinfo`, https://prometheus.io/docs/prometheus/latest/querying/api/#runtime-information), in ms.
  */
 export async function prometheusLastLoad(target: PrometheusTarget): Promise<number> {
-  const body = (await getJson(`${target.url}/api/v1/status/runtimeinfo`)) as { data?: { lastConfigTime?: unknown } };
+  const body = (await getJson(target.url, '/api/v1/status/runtimeinfo')) as { data?: { lastConfigTime?: unknown } };
   const at = typeof body.data?.lastConfigTime === 'string' ? Date.parse(body.data.lastConfigTime) : Number.NaN;
   if (Number.isNaN(at)) throw new UsageError(`Unexpected answer to GET ${target.url}/api/v1/status/runtimeinfo, expected data.lastConfigTime`);
   return at;

@@ -7,7 +7,7 @@
  * the live value to the spec's.
  */
 import { parse } from 'yaml';
-import { rulerNamespace, type Artifact, type ResolvedModel } from '@monspec/metrics-spec';
+import { rulerNamespace, type ArtifactDescriptor, type ResolvedModel } from '@monspec/metrics-spec';
 import { UsageError } from '../errors.js';
 import { generateEnvironment } from '../build/generate-all.js';
 import { GENERATORS } from '../generators/registry.js';
@@ -41,7 +41,7 @@ export interface RulerPlan {
  * deploys; a spec whose rules go to another ruler (thanos, the Prometheus Operator) has nothing for
  * Mimir, and says so instead of deploying them twice. Loki: the deployed Loki rules.
  */
-function rulerSource(model: ResolvedModel, kind: RulerKind): { readonly namespace: string; readonly picks: (a: Artifact) => boolean } {
+function rulerSource(model: ResolvedModel, kind: RulerKind): { readonly namespace: string; readonly picks: (a: ArtifactDescriptor) => boolean } {
   if (kind === 'Loki') return { namespace: rulerNamespace(model.service.name), picks: (a) => a.role === 'loki-rules' && a.deployed };
   const ruler = model.service.alerting.ruler;
   if (ruler.type === 'mimir') return { namespace: ruler.namespace, picks: (a) => a.role === 'ruler-rules' && a.subject === 'mimir' && a.deployed };
@@ -51,9 +51,9 @@ function rulerSource(model: ResolvedModel, kind: RulerKind): { readonly namespac
   return { namespace: rulerNamespace(model.service.name), picks: (a) => (a.role === 'prometheus-recording-rules' || a.role === 'prometheus-alerting-rules') && a.deployed };
 }
 
-async function desiredGroups(model: ResolvedModel, picks: (a: Artifact) => boolean): Promise<RuleGroupYaml[]> {
+async function desiredGroups(model: ResolvedModel, picks: (a: ArtifactDescriptor) => boolean): Promise<RuleGroupYaml[]> {
   const generators = [];
-  for (const g of GENERATORS) if ((await g.describe(model)).some((d) => picks({ ...d, content: '' }))) generators.push(g);
+  for (const g of GENERATORS) if ((await g.describe(model)).some(picks)) generators.push(g);
   const { artifacts } = await generateEnvironment(model, TOOL_VERSION, generators);
   return artifacts.filter(picks).flatMap((a) => ((parse(a.content) as { groups?: RuleGroupYaml[] }).groups ?? []));
 }

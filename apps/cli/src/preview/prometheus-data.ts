@@ -4,6 +4,7 @@
  * An unreachable Prometheus is a usage error (exit 2) naming the URL; a query Prometheus refuses
  * (a PromQL error) is that panel's reason; Loki targets are not run (no Loki client here).
  */
+import { prometheusRequest } from '@monspec/dashboards';
 import type { PlannedQuery, QueryOutcome, Series } from '@monspec/preview';
 import { UsageError } from '../errors.js';
 import { prometheusData, type Fail, type PromQueryData } from '../http/json-api.js';
@@ -36,16 +37,9 @@ export async function runPlanned(base: string, planned: readonly PlannedQuery[])
       out.push({ panel: p.panel, refId: p.refId, error: 'Loki query, not run (no Loki)' });
       continue;
     }
-    const { query } = p;
-    const params = new URLSearchParams({ query: query.expr });
-    if (query.instant) params.set('time', String(query.toMs / 1000));
-    else {
-      params.set('start', String(query.fromMs / 1000));
-      params.set('end', String(query.toMs / 1000));
-      params.set('step', String(query.stepMs / 1000));
-    }
+    const { path, params } = prometheusRequest(p.query);
     try {
-      const data = await prometheusData<PromQueryData>(base, query.instant ? '/api/v1/query' : '/api/v1/query_range', fail, params);
+      const data = await prometheusData<PromQueryData>(base, path, fail, params);
       out.push({ panel: p.panel, refId: p.refId, series: toSeries(data) });
     } catch (err) {
       if (!(err instanceof Refused)) throw err;

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DashboardJson, RunnableQuery } from '@monspec/dashboards';
+import { prometheusRequest, type DashboardJson, type RunnableQuery } from '@monspec/dashboards';
 import { readsAsFile, walkTree } from '@monspec/metrics-spec/node';
 
 export { grafanaQuery, type DashboardJson, type PanelJson, type TargetJson } from '@monspec/dashboards';
@@ -25,14 +25,8 @@ export interface QueryResult {
 }
 
 export async function runQuery(prometheusUrl: string, q: RunnableQuery): Promise<QueryResult> {
-  const params = new URLSearchParams({ query: q.expr });
-  if (q.instant) params.set('time', String(q.toMs / 1000));
-  else {
-    params.set('start', String(q.fromMs / 1000));
-    params.set('end', String(q.toMs / 1000));
-    params.set('step', String(q.stepMs / 1000));
-  }
-  const res = await fetch(`${prometheusUrl}/api/v1/${q.instant ? 'query' : 'query_range'}`, { method: 'POST', body: params, signal: AbortSignal.timeout(10_000) });
+  const { path, params } = prometheusRequest(q);
+  const res = await fetch(`${prometheusUrl}${path}`, { method: 'POST', body: params, signal: AbortSignal.timeout(10_000) });
   const body = (await res.json()) as { status: string; error?: string; data?: { resultType: string; result: Array<{ metric: Record<string, string>; value?: [number, string]; values?: Array<[number, string]> }> } };
   if (body.status !== 'success' || !body.data) throw new Error(`Prometheus rejected ${q.expr}: ${body.error ?? res.status}`);
   if (body.data.resultType === 'scalar') {

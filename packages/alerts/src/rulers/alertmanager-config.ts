@@ -84,9 +84,13 @@ export function secretKeys(model: ResolvedModel): string[] {
   return [...new Set(keys)].sort();
 }
 
+export function alertmanagerConfigPath(model: ResolvedModel): string {
+  return `rulers/kubernetes/${kubernetesName(model.service.name)}.alertmanagerconfig.yaml`;
+}
+
 export function alertmanagerConfigDescriptor(model: ResolvedModel, namespace: string, deployed: boolean, deploy: string): ArtifactDescriptor {
   return {
-    path: `rulers/kubernetes/${kubernetesName(model.service.name)}.alertmanagerconfig.yaml`,
+    path: alertmanagerConfigPath(model),
     title: `Prometheus Operator AlertmanagerConfig ${kubernetesName(model.service.name)} in namespace ${namespace}: the routing of alertmanager/alertmanager.yml. Secrets are keys of the Secret ${secretName(model)} (${secretKeys(model).join(', ') || 'none'}).`,
     engine: 'alertmanager',
     role: 'alertmanager-operator-config',

@@ -7,7 +7,7 @@
 import type { Artifact, ArtifactDescriptor, Generator, ResolvedModel, RuleGroup } from '@monspec/metrics-spec';
 import { prometheusEvaluates } from '../deployment.js';
 import { linkAlerts } from '../links.js';
-import { alertmanagerConfigDescriptor, alertmanagerConfigObject, secretKeys, secretName } from './alertmanager-config.js';
+import { alertmanagerConfigDescriptor, alertmanagerConfigObject, alertmanagerConfigPath, secretKeys, secretName } from './alertmanager-config.js';
 import { yamlFile } from '../yaml.js';
 import { prometheusRuleGroups } from './groups.js';
 import { kubernetesMetadata } from './kubernetes.js';
@@ -19,7 +19,7 @@ import { thanosDescriptor, thanosRulesFile } from './thanos.js';
 function operatorAlertmanagerDescriptor(model: ResolvedModel, namespace: string): ArtifactDescriptor {
   const engine = model.service.alerting.engine;
   if (!prometheusEvaluates(engine)) return alertmanagerConfigDescriptor(model, namespace, false, `Deploy: no (alerting engine ${engine}: Grafana evaluates and notifies); generated for review only.`);
-  const path = alertmanagerConfigDescriptor(model, namespace, true, '').path;
+  const path = alertmanagerConfigPath(model);
   const keys = secretKeys(model);
   return alertmanagerConfigDescriptor(
     model,
