@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { boolOpt, type Command } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import { ENV_OPTION, SPEC_OPTION, TARGET_OPTION } from '../options.js';
+import { ADOPT_OPTION, ENV_OPTION, SPEC_OPTION, TARGET_OPTION } from '../options.js';
 import { applyPlan } from '../deploy/apply.js';
 import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
@@ -24,11 +24,12 @@ async function confirm(question: string): Promise<boolean> {
 export const applyCommand: Command = {
   name: 'apply',
   summary: 'Write the plan to Grafana (GRAFANA_URL, GRAFANA_TOKEN: folder, contact points, policy route, dashboards, alert rule groups, with deeplinks), to Prometheus/Alertmanager (validated rule files and config, reloaded and confirmed) and to the Mimir/Loki rulers (MIMIR_URL, LOKI_URL: one namespace per service); re-plans.',
-  usage: 'monspec apply [--spec DIR] [--env NAME] [--target NAME] [--prune] [--yes]',
+  usage: 'monspec apply [--spec DIR] [--env NAME] [--target NAME] [--prune] [--adopt] [--yes]',
   options: {
     spec: SPEC_OPTION,
     env: ENV_OPTION,
     target: TARGET_OPTION,
+    adopt: ADOPT_OPTION,
     prune: { type: 'boolean', help: 'Also delete monspec-owned dashboards, contact points and alert rule groups (Grafana, rulers) of this service that the spec no longer has.' },
     yes: { type: 'boolean', help: 'Apply without asking (required without a terminal, e.g. in CI).' },
   },
@@ -38,10 +39,11 @@ export const applyCommand: Command = {
     if (!loaded) return EXIT.findings;
     const { model, client, daemons, rulers } = loaded;
     const prune = boolOpt(args, 'prune');
+    const adopt = boolOpt(args, 'adopt');
     const hasDaemons = daemons.prometheus !== undefined || daemons.alertmanager !== undefined;
     try {
       const plan = client ? await makePlan(model, client, { prune, env: io.env }) : undefined;
-      const daemonPlan = hasDaemons ? await makeDaemonPlan(model, daemons) : undefined;
+      const daemonPlan = hasDaemons ? await makeDaemonPlan(model, daemons, { adopt }) : undefined;
       const rulerPlan = rulers.length ? await makeRulerPlan(model, rulers, { prune }) : undefined;
       if (plan) io.out(planText(plan));
       if (daemonPlan) io.out(daemonPlanText(daemonPlan, daemons));
@@ -81,7 +83,7 @@ export const applyCommand: Command = {
         after += changeCount(again);
       }
       if (daemonPlan) {
-        const again = await makeDaemonPlan(model, daemons);
+        const again = await makeDaemonPlan(model, daemons, { adopt });
         after += daemonChangeCount(again);
         io.out(`Re-plan: ${daemonChangeCount(again) === 0 ? 'no changes to rule files or Alertmanager config.' : daemonPlanText(again, daemons)}`);
       }

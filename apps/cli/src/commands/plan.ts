@@ -1,6 +1,6 @@
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { EXIT } from '../errors.js';
-import { ENV_OPTION, parseFormat, SPEC_OPTION, TARGET_OPTION } from '../options.js';
+import { ADOPT_OPTION, ENV_OPTION, parseFormat, SPEC_OPTION, TARGET_OPTION } from '../options.js';
 import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
 import { changeCount, makePlan, type Plan } from '../deploy/plan.js';
@@ -25,11 +25,12 @@ function render(format: string, plan: Plan | undefined, daemons: DaemonPlan | un
 export const planCommand: Command = {
   name: 'plan',
   summary: 'Compare what the spec generates with a live Grafana (GRAFANA_URL, GRAFANA_TOKEN: dashboards and Grafana alerting), Prometheus (PROMETHEUS_URL, PROMETHEUS_RULES_DIR) and Alertmanager (ALERTMANAGER_URL, ALERTMANAGER_CONFIG) and the Mimir/Loki rulers (MIMIR_URL, LOKI_URL) and print what apply would change.',
-  usage: 'monspec plan [--spec DIR] [--env NAME] [--target NAME] [--prune] [--format text|json|markdown]',
+  usage: 'monspec plan [--spec DIR] [--env NAME] [--target NAME] [--prune] [--adopt] [--format text|json|markdown]',
   options: {
     spec: SPEC_OPTION,
     env: ENV_OPTION,
     target: TARGET_OPTION,
+    adopt: ADOPT_OPTION,
     prune: { type: 'boolean', help: 'Plan to delete monspec-owned dashboards, contact points and alert rule groups (Grafana, rulers) of this service that the spec no longer has.' },
     format: { type: 'string', help: 'text (default), json (for CI; schema in the README) or markdown (for a PR comment).' },
   },
@@ -49,7 +50,7 @@ export const planCommand: Command = {
       throw err;
     }
     const hasDaemons = loaded.daemons.prometheus !== undefined || loaded.daemons.alertmanager !== undefined;
-    const daemons = hasDaemons ? await makeDaemonPlan(loaded.model, loaded.daemons) : undefined;
+    const daemons = hasDaemons ? await makeDaemonPlan(loaded.model, loaded.daemons, { adopt: boolOpt(args, 'adopt') }) : undefined;
     const rulers = loaded.rulers.length ? await makeRulerPlan(loaded.model, loaded.rulers, { prune: boolOpt(args, 'prune') }) : undefined;
     io.out(render(format, plan, daemons, daemons ? daemonPlanText(daemons, loaded.daemons) : '', rulers, rulers ? rulerPlanText(rulers, loaded.rulers) : ''));
     const changes = (plan ? changeCount(plan) : 0) + (daemons ? daemonChangeCount(daemons) : 0) + (rulers ? rulerChangeCount(rulers) : 0);

@@ -25,7 +25,7 @@ export interface DaemonApplyOptions {
 function validate(plan: DaemonPlan): void {
   const stage = mkdtempSync(join(tmpdir(), 'monspec-apply-'));
   try {
-    for (const f of [...plan.items.map((i) => ({ path: i.file.artifactPath, content: i.file.content })), ...plan.staged]) {
+    for (const f of [...plan.items.filter((i) => i.action !== 'remove').map((i) => ({ path: i.file.artifactPath, content: i.file.content })), ...plan.staged]) {
       mkdirSync(dirname(join(stage, f.path)), { recursive: true });
       writeFileSync(join(stage, f.path), f.content);
     }
@@ -60,7 +60,9 @@ async function confirmed(items: readonly DaemonPlanItem[], targets: DaemonTarget
     const groups = targets.prometheus && items.some((i) => i.file.engine === 'prometheus') ? await loadedRuleGroups(targets.prometheus) : [];
     const lastLoad = targets.prometheus && items.some((i) => i.file.engine === 'prometheus') ? await prometheusLastLoad(targets.prometheus) : undefined;
     const am = await alertmanagerState(items.some((i) => i.file.engine === 'alertmanager') ? targets.alertmanager : undefined);
-    const missing = items.filter((i) => !(i.file.engine === 'prometheus' ? rulesLoaded(i.file.content, i.file.target, groups, lastLoad) : alertmanagerLoaded(i.file.content, am)));
+    const done = (i: DaemonPlanItem) =>
+      i.action === 'remove' ? !groups.some((g) => g.file === i.file.target) : i.file.engine === 'prometheus' ? rulesLoaded(i.file.content, i.file.target, groups, lastLoad) : alertmanagerLoaded(i.file.content, am);
+    const missing = items.filter((i) => !done(i));
     if (missing.length === 0) return undefined;
     if (Date.now() > deadline) return `not loaded after ${timeoutMs} ms: ${missing.map((i) => i.file.target).join(', ')}`;
     await new Promise((r) => setTimeout(r, 200));
@@ -81,16 +83,19 @@ async function reloadAll(items: readonly DaemonPlanItem[], targets: DaemonTarget
 export async function applyDaemonPlan(plan: DaemonPlan, targets: DaemonTargets, options: DaemonApplyOptions = {}): Promise<string[]> {
   const todo = plan.items.filter((i) => i.action !== 'unchanged' || i.notLoaded);
   if (todo.length === 0) return [];
+  const refused = todo.filter((i) => i.action === 'refused');
+  if (refused.length) throw new UsageError(`refused before writing anything:\n${refused.map((i) => `  ${i.file.target}: ${i.details.join('; ')}`).join('\n')}`);
   if (!options.skipValidation) validate(plan);
   const written = todo.filter((i) => i.action !== 'unchanged');
   let failure: string | undefined;
   try {
-    for (const i of written) writeAtomic(i.file.target, i.file.content);
+    for (const i of written) writeAtomic(i.file.target, i.action === 'remove' ? undefined : i.file.content);
   } catch (err) {
     failure = (err as Error).message;
   }
   failure ??= (await reloadAll(todo, targets)) ?? (await confirmed(todo, targets, options.confirmTimeoutMs ?? 10_000));
-  if (failure === undefined) return todo.map((i) => `${i.action === 'unchanged' ? 'reloaded' : i.action === 'create' ? 'created' : 'updated'} ${i.file.target} (loaded)`);
+  const DONE = { unchanged: 'reloaded', create: 'created', update: 'updated', remove: 'removed', refused: 'refused' } as const;
+  if (failure === undefined) return todo.map((i) => `${DONE[i.action]} ${i.file.target} (${i.action === 'remove' ? 'no longer loaded' : 'loaded'})`);
   for (const i of written) writeAtomic(i.file.target, i.onDisk);
   const again = await reloadAll(todo, targets);
   throw new UsageError(`${failure}\nrestored the previous files (${written.map((i) => i.file.target).join(', ')})${again ? ` but the reload after restoring failed too: ${again}` : ' and reloaded them'}`);
