@@ -245,4 +245,24 @@ describe.skipIf(tools.skip)(`monspec plan/apply to Prometheus and Alertmanager $
     expect((await loadedRuleGroups(prom())).some((g) => g.file === legacy)).toBe(false);
     expect((await run('plan')).code).toBe(0);
   }, 60_000);
+
+  it('--target NAME plans against the Prometheus and Alertmanager the environment declares, not the variables', async () => {
+    const path = join(spec, 'service.yaml');
+    const text = readFileSync(path, 'utf8');
+    const declared = `    default: true\n    targets:\n      local:\n        prometheus: { url: "${prom().url}", rulesDir: ${rulesDir} }\n        alertmanager: { url: "${am().url}", configFile: ${amFile} }\n`;
+    writeFileSync(path, text.replace('    default: true\n', declared));
+    try {
+      // The variables point nowhere: --target must not read them.
+      const elsewhere = { GRAFANA_URL: '', PROMETHEUS_URL: 'http://127.0.0.1:9', PROMETHEUS_RULES_DIR: join(root, 'nowhere'), ALERTMANAGER_URL: 'http://127.0.0.1:9', ALERTMANAGER_CONFIG: join(root, 'nowhere.yml') };
+      const applied = await runCliAsync(['apply', '--yes', '--adopt', '--target', 'local', '--spec', spec], spec, elsewhere);
+      expect(applied.code, applied.stdout + applied.stderr).toBe(0);
+      const r = await runCliAsync(['plan', '--target', 'local', '--spec', spec], spec, elsewhere);
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+      expect(r.stdout).toContain(`Prometheus ${prom().url}:`);
+      expect(r.stdout).toContain(`= file ${join(rulesDir, 'demo.alerts.rules.yml')}: unchanged`);
+      expect(r.stdout).toContain(`= file ${amFile}: unchanged`);
+    } finally {
+      writeFileSync(path, text);
+    }
+  }, 60_000);
 });

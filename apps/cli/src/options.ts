@@ -22,5 +22,5 @@ export const ADOPT_OPTION: OptionSpec = {
 
 export const TARGET_OPTION: OptionSpec = {
   type: 'string',
-  help: 'A deploy target declared under environments.<env>.targets (URLs, org/tenant, folder; credentials from the variables it names). Without it: GRAFANA_URL, MIMIR_URL, LOKI_URL, PROMETHEUS_URL and ALERTMANAGER_URL.',
+  help: 'A deploy target declared under environments.<env>.targets (Grafana, Prometheus, Alertmanager, Mimir, Loki: URLs, org/tenant, folder, paths; credentials from the variables it names). Without it: GRAFANA_URL, MIMIR_URL, LOKI_URL, PROMETHEUS_URL and ALERTMANAGER_URL.',
 };

@@ -352,6 +352,10 @@ export interface ResolvedDeployTarget {
   readonly grafana: { readonly url: string; readonly org: number | undefined; readonly folder: string | undefined; readonly tokenEnv: string } | undefined;
   readonly mimir: ResolvedRulerTarget | undefined;
   readonly loki: ResolvedRulerTarget | undefined;
+  /** A Prometheus loading rule files from `rulesDir` (absolute, as its rule_files spells it). */
+  readonly prometheus: { readonly url: string; readonly rulesDir: string } | undefined;
+  /** An Alertmanager started with `configFile` (absolute). */
+  readonly alertmanager: { readonly url: string; readonly configFile: string } | undefined;
 }
 
 export interface ResolvedModel {

@@ -10,6 +10,7 @@
  *   (https://prometheus.io/docs/alerting/latest/management_api/).
  */
 import { isAbsolute } from 'node:path';
+import type { ResolvedDeployTarget } from '@monspec/metrics-spec';
 import { UsageError } from '../errors.js';
 import { baseUrl } from '../http/base-url.js';
 import { fetchJson, type Fail } from '../http/json-api.js';
@@ -33,20 +34,32 @@ export interface DaemonTargets {
 
 const TIMEOUT_MS = 15_000;
 
+/** A daemon target's URL and absolute path, checked the same way whether they come from variables or a declared target. */
+function daemon(urlWhere: string, url: string, pathWhere: string, path: string): { url: string; path: string } {
+  if (!isAbsolute(path)) throw new UsageError(`Unexpected ${pathWhere} ${path}, expected an absolute path (the one the daemon reads)`);
+  return { url: baseUrl(urlWhere, url), path: path.replace(/\/+$/, '') };
+}
+
 function pair(env: NodeJS.ProcessEnv, urlVar: string, pathVar: string): { url: string; path: string } | undefined {
   // An empty variable is an unset one (CI templates often export empty secrets).
   const u = env[urlVar] || undefined;
   const p = env[pathVar] || undefined;
   if (!u && !p) return undefined;
   if (!u || !p) throw new UsageError(`${u ? pathVar : urlVar} is unset: expected both ${urlVar} and ${pathVar} in the environment (or neither)`);
-  if (!isAbsolute(p)) throw new UsageError(`Unexpected ${pathVar} ${p}, expected an absolute path (the one the daemon reads)`);
-  return { url: baseUrl(urlVar, u), path: p.replace(/\/+$/, '') };
+  return daemon(urlVar, u, pathVar, p);
 }
 
 /** PROMETHEUS_URL + PROMETHEUS_RULES_DIR and ALERTMANAGER_URL + ALERTMANAGER_CONFIG; each pair optional, never half-set. */
 export function daemonTargetsFromEnv(env: NodeJS.ProcessEnv): DaemonTargets {
   const prom = pair(env, 'PROMETHEUS_URL', 'PROMETHEUS_RULES_DIR');
   const am = pair(env, 'ALERTMANAGER_URL', 'ALERTMANAGER_CONFIG');
+  return { ...(prom ? { prometheus: { url: prom.url, rulesDir: prom.path } } : {}), ...(am ? { alertmanager: { url: am.url, configFile: am.path } } : {}) };
+}
+
+/** The Prometheus and Alertmanager a declared target names (`where`: its place in the spec or workspace, for messages). */
+export function daemonTargetsFromSpec(declared: Pick<ResolvedDeployTarget, 'prometheus' | 'alertmanager'>, where: string): DaemonTargets {
+  const prom = declared.prometheus ? daemon(`${where}.prometheus.url`, declared.prometheus.url, `${where}.prometheus.rulesDir`, declared.prometheus.rulesDir) : undefined;
+  const am = declared.alertmanager ? daemon(`${where}.alertmanager.url`, declared.alertmanager.url, `${where}.alertmanager.configFile`, declared.alertmanager.configFile) : undefined;
   return { ...(prom ? { prometheus: { url: prom.url, rulesDir: prom.path } } : {}), ...(am ? { alertmanager: { url: am.url, configFile: am.path } } : {}) };
 }
 

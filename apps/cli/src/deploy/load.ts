@@ -4,7 +4,7 @@ import { stringOpt, type Io, type Parsed } from '../command.js';
 import { UsageError } from '../errors.js';
 import { formatDiagnostics } from '../output/format-diagnostics.js';
 import { compileAt, locateSpec } from '../spec-source.js';
-import { daemonTargetsFromEnv, type DaemonTargets } from './daemons.js';
+import { daemonTargetsFromEnv, daemonTargetsFromSpec, type DaemonTargets } from './daemons.js';
 import { GrafanaClient, grafanaTargetFromSpec, targetFromEnv } from './grafana-client.js';
 import { RulerClient, rulerTargetFromSpec, rulerTargetsFromEnv } from './ruler-client.js';
 
@@ -27,7 +27,7 @@ function declaredTargets(model: ResolvedModel, name: string, env: NodeJS.Process
     ...(declared.mimir ? [new RulerClient(rulerTargetFromSpec('Mimir', declared.mimir, env, `${where}.mimir`))] : []),
     ...(declared.loki ? [new RulerClient(rulerTargetFromSpec('Loki', declared.loki, env, `${where}.loki`))] : []),
   ];
-  return { client: declared.grafana ? new GrafanaClient(grafanaTargetFromSpec(declared.grafana, env, `${where}.grafana`)) : undefined, daemons: {}, rulers };
+  return { client: declared.grafana ? new GrafanaClient(grafanaTargetFromSpec(declared.grafana, env, `${where}.grafana`)) : undefined, daemons: daemonTargetsFromSpec(declared, where), rulers };
 }
 
 /** The model and targets, or undefined after printing why the spec is invalid (exit 1). */

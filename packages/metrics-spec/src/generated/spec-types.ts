@@ -1443,6 +1443,32 @@ export interface DeployTarget {
      */
     passwordEnv?: string;
   };
+  /**
+   * A Prometheus that loads rule files from a directory (rule_files) and reloads on POST /-/reload (--web.enable-lifecycle).
+   */
+  prometheus?: {
+    /**
+     * Base URL, http or https, without credentials (they would be printed in messages).
+     */
+    url: string;
+    /**
+     * The absolute directory its rule_files glob reads, spelled as in rule_files (Prometheus names loaded groups by that path). Each service's files are <service>.<file>.
+     */
+    rulesDir: string;
+  };
+  /**
+   * An Alertmanager and the file it was started with (--config.file); it reloads on POST /-/reload.
+   */
+  alertmanager?: {
+    /**
+     * Base URL, http or https, without credentials (they would be printed in messages).
+     */
+    url: string;
+    /**
+     * The absolute path of its --config.file.
+     */
+    configFile: string;
+  };
 }
 /**
  * One imported spec library.

@@ -28,9 +28,20 @@ describe('deploy targets', () => {
         grafana: { url: 'https://stack.grafana.net', org: 2, folder: 'Prod', tokenEnv: 'PROD_GRAFANA_TOKEN' },
         mimir: { url: 'https://prometheus.grafana.net', tenant: '123', tokenEnv: undefined, userEnv: 'MIMIR_USER', passwordEnv: 'CLOUD_KEY' },
         loki: undefined,
+        prometheus: undefined,
+        alertmanager: undefined,
       },
     });
     expect(compile(TARGETS.replace(', tokenEnv: PROD_GRAFANA_TOKEN', ''), 'production').model?.targets?.cloud?.grafana?.tokenEnv).toBe('GRAFANA_TOKEN');
+  });
+
+  it('resolves a Prometheus (rules directory) and an Alertmanager (config file), trailing slashes dropped; a relative path is refused', () => {
+    const daemons = TARGETS.replace('        mimir:', '        prometheus: { url: "http://prom:9090/", rulesDir: /etc/prometheus/rules/ }\n        alertmanager: { url: "http://am:9093", configFile: /etc/alertmanager/alertmanager.yml }\n        mimir:');
+    const cloud = compile(daemons, 'production').model?.targets?.cloud;
+    expect(cloud?.prometheus).toEqual({ url: 'http://prom:9090', rulesDir: '/etc/prometheus/rules' });
+    expect(cloud?.alertmanager).toEqual({ url: 'http://am:9093', configFile: '/etc/alertmanager/alertmanager.yml' });
+    const relative = compile(daemons.replace('rulesDir: /etc/prometheus/rules/', 'rulesDir: rules'), 'production').diagnostics.filter((d) => d.severity === 'error');
+    expect(relative.map((d) => d.message).join('\n')).toMatch(/rulesDir/);
   });
 
   it('an environment without targets has no targets key (models of specs without targets are unchanged)', () => {

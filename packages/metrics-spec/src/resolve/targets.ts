@@ -22,6 +22,8 @@ export function resolveTargets(spec: MonspecDocument, environment: string): Reco
           grafana: t.grafana ? { url: t.grafana.url.replace(/\/+$/, ''), org: t.grafana.org, folder: t.grafana.folder, tokenEnv: t.grafana.tokenEnv ?? 'GRAFANA_TOKEN' } : undefined,
           mimir: ruler(t.mimir),
           loki: ruler(t.loki),
+          prometheus: t.prometheus ? { url: t.prometheus.url.replace(/\/+$/, ''), rulesDir: t.prometheus.rulesDir.replace(/\/+$/, '') } : undefined,
+          alertmanager: t.alertmanager ? { url: t.alertmanager.url.replace(/\/+$/, ''), configFile: t.alertmanager.configFile } : undefined,
         },
       ]),
   );
