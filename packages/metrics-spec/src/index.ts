@@ -25,6 +25,7 @@ export { escapePointerSegment, pointerToPath } from './source-map.js';
 export { artifactKind, descriptorOf, GeneratorFindings, withRole, type Artifact, type ArtifactDescriptor, type ArtifactEngine, type ArtifactKind, type ArtifactRole, type Generator, type TextFile } from './artifact.js';
 export { stringifyYaml } from './emit-yaml/document.js';
 export { parseWorkspace, type Workspace } from './workspace.js';
+export { resolveDeployTargets } from './resolve/targets.js';
 export { parseGoTemplate, type GoNode, type GoPipe, type GoCommand, type GoArg, type GoParseEnv, type GoParseResult } from './go-template/parse.js';
 export { checkGoTemplate, goTemplateEnv, type GoTemplateDialect, type GoTemplateCheck } from './go-template/check.js';
 export { quoteLabelValue, unquoteString } from './promql/quote.js';

@@ -3,10 +3,11 @@ import { EXIT } from '../errors.js';
 import { ADOPT_OPTION, ENV_OPTION, parseFormat, SPEC_OPTION, TARGET_OPTION } from '../options.js';
 import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
-import { changeCount, makePlan, type Plan } from '../deploy/plan.js';
+import type { Plan } from '../deploy/plan.js';
 import { planJson, planMarkdown, planText } from '../deploy/render.js';
-import { daemonChangeCount, daemonPlanJson, daemonPlanText, makeDaemonPlan, type DaemonPlan } from '../deploy/rules-plan.js';
-import { makeRulerPlan, rulerChangeCount, rulerPlanJson, rulerPlanText, type RulerPlan } from '../deploy/ruler-plan.js';
+import { daemonChangeCount, daemonPlanJson, daemonPlanText, type DaemonPlan } from '../deploy/rules-plan.js';
+import { rulerChangeCount, rulerPlanJson, rulerPlanText, type RulerPlan } from '../deploy/ruler-plan.js';
+import { planService, serviceChangeCount } from '../deploy/service-deploy.js';
 import { UsageError } from '../errors.js';
 
 function render(format: string, plan: Plan | undefined, daemons: DaemonPlan | undefined, daemonText: string, rulers: RulerPlan | undefined, rulerText: string): string {
@@ -42,18 +43,16 @@ export const planCommand: Command = {
     const format = parseFormat(stringOpt(args, 'format'), ['text', 'json', 'markdown']);
     const loaded = loadDeploy(args, io, 'plan');
     if (!loaded) return EXIT.findings;
-    let plan;
+    const { model, ...targets } = loaded;
+    let plans;
     try {
-      plan = loaded.client ? await makePlan(loaded.model, loaded.client, { prune: boolOpt(args, 'prune'), env: io.env }) : undefined;
+      plans = await planService(model, targets, { prune: boolOpt(args, 'prune'), adopt: boolOpt(args, 'adopt'), env: io.env });
     } catch (err) {
       if (err instanceof GrafanaError) throw new UsageError(err.message);
       throw err;
     }
-    const hasDaemons = loaded.daemons.prometheus !== undefined || loaded.daemons.alertmanager !== undefined;
-    const daemons = hasDaemons ? await makeDaemonPlan(loaded.model, loaded.daemons, { adopt: boolOpt(args, 'adopt') }) : undefined;
-    const rulers = loaded.rulers.length ? await makeRulerPlan(loaded.model, loaded.rulers, { prune: boolOpt(args, 'prune') }) : undefined;
-    io.out(render(format, plan, daemons, daemons ? daemonPlanText(daemons, loaded.daemons) : '', rulers, rulers ? rulerPlanText(rulers, loaded.rulers) : ''));
-    const changes = (plan ? changeCount(plan) : 0) + (daemons ? daemonChangeCount(daemons) : 0) + (rulers ? rulerChangeCount(rulers) : 0);
-    return changes === 0 ? EXIT.ok : EXIT.findings;
+    const { grafana, daemons, rulers } = plans;
+    io.out(render(format, grafana, daemons, daemons ? daemonPlanText(daemons, targets.daemons) : '', rulers, rulers ? rulerPlanText(rulers, targets.rulers) : ''));
+    return serviceChangeCount(plans) === 0 ? EXIT.ok : EXIT.findings;
   },
 };

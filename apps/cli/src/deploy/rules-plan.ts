@@ -186,20 +186,29 @@ export function alertmanagerLoaded(text: string, loaded: AlertmanagerLoaded): bo
   return want !== undefined && want === amShape(loaded.original) && amHash(text) === loaded.hash;
 }
 
+/** Who deploys: a service's spec, or a workspace (its org files) that may take over what its own services deployed. */
+export type Deployer = GeneratedBy & { readonly services?: readonly string[] };
+
 /** Whether `owner` (of the file on disk) lets this deploy replace it, or why not. */
-function refusal(owner: GeneratedBy | undefined, deployer: GeneratedBy, options: DaemonPlanOptions): string | undefined {
+function refusal(owner: GeneratedBy | undefined, deployer: Deployer, options: DaemonPlanOptions): string | undefined {
   if (owner === undefined) return options.adopt ? undefined : `${describeOwner(owner)} wrote it: not replaced (review it, then pass --adopt to let monspec take it over)`;
   if (owner.kind === deployer.kind && owner.name === deployer.name) return undefined;
+  // A fleet moving from per-service deploys to the org's merged config.
+  if (owner.kind === 'spec' && deployer.services?.includes(owner.name)) return undefined;
   const hint = owner.kind === 'workspace' ? ' (a shared Alertmanager takes the org config of monspec build --workspace, never one service\'s)' : '';
   return `owned by ${describeOwner(owner)}, not replaced${hint}`;
 }
 
 export async function makeDaemonPlan(model: ResolvedModel, targets: DaemonTargets, options: DaemonPlanOptions = {}): Promise<DaemonPlan> {
   const { files, staged } = await desiredDaemonFiles(model, targets);
+  return planDaemonFiles(files, staged, targets, { kind: 'spec', name: model.service.name, environment: model.environment }, options);
+}
+
+/** The plan of `files` against the disk and the daemons, for `deployer`. */
+export async function planDaemonFiles(files: readonly DaemonFile[], staged: readonly Artifact[], targets: DaemonTargets, deployer: Deployer, options: DaemonPlanOptions): Promise<DaemonPlan> {
   const groups = targets.prometheus ? await loadedRuleGroups(targets.prometheus) : [];
   const lastLoad = targets.prometheus ? await prometheusLastLoad(targets.prometheus) : undefined;
   const amConfig = await alertmanagerState(targets.alertmanager);
-  const deployer: GeneratedBy = { kind: 'spec', name: model.service.name, environment: model.environment };
   const items = files.map((file): DaemonPlanItem => {
     const onDisk = readIfExists(file.target);
     if (onDisk !== undefined && onDisk !== file.content) {
@@ -217,7 +226,7 @@ export async function makeDaemonPlan(model: ResolvedModel, targets: DaemonTarget
     const legacy = join(dirname(file.target), basename(file.artifactPath));
     const onDisk = readIfExists(legacy);
     const owner = onDisk === undefined ? undefined : generatedBy(onDisk);
-    if (owner?.kind !== 'spec' || owner.name !== deployer.name) continue;
+    if (deployer.kind !== 'spec' || owner?.kind !== 'spec' || owner.name !== deployer.name) continue;
     items.push({ file: { ...file, target: legacy }, action: 'remove', details: [`renamed to ${basename(file.target)}`], onDisk });
   }
   return { items, staged };

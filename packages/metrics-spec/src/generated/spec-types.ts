@@ -1630,4 +1630,15 @@ export interface Workspace {
       };
     };
   };
+  /**
+   * Deploy targets of the fleet per environment, by name, for monspec plan/apply --workspace FILE --env ENV --target NAME: every service deploys to them (Grafana, Prometheus rule files, rulers) and the org's merged Alertmanager config goes to the Alertmanager. Credentials are only names of environment variables.
+   */
+  targets?: {
+    /**
+     * The targets of one environment, by name.
+     */
+    [k: string]: {
+      [k: string]: DeployTarget;
+    };
+  };
 }

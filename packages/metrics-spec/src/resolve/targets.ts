@@ -1,5 +1,5 @@
 /** The environment's deploy targets (`environments.<env>.targets`), for `monspec plan/apply --target NAME`. */
-import type { MonspecDocument } from '../generated/spec-types.js';
+import type { DeployTarget, MonspecDocument } from '../generated/spec-types.js';
 import type { ResolvedDeployTarget, ResolvedRulerTarget } from '../model.js';
 import { own } from '../own.js';
 
@@ -13,6 +13,11 @@ export function resolveTargets(spec: MonspecDocument, environment: string): Reco
   const env = own(spec.environments ?? {}, environment);
   const targets = env?.targets;
   if (!targets || Object.keys(targets).length === 0) return undefined;
+  return resolveDeployTargets(targets);
+}
+
+/** Declared targets by name (a spec environment's or a workspace's), sorted by name, URLs without a trailing slash. */
+export function resolveDeployTargets(targets: Readonly<Record<string, DeployTarget>>): Record<string, ResolvedDeployTarget> {
   return Object.fromEntries(
     Object.entries(targets)
       .sort(([a], [b]) => (a < b ? -1 : 1))
