@@ -6,14 +6,14 @@
  * write sits in the rules directory throughout and must stay as it was; the Alertmanager config starts
  * hand-written and is replaced only with --adopt. A second service deploys beside the first.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_SPEC, freePort, requireTools, toolPath, writeFiles } from '@monspec/test-kit';
+import { DEMO_SPEC, requireTools, writeFiles } from '@monspec/test-kit';
 import { loadedAlertmanagerConfig, loadedRuleGroups, type DaemonTargets } from './deploy/daemons.js';
 import { applyDaemonPlan } from './deploy/rules-apply.js';
 import type { DaemonPlan } from './deploy/rules-plan.js';
+import { startDaemons, type Daemons } from './test-support/daemons.js';
 import { runCliAsync, tempDir } from './test-support/run-cli.js';
 
 const tools = requireTools(['prometheus', 'alertmanager', 'promtool', 'amtool']);
@@ -21,43 +21,27 @@ const tools = requireTools(['prometheus', 'alertmanager', 'promtool', 'amtool'])
 const FOREIGN = 'groups:\n  - name: someone-else\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n';
 const AM_START = 'route:\n  receiver: start\nreceivers:\n  - name: start\n';
 
-async function ready(url: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const ok = await fetch(`${url}/-/ready`).then((r) => r.ok, () => false);
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error(`${url} not ready after 30 s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 describe.skipIf(tools.skip)(`monspec plan/apply to Prometheus and Alertmanager ${tools.reason}`, () => {
   const root = tempDir('monspec-promdeploy-');
   const rulesDir = join(root, 'rules');
   const amFile = join(root, 'alertmanager.yml');
   const spec = writeFiles(DEMO_SPEC.map((f) => ({ path: f.path, content: f.text })), join(root, 'spec'));
-  const children: ChildProcess[] = [];
   let targets: DaemonTargets = {};
   let env: NodeJS.ProcessEnv = {};
   const run = (...args: string[]) => runCliAsync([...args, '--spec', spec], spec, env);
+
+  let daemons: Daemons | undefined;
 
   beforeAll(async () => {
     mkdirSync(rulesDir);
     writeFileSync(join(rulesDir, 'foreign.rules.yml'), FOREIGN);
     writeFileSync(amFile, AM_START);
-    writeFileSync(join(root, 'prometheus.yml'), `rule_files:\n  - ${rulesDir}/*.yml\n`);
-    const [promPort, amPort] = [await freePort(), await freePort()];
-    const start = (bin: string, args: string[]) => children.push(spawn(bin, args, { stdio: 'ignore' }));
-    start(toolPath('prometheus') ?? 'prometheus', [`--config.file=${join(root, 'prometheus.yml')}`, `--storage.tsdb.path=${join(root, 'prom-data')}`, `--web.listen-address=127.0.0.1:${promPort}`, '--web.enable-lifecycle', '--log.level=error']);
-    start(toolPath('alertmanager') ?? 'alertmanager', [`--config.file=${amFile}`, `--storage.path=${join(root, 'am-data')}`, `--web.listen-address=127.0.0.1:${amPort}`, '--cluster.listen-address=', '--log.level=error']);
-    targets = { prometheus: { url: `http://127.0.0.1:${promPort}`, rulesDir }, alertmanager: { url: `http://127.0.0.1:${amPort}`, configFile: amFile } };
+    daemons = await startDaemons(root, rulesDir, amFile);
+    targets = daemons.targets;
     env = { GRAFANA_URL: '', PROMETHEUS_URL: targets.prometheus?.url, PROMETHEUS_RULES_DIR: rulesDir, ALERTMANAGER_URL: targets.alertmanager?.url, ALERTMANAGER_CONFIG: amFile };
-    await Promise.all([ready(`http://127.0.0.1:${promPort}`), ready(`http://127.0.0.1:${amPort}`)]);
   }, 60_000);
 
-  afterAll(() => {
-    for (const c of children) if (c.pid !== undefined && c.exitCode === null) process.kill(c.pid, 'SIGTERM');
-  });
+  afterAll(() => daemons?.stop());
 
   const prom = () => targets.prometheus ?? { url: '', rulesDir };
   const am = () => targets.alertmanager ?? { url: '', configFile: amFile };

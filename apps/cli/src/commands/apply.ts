@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { boolOpt, type Command, type Io, type Parsed } from '../command.js';
 import { EXIT, UsageError } from '../errors.js';
-import { ADOPT_OPTION, ENV_OPTION, SPEC_OPTION, TARGET_OPTION } from '../options.js';
+import { ADOPT_OPTION, WORKSPACE_DEPLOY_OPTION, ENV_OPTION, SPEC_OPTION, TARGET_OPTION } from '../options.js';
 import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
 import { applyService, planService, serviceChangeCount, servicePlanText, targetUrls } from '../deploy/service-deploy.js';
@@ -27,17 +27,25 @@ async function confirm(question: string): Promise<boolean> {
 export const applyCommand: Command = {
   name: 'apply',
   summary: 'Write the plan to Grafana (GRAFANA_URL, GRAFANA_TOKEN: folder, contact points, policy route, dashboards, alert rule groups, with deeplinks), to Prometheus/Alertmanager (validated rule files and config, reloaded and confirmed) and to the Mimir/Loki rulers (MIMIR_URL, LOKI_URL: one namespace per service); re-plans.',
-  usage: 'monspec apply [--spec DIR] [--env NAME] [--target NAME] [--prune] [--adopt] [--yes]',
+  usage: 'monspec apply [--spec DIR] [--env NAME] [--target NAME] [--prune] [--adopt] [--yes] | monspec apply --workspace [FILE] --target NAME [--env NAME] [--prune] [--adopt] [--yes]',
+  positionals: { min: 0, max: 1 },
   options: {
     spec: SPEC_OPTION,
     env: ENV_OPTION,
     target: TARGET_OPTION,
     adopt: ADOPT_OPTION,
+    workspace: WORKSPACE_DEPLOY_OPTION,
     prune: { type: 'boolean', help: 'Also delete monspec-owned dashboards, contact points and alert rule groups (Grafana, rulers) of this service that the spec no longer has.' },
     yes: { type: 'boolean', help: 'Apply without asking (required without a terminal, e.g. in CI).' },
   },
   examples: ['GRAFANA_URL=http://localhost:3000 monspec apply --yes', 'GRAFANA_URL=http://localhost:3000 monspec apply --yes --prune --env staging'],
   async run(args, io) {
+    if (boolOpt(args, 'workspace')) {
+      // The fleet build is loaded only for it, as in build --workspace.
+      const { fleetApply } = await import('../deploy/fleet-deploy.js');
+      return fleetApply(args, io, { prune: boolOpt(args, 'prune'), adopt: boolOpt(args, 'adopt'), env: io.env }, (changes, where) => confirmed(args, changes, where, io));
+    }
+    if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}", expected options only (a workspace file follows --workspace)`);
     const loaded = loadDeploy(args, io, 'apply');
     if (!loaded) return EXIT.findings;
     const { model, ...targets } = loaded;

@@ -1,6 +1,6 @@
 import { boolOpt, stringOpt, type Command } from '../command.js';
 import { EXIT } from '../errors.js';
-import { ADOPT_OPTION, ENV_OPTION, parseFormat, SPEC_OPTION, TARGET_OPTION } from '../options.js';
+import { ADOPT_OPTION, WORKSPACE_DEPLOY_OPTION, ENV_OPTION, parseFormat, SPEC_OPTION, TARGET_OPTION } from '../options.js';
 import { GrafanaError } from '../deploy/grafana-client.js';
 import { loadDeploy } from '../deploy/load.js';
 import type { Plan } from '../deploy/plan.js';
@@ -26,12 +26,14 @@ function render(format: string, plan: Plan | undefined, daemons: DaemonPlan | un
 export const planCommand: Command = {
   name: 'plan',
   summary: 'Compare what the spec generates with a live Grafana (GRAFANA_URL, GRAFANA_TOKEN: dashboards and Grafana alerting), Prometheus (PROMETHEUS_URL, PROMETHEUS_RULES_DIR) and Alertmanager (ALERTMANAGER_URL, ALERTMANAGER_CONFIG) and the Mimir/Loki rulers (MIMIR_URL, LOKI_URL) and print what apply would change.',
-  usage: 'monspec plan [--spec DIR] [--env NAME] [--target NAME] [--prune] [--adopt] [--format text|json|markdown]',
+  usage: 'monspec plan [--spec DIR] [--env NAME] [--target NAME] [--prune] [--adopt] [--format text|json|markdown] | monspec plan --workspace [FILE] --target NAME [--env NAME] [--prune] [--adopt]',
+  positionals: { min: 0, max: 1 },
   options: {
     spec: SPEC_OPTION,
     env: ENV_OPTION,
     target: TARGET_OPTION,
     adopt: ADOPT_OPTION,
+    workspace: WORKSPACE_DEPLOY_OPTION,
     prune: { type: 'boolean', help: 'Plan to delete monspec-owned dashboards, contact points and alert rule groups (Grafana, rulers) of this service that the spec no longer has.' },
     format: { type: 'string', help: 'text (default), json (for CI; schema in the README) or markdown (for a PR comment).' },
   },
@@ -41,6 +43,13 @@ export const planCommand: Command = {
   ],
   async run(args, io) {
     const format = parseFormat(stringOpt(args, 'format'), ['text', 'json', 'markdown']);
+    if (boolOpt(args, 'workspace')) {
+      if (format !== 'text') throw new UsageError(`Unexpected --format ${format} with --workspace, expected text (the fleet's plan is printed per service)`);
+      // The fleet build is loaded only for it, as in build --workspace.
+      const { fleetPlan } = await import('../deploy/fleet-deploy.js');
+      return fleetPlan(args, io, { prune: boolOpt(args, 'prune'), adopt: boolOpt(args, 'adopt'), env: io.env });
+    }
+    if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}", expected options only (a workspace file follows --workspace)`);
     const loaded = loadDeploy(args, io, 'plan');
     if (!loaded) return EXIT.findings;
     const { model, ...targets } = loaded;

@@ -1,5 +1,5 @@
 /** What plan and apply both start from: the compiled spec of one environment and the targets (Grafana, Prometheus, Alertmanager, rulers). */
-import { hasErrors, type ResolvedModel } from '@monspec/metrics-spec';
+import { hasErrors, type ResolvedDeployTarget, type ResolvedModel } from '@monspec/metrics-spec';
 import { stringOpt, type Io, type Parsed } from '../command.js';
 import { UsageError } from '../errors.js';
 import { formatDiagnostics } from '../output/format-diagnostics.js';
@@ -23,6 +23,11 @@ function declaredTargets(model: ResolvedModel, name: string, env: NodeJS.Process
     const names = Object.keys(model.targets ?? {});
     throw new UsageError(`Unexpected target "${name}", expected one declared under environments.${model.environment}.targets: ${names.length ? names.join(', ') : '(none declared)'}`);
   }
+  return clientsOf(declared, where, env);
+}
+
+/** The clients of a declared target (`where`: its place in the spec or workspace file, for messages). */
+export function clientsOf(declared: ResolvedDeployTarget, where: string, env: NodeJS.ProcessEnv): Omit<Deploy, 'model'> {
   const rulers = [
     ...(declared.mimir ? [new RulerClient(rulerTargetFromSpec('Mimir', declared.mimir, env, `${where}.mimir`))] : []),
     ...(declared.loki ? [new RulerClient(rulerTargetFromSpec('Loki', declared.loki, env, `${where}.loki`))] : []),

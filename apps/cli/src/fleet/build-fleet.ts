@@ -70,7 +70,7 @@ function orgArtifacts(services: readonly FleetService[], org: Workspace['org'], 
 }
 
 /** Reads, compiles and generates every service of the workspace in memory; undefined when something failed (reported). */
-async function planFleet(options: Pick<FleetBuildOptions, 'file' | 'out' | 'quiet' | 'jobs'>, io: Io): Promise<FleetPlan | undefined> {
+export async function planFleet(options: Pick<FleetBuildOptions, 'file' | 'out' | 'quiet' | 'jobs'>, io: Io): Promise<FleetPlan | undefined> {
   let workspace: LoadedWorkspace;
   try {
     workspace = readWorkspace(options.file, io.cwd);
