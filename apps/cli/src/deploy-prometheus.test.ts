@@ -191,7 +191,7 @@ describe.skipIf(tools.skip)(`monspec plan/apply to Prometheus and Alertmanager $
   }, 60_000);
 
   it('a second service sharing the rules directory deploys beside the first; the first one\'s Alertmanager config is refused (exit 2, nothing written)', async () => {
-    const other = writeFiles(DEMO_SPEC.map((f) => ({ path: f.path, content: f.text.replace(/^  name: demo$/m, '  name: other') })), join(root, 'other-spec'));
+    const other = writeFiles(DEMO_SPEC.map((f) => ({ path: f.path, content: f.text.replace(/^ {2}name: demo$/m, '  name: other') })), join(root, 'other-spec'));
     const demoRules = readFileSync(join(rulesDir, 'demo.alerts.rules.yml'), 'utf8');
     const promOnly = { ...env, ALERTMANAGER_URL: '', ALERTMANAGER_CONFIG: '' };
     const r = await runCliAsync(['apply', '--yes', '--spec', other], other, promOnly);

@@ -7,7 +7,7 @@ import { loadDeploy } from '../deploy/load.js';
 import { applyService, planService, serviceChangeCount, servicePlanText, targetUrls } from '../deploy/service-deploy.js';
 
 /** --yes, or a yes on the terminal; false (reported) when the user says no. */
-export async function confirmed(args: Parsed, changes: number, where: readonly string[], io: Io): Promise<boolean> {
+async function confirmed(args: Parsed, changes: number, where: readonly string[], io: Io): Promise<boolean> {
   if (boolOpt(args, 'yes')) return true;
   if (!process.stdin.isTTY) throw new UsageError('apply writes to the targets: pass --yes to apply without a terminal to confirm on');
   if (await confirm(`Apply ${changes} change(s) to ${where.join(', ')}? [y/N] `)) return true;

@@ -74,7 +74,7 @@ async function desiredDaemonFiles(model: ResolvedModel, targets: DaemonTargets):
 }
 
 /** A service's rule file in the shared rules directory: `<service>.<file>`, so services never overwrite each other's. */
-export function deployedRuleFileName(service: string, artifactPath: string): string {
+function deployedRuleFileName(service: string, artifactPath: string): string {
   return `${service}.${basename(artifactPath)}`;
 }
 
