@@ -3,14 +3,18 @@
  * work of `build --workspace`, run in this thread or in a worker (fleet-worker.ts). Its result is
  * plain data (no functions), so it crosses a worker boundary as it is.
  */
-import { GeneratorFindings, hasErrors, type Artifact, type Diagnostic, type ResolvedModel } from '@monspec/metrics-spec';
+import { GeneratorFindings, hasErrors, type Artifact, type Diagnostic } from '@monspec/metrics-spec';
 import { generateEnvironment } from '../build/generate-all.js';
+import { buildManifest, MANIFEST_PATH } from '../build/manifest.js';
 import { locateDiagnostic } from '../lint/dashboard-lint.js';
 import { compileFiles, readSpec, type LoadedSpec } from '../spec-source.js';
 import { TOOL_VERSION } from '../version.js';
+import { fleetEntry, fleetEntryArtifact } from './entry.js';
 
 export interface ServiceBuildRequest {
   readonly spec: LoadedSpec;
+  /** The spec folder relative to the workspace file's folder, as its fleet entry names it. */
+  readonly specPath: string;
   readonly environments: readonly string[];
   readonly quiet: boolean;
 }
@@ -21,14 +25,14 @@ export type ServiceReport = { readonly diagnostics: readonly Diagnostic[] } | { 
 export interface ServiceBuild {
   readonly spec: LoadedSpec;
   readonly reports: readonly ServiceReport[];
-  /** One per fleet environment when nothing failed. */
-  readonly builds: readonly { readonly environment: string; readonly model: ResolvedModel; readonly artifacts: readonly Artifact[] }[];
+  /** One per fleet environment when nothing failed: what `build` generates plus the fleet entry (fleet-entry.json), manifest last. */
+  readonly builds: readonly { readonly environment: string; readonly artifacts: readonly Artifact[] }[];
   readonly failed: boolean;
 }
 
-export async function buildService({ spec, environments, quiet }: ServiceBuildRequest): Promise<ServiceBuild> {
+export async function buildService({ spec, specPath, environments, quiet }: ServiceBuildRequest): Promise<ServiceBuild> {
   const reports: ServiceReport[] = [];
-  const builds: { environment: string; model: ResolvedModel; artifacts: readonly Artifact[] }[] = [];
+  const builds: { environment: string; artifacts: readonly Artifact[] }[] = [];
   let failed = false;
   const files = readSpec(spec);
   const first = compileFiles(files, undefined);
@@ -63,7 +67,11 @@ export async function buildService({ spec, environments, quiet }: ServiceBuildRe
       failed = true;
       continue;
     }
-    builds.push({ environment: env, model: result.model, artifacts: generated.artifacts });
+    // The entry joins the files before the manifest, which lists it like any other file.
+    const own = generated.artifacts.filter((a) => a.path !== MANIFEST_PATH);
+    const entry = fleetEntryArtifact(fleetEntry(result.model, own, env, specPath, `monspec ${TOOL_VERSION}`));
+    const artifacts = [...own, entry].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    builds.push({ environment: env, artifacts: [...artifacts, buildManifest(result.model, artifacts, TOOL_VERSION)] });
   }
   return { spec, reports, builds: failed ? [] : builds, failed };
 }
