@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,14 +24,18 @@ notifications:
 }
 
 /**
- * A fleet in a temporary repository (a .git folder, the library copied into node_modules): each
+ * A fleet in a temporary repository (a .git folder, or `git init` for turbo; the library copied into node_modules): each
  * service in services/<name>/ with its spec, and the workspace file. With `turbo`, the turbo layout
  * README describes: every service folder is a workspace package whose build runs `--only .` into its
  * own generated/, and org/ is the package whose build merges them (`--merge`).
  */
 export function tempFleet(names: readonly string[], options: { turbo?: boolean; environments?: readonly string[] } = {}): string {
   const dir = tempDir('monspec-fleet-');
-  mkdirSync(join(dir, '.git'));
+  // A repository: monspec keeps service folders and imports inside it, and turbo hashes through git.
+  if (options.turbo) {
+    const git = spawnSync('git', ['init', '-q'], { cwd: dir, encoding: 'utf8' });
+    if (git.status !== 0) throw new Error(`git init failed in ${dir}: ${git.stderr}`);
+  } else mkdirSync(join(dir, '.git'));
   cpSync(join(LIBRARY, 'spec'), join(dir, 'node_modules', '@monspec', 'lib-http-service', 'spec'), { recursive: true });
   cpSync(join(LIBRARY, 'package.json'), join(dir, 'node_modules', '@monspec', 'lib-http-service', 'package.json'));
   names.forEach((name, i) => {
