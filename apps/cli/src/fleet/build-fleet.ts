@@ -72,7 +72,7 @@ function orgManifest(artifacts: readonly Artifact[], org: Workspace['org'], envi
 }
 
 /** The org's merged files for one environment from its services' fleet entries, headers added, manifest last. */
-export function orgArtifacts(services: readonly FleetEntry[], org: Workspace['org'], environment: string): Artifact[] {
+function orgArtifacts(services: readonly FleetEntry[], org: Workspace['org'], environment: string): Artifact[] {
   const files = addHeadersWithNote([orgAlertmanagerFile(services, org), ...orgGrafanaFiles(services, org), fleetDocs(services, org, environment), fleetManifest(services, org, environment)], fleetNote(org.name, environment)).sort((a, b) =>
     a.path < b.path ? -1 : 1,
   );

@@ -12,8 +12,8 @@ import { parse } from 'yaml';
 export const FLEET_ENTRY_PATH = 'fleet-entry.json';
 
 /** The artifacts the org merge reads, by role (their parsed YAML). */
-export const ORG_ROLES = ['alertmanager-config', 'grafana-policies', 'grafana-contact-points', 'grafana-dashboard-provider'] as const satisfies readonly ArtifactRole[];
-export type OrgRole = (typeof ORG_ROLES)[number];
+const ORG_ROLES = ['alertmanager-config', 'grafana-policies', 'grafana-contact-points', 'grafana-dashboard-provider'] as const satisfies readonly ArtifactRole[];
+type OrgRole = (typeof ORG_ROLES)[number];
 
 export interface FleetEntry {
   /** `monspec <version>` that built it. */

@@ -7,7 +7,7 @@ import { BIN, tempDir } from './run-cli.js';
 const LIBRARY = fileURLToPath(new URL('../../../../libraries/http-service', import.meta.url));
 
 /** A service of a few lines built from the HTTP service library (bench/fleet.mjs writes the same). */
-export function librarySpec(name: string, team: string, errorRatio = '5%'): string {
+function librarySpec(name: string, team: string, errorRatio = '5%'): string {
   return `imports:
   - from: '@monspec/lib-http-service'
     params: { service: ${name}, job: ${name}, team_email: ${team}@example.com, error_ratio_critical: ${errorRatio} }
