@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readSpecWithLibraries } from '@monspec/metrics-spec/node';
 import { scanTree } from '../build/tree.js';
 import { runCli } from '../test-support/run-cli.js';
 import { tempFleet } from '../test-support/temp-fleet.js';
 
 /** The repository's own turbo (root devDependency), run on the temporary fleet. */
 const TURBO = fileURLToPath(new URL('../../../../node_modules/.bin/turbo', import.meta.url));
+const REPO = fileURLToPath(new URL('../../../..', import.meta.url));
 const SERVICES = ['svca', 'svcb', 'svcc'];
 
 function turbo(dir: string, ...args: string[]) {
@@ -50,5 +52,25 @@ describe('the turbo layout (a package per service with --only, an org package wi
     const library = join(dir, 'node_modules', '@monspec', 'lib-http-service', 'spec', 'alerts.yaml');
     writeFileSync(library, `${readFileSync(library, 'utf8')}# a comment changes the library's bytes\n`);
     expect(dryRun(dir)).toEqual({ 'org#build': 'MISS', 'svca#build': 'MISS', 'svcb#build': 'MISS', 'svcc#build': 'MISS' });
+  });
+});
+
+describe("the example fleet's turbo layout", () => {
+  it("lists every file each service's build reads (its spec and its libraries') and the workspace file among its turbo inputs", () => {
+    const plan = JSON.parse(turbo(REPO, "--filter=@example-fleet/*", '--dry=json')) as { tasks: { taskId: string; directory: string; inputs: Record<string, string> }[] };
+    const services = readdirSync(join(REPO, 'examples/fleet/services'));
+    expect(services.sort()).toEqual(['checkout', 'payments', 'tunnel']);
+    for (const service of services) {
+      const dir = join(REPO, 'examples/fleet/services', service);
+      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; scripts: { build: string } };
+      const only = / --only (\S+) /.exec(pkg.scripts.build)?.[1];
+      expect(only, pkg.scripts.build).toBeDefined();
+      const task = plan.tasks.find((t) => t.taskId === `${pkg.name}#build`);
+      expect(task, pkg.name).toBeDefined();
+      const inputs = new Set(Object.keys(task?.inputs ?? {}).map((p) => resolve(REPO, task?.directory ?? '', p)));
+      const specDir = resolve(dir, only as string);
+      const read = readSpecWithLibraries(specDir).map((f) => resolve(specDir, f.path));
+      for (const file of [...read, join(REPO, 'examples/fleet/monspec.workspace.yaml')]) expect(inputs.has(file), `${pkg.name}: ${file}`).toBe(true);
+    }
   });
 });
