@@ -25,6 +25,7 @@ import { orgGrafanaFiles } from './org-grafana.js';
 import type { FleetService } from './service.js';
 import { findBuiltFolders, staleness, type BuiltFolder } from './built-folders.js';
 import { FLEET_ENTRY_PATH, type FleetEntry } from './entry.js';
+import { toolBuild } from './tool-build.js';
 import { readWorkspace, WorkspaceFindings, type LoadedWorkspace } from './workspace-file.js';
 import { checkLibraryVersions } from './library-versions.js';
 import { buildServices } from './pool.js';
@@ -113,7 +114,7 @@ function reportWorkspaceFindings(err: unknown, io: Io): undefined {
 
 /** The built folder, one per environment, that stands for the service now; undefined when one is missing or stale (with why, for a merge). */
 function upToDate(service: SpecOfFleet, found: ReturnType<typeof findBuiltFolders>, environments: readonly string[]): { folders: BuiltFolder[] } | { problem: { env: string; folder: BuiltFolder | undefined; reason: string } } {
-  const expected = { generator: `monspec ${TOOL_VERSION}`, specHash: hashSpecFiles(service.files) };
+  const expected = { generator: `monspec ${TOOL_VERSION}`, toolBuild: toolBuild(), specHash: hashSpecFiles(service.files) };
   const folders: BuiltFolder[] = [];
   for (const env of environments) {
     const candidates = found.get(service.specPath)?.get(env) ?? [];
@@ -180,7 +181,10 @@ async function planFleet(options: Omit<FleetBuildOptions, 'force'>, io: Io): Pro
     throw new StaleBuilds(stale.length);
   }
 
-  const built = await buildServices(toBuild.map((i) => ({ spec: (services[i] as SpecOfFleet).spec, specPath: (services[i] as SpecOfFleet).specPath, environments, quiet: options.quiet })), options.jobs);
+  const built = await buildServices(
+    toBuild.map((i) => ({ spec: (services[i] as SpecOfFleet).spec, specPath: (services[i] as SpecOfFleet).specPath, environments, quiet: options.quiet, toolBuild: toolBuild() })),
+    options.jobs,
+  );
   built.forEach(({ spec, reports, builds, failed: serviceFailed }, k) => {
     for (const r of reports) {
       if ('diagnostics' in r) io.err(formatDiagnostics('text', r.diagnostics, spec.displayDir, io.errStyle));

@@ -17,6 +17,8 @@ export interface ServiceBuildRequest {
   readonly specPath: string;
   readonly environments: readonly string[];
   readonly quiet: boolean;
+  /** The running monspec's build (tool-build.ts), recorded in the fleet entry. */
+  readonly toolBuild: string;
 }
 
 /** What to print, in order: diagnostics of the spec (relative to its folder) or a failure line. */
@@ -30,7 +32,7 @@ export interface ServiceBuild {
   readonly failed: boolean;
 }
 
-export async function buildService({ spec, specPath, environments, quiet }: ServiceBuildRequest): Promise<ServiceBuild> {
+export async function buildService({ spec, specPath, environments, quiet, toolBuild }: ServiceBuildRequest): Promise<ServiceBuild> {
   const reports: ServiceReport[] = [];
   const builds: { environment: string; artifacts: readonly Artifact[] }[] = [];
   let failed = false;
@@ -69,7 +71,7 @@ export async function buildService({ spec, specPath, environments, quiet }: Serv
     }
     // The entry joins the files before the manifest, which lists it like any other file.
     const own = generated.artifacts.filter((a) => a.path !== MANIFEST_PATH);
-    const entry = fleetEntryArtifact(fleetEntry(result.model, own, env, specPath, `monspec ${TOOL_VERSION}`));
+    const entry = fleetEntryArtifact(fleetEntry(result.model, own, env, specPath, { generator: `monspec ${TOOL_VERSION}`, build: toolBuild }));
     const artifacts = [...own, entry].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     builds.push({ environment: env, artifacts: [...artifacts, buildManifest(result.model, artifacts, TOOL_VERSION)] });
   }

@@ -19,6 +19,7 @@ export interface BuiltFolder {
 /** What must match for a built folder to stand for the service now. */
 export interface Expected {
   readonly generator: string;
+  readonly toolBuild: string;
   readonly specHash: string;
   readonly environment: string;
 }
@@ -92,6 +93,7 @@ export function findBuiltFolders(roots: readonly string[], environments: readonl
 export function staleness(folder: BuiltFolder, expected: Expected): string | undefined {
   const { entry, dir } = folder;
   if (entry.generator !== expected.generator) return `it was built by ${String(entry.generator)}, expected ${expected.generator}`;
+  if (entry.toolBuild !== expected.toolBuild) return `it was built by another build of ${expected.generator} (${String(entry.toolBuild).slice(0, 12)}…), expected this one (${expected.toolBuild.slice(0, 12)}…)`;
   if (entry.environment !== expected.environment) return `its fleet entry is for environment ${String(entry.environment)}, expected ${expected.environment}`;
   if (entry.specHash !== expected.specHash) return `it was built from another version of the spec (spec hash ${String(entry.specHash).slice(0, 12)}…), expected the spec as it is now (${expected.specHash.slice(0, 12)}…)`;
   let manifest: { artifacts?: unknown };

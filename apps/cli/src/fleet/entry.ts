@@ -18,6 +18,8 @@ type OrgRole = (typeof ORG_ROLES)[number];
 export interface FleetEntry {
   /** `monspec <version>` that built it. */
   readonly generator: string;
+  /** Which build of that version (tool-build.ts): a reused folder must come from the monspec running now. */
+  readonly toolBuild: string;
   /** The spec folder, relative to the workspace file's folder (`/`-separated): how a merge finds the service's entry. */
   readonly spec: string;
   /** The spec's hash (its files and its libraries' files): a merge compares it with the spec on disk. */
@@ -54,7 +56,7 @@ function yamlObject(a: Artifact): Record<string, unknown> | undefined {
 }
 
 /** The entry of a service built for `environment` from its model and generated files (headers added). */
-export function fleetEntry(model: ResolvedModel, artifacts: readonly Artifact[], environment: string, spec: string, generator: string): FleetEntry {
+export function fleetEntry(model: ResolvedModel, artifacts: readonly Artifact[], environment: string, spec: string, tool: { readonly generator: string; readonly build: string }): FleetEntry {
   const files: Partial<Record<OrgRole, Record<string, unknown>>> = {};
   for (const role of ORG_ROLES) {
     const a = artifacts.find((x) => x.role === role);
@@ -67,7 +69,8 @@ export function fleetEntry(model: ResolvedModel, artifacts: readonly Artifact[],
   );
   const guide = artifacts.find((a) => a.role === 'document' && a.path.endsWith(`/${model.service.setupGuide}`));
   return {
-    generator,
+    generator: tool.generator,
+    toolBuild: tool.build,
     spec,
     specHash: model.specHash,
     name: model.service.name,

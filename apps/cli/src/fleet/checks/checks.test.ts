@@ -16,7 +16,7 @@ function service(dir: string, files: Record<string, string>): FleetService {
   expect(errors, dir).toEqual([]);
   const model = result.model!;
   return {
-    entry: fleetEntry(model, [], 'production', dir, 'monspec test'),
+    entry: fleetEntry(model, [], 'production', dir, { generator: 'monspec test', build: 'test' }),
     displayDir: dir,
     locate: (p) => {
       const loc = result.locate(p);
