@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // Built by `npx turbo build` (packages/test-kit), like the CLI this benchmark times.
 import { writeSyntheticSpec } from '@monspec/test-kit';
-import { benchFleet } from './fleet.mjs';
+import { benchFleet, fleetTable } from './fleet.mjs';
 import { fmt, lastJson, median, timed as timedIn } from './measure.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -255,16 +255,13 @@ ${peerTable(rows)}
 
 A synthetic workspace of ${fleet.services} services (bench/fleet.mjs), each a few lines built from the HTTP service library
 (RED metrics, two alerts with promtool scenarios, an availability SLO, a dashboard, runbooks), one
-environment: \`monspec build --workspace\` in one process (services in worker threads, one per core),
-medians of 3, peak RSS of the process (GNU time).
+environment: \`monspec build --workspace\` in one process (services in worker threads, one per core)
+and the turbo layout (a package per service and an org package, turbo's local cache), medians of 3
+(the turbo cold build once), peak RSS by GNU time.
 
-| measure | wall | peak RSS |
-|---|---|---|
-| cold build: every service and the merged org files | ${fmt(fleet.cold)} | ${fleet.coldRss ?? '?'} MiB |
-| one service's threshold edited, the same command again (fresh org files) | ${fmt(fleet.edit)} | ${fleet.editRss ?? '?'} MiB |
+${fleetTable(fleet)}
 
-The edit rebuilds every service: the one-process build keeps no cache between runs (goal: under 2 s
-for a one-service edit, which needs a build that reuses the other services' output).
+Goal: under 2 s to fresh org files after a one-service edit.
 `;
   const notes = join(root, 'bench', 'NOTES.md');
   let extra = '';

@@ -76,8 +76,8 @@ describe('monspec build --workspace (the example fleet)', () => {
 
   it('is up to date for --check, rewrites nothing on a second build in this process (--jobs 1), and keeps files it does not own', () => {
     writeFileSync(join(out, 'org', 'production', 'NOTES.md'), 'mine\n');
-    // The same bytes whether built in worker threads or in the process.
-    const again = runCli(['build', '--workspace', WORKSPACE, '--out', out, '--jobs', '1'], REPO);
+    // The same bytes whether built in worker threads or in the process (--rebuild: not reused from the first build's folders).
+    const again = runCli(['build', '--workspace', WORKSPACE, '--out', out, '--jobs', '1', '--rebuild'], REPO);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toContain('0 file(s) written');
     expect(readFileSync(join(out, 'org', 'production', 'NOTES.md'), 'utf8')).toBe('mine\n');

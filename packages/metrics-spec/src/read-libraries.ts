@@ -55,7 +55,10 @@ export function readLibraries(specDir: string, own: readonly SpecFile[], readDir
       }
       const resolvedImports: Record<string, string> = {};
       for (const imp of imports) {
-        const refuse = (reason: string) => new ImportError(file.path, imp.line, imp.column, reason);
+        const refuse = (reason: string) => {
+          const at = imp.at();
+          return new ImportError(file.path, at.line, at.column, reason);
+        };
         const lib = resolveImport(imp.from, unit.dir, root, refuse);
         const id = idOf(lib.dir);
         resolvedImports[imp.from] = id;
@@ -88,8 +91,12 @@ function repositoryRoot(dir: string): string | undefined {
   }
 }
 
-/** `from` and its place of each `imports` entry of a file (read before the loader, so only well-formed ones). */
-function importsOf(file: SpecFile): { from: string; line: number; column: number }[] {
+/**
+ * `from` and its place of each `imports` entry of a file (read before the loader, so only well-formed
+ * ones). The place is found only for a refused import: locating builds the file's YAML syntax tree,
+ * most of the read of a fleet's few-line specs (200 services: ~0.2 s of a 1.4 s incremental build).
+ */
+function importsOf(file: SpecFile): { from: string; at: () => { line: number; column: number } }[] {
   // A cheap test first: most specs import nothing, and parsing a large spec twice costs.
   if (!/(^|\n)["']?imports["']?\s*:/.test(file.text)) return [];
   const ignored: Diagnostic[] = [];
@@ -97,8 +104,11 @@ function importsOf(file: SpecFile): { from: string; line: number; column: number
   if (!isPlainObject(parsed.data) || !Array.isArray(parsed.data.imports)) return [];
   return parsed.data.imports.flatMap((entry: unknown, i) => {
     if (!isPlainObject(entry) || typeof entry.from !== 'string') return [];
-    const loc = parsed.locations().value(`/imports/${i}/from`);
-    return [{ from: entry.from, line: loc?.line ?? 1, column: loc?.column ?? 1 }];
+    const at = () => {
+      const loc = parsed.locations().value(`/imports/${i}/from`);
+      return { line: loc?.line ?? 1, column: loc?.column ?? 1 };
+    };
+    return [{ from: entry.from, at }];
   });
 }
 

@@ -1,3 +1,4 @@
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { GeneratorFindings, hasErrors } from '@monspec/metrics-spec';
@@ -166,7 +167,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'Generate every artifact (dashboards, rules, tests, routing, docs, site) for a spec, atomically.',
   positionals: { min: 0, max: 1 },
-  usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--atomic] [--force] [--check] [--watch] | monspec build --workspace [FILE] [--out DIR] [--force] [--check]',
+  usage: 'monspec build [--spec DIR] [--env NAME | --all-envs] [--out DIR] [--ops-docs DIR] [--atomic] [--force] [--check] [--watch] | monspec build --workspace [FILE] [--out DIR] [--only DIR | --merge [--from PATTERN]] [--rebuild] [--force] [--check]',
   options: {
     spec: SPEC_OPTION,
     env: { type: 'string', help: 'Build this environment only (default: the spec\'s default environment).' },
@@ -180,6 +181,10 @@ export const buildCommand: Command = {
     quiet: { type: 'boolean', short: 'q', help: 'Print only problems.' },
     timings: { type: 'boolean', help: 'Print per-stage durations and peak memory as one JSON line on stderr (for benchmarks).' },
     jobs: { type: 'string', help: 'With --workspace: services built at once, in worker threads (default: the available cores; 1 builds in this process).' },
+    only: { type: 'string', help: 'With --workspace: build only the service of this spec folder (one the workspace lists) into OUT/<service>/<env>/, no org files (a turbo layout\'s per-service task).' },
+    merge: { type: 'boolean', help: 'With --workspace: build no service; merge the org files (OUT/org/<env>/) from the services\' built folders, refusing a missing or stale one (exit 2).' },
+    from: { type: 'string', help: 'With --merge: where the built services are, a folder holding <service>/<env>/ (* matches a folder name, e.g. \'services/*/generated\'; default: OUT).' },
+    rebuild: { type: 'boolean', help: 'With --workspace: generate every service again, even one whose built folder is this monspec\'s build of its spec as it is now.' },
     workspace: {
       type: 'boolean',
       help: 'Build a fleet: the workspace file given after the flag (default ./monspec.workspace.yaml) lists service specs; each goes to OUT/<service>/<env>/, the merged org files (one Alertmanager config, Grafana policies, fleet docs) to OUT/org/<env>/.',
@@ -196,7 +201,9 @@ export const buildCommand: Command = {
   ],
   async run(args: Parsed, io: Io) {
     if (boolOpt(args, 'workspace')) return runWorkspace(args, io);
-    if (stringOpt(args, 'jobs') !== undefined) throw new UsageError('Unexpected --jobs without --workspace, expected it with --workspace only');
+    for (const fleetOnly of ['jobs', 'only', 'merge', 'from', 'rebuild']) {
+      if (args.values[fleetOnly] !== undefined) throw new UsageError(`Unexpected --${fleetOnly} without --workspace, expected it with --workspace only`);
+    }
     if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}", expected options only (a workspace file follows --workspace)`);
     const env = stringOpt(args, 'env');
     if (env !== undefined && boolOpt(args, 'all-envs')) throw new UsageError('Unexpected --env together with --all-envs, expected one of them');
@@ -223,18 +230,45 @@ export const buildCommand: Command = {
   },
 };
 
+/** The --only spec folder as the workspace lists it (real path); a missing one is a usage error. */
+function resolveOnly(cwd: string, only: string): string {
+  const dir = resolve(cwd, only);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`Unexpected --only ${only}: it is not a folder, expected a service spec folder the workspace lists`);
+  return realpathSync(dir);
+}
+
 /** `build --workspace [FILE]`: the fleet build (fleet/build-fleet.ts), loaded only for it. */
 async function runWorkspace(args: Parsed, io: Io): Promise<ExitCode> {
   for (const single of ['spec', 'env', 'all-envs', 'ops-docs', 'atomic', 'watch', 'timings']) {
-    if (args.values[single] !== undefined) throw new UsageError(`Unexpected --${single} together with --workspace, expected --out, --force, --check or --quiet (a workspace builds every service in each of its environments)`);
+    if (args.values[single] !== undefined) throw new UsageError(`Unexpected --${single} together with --workspace, expected --out, --only, --merge, --from, --rebuild, --jobs, --force, --check or --quiet (a workspace builds every service in each of its environments)`);
   }
   if (args.positionals.length > 1) throw new UsageError(`Unexpected arguments ${args.positionals.join(' ')}, expected at most one workspace file after --workspace`);
   const jobsArg = stringOpt(args, 'jobs');
   if (jobsArg !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobsArg)) throw new UsageError(`Unexpected --jobs ${jobsArg}, expected a whole number from 1 to 999`);
   const jobs = jobsArg === undefined ? availableParallelism() : Number(jobsArg);
+  const only = stringOpt(args, 'only');
+  const from = stringOpt(args, 'from');
+  const merge = boolOpt(args, 'merge');
+  if (only !== undefined && merge) throw new UsageError('Unexpected --only together with --merge, expected one of them (--only builds one service, --merge only the org files)');
+  if (from !== undefined && !merge) throw new UsageError('Unexpected --from without --merge, expected it with --merge only');
+  if (merge && boolOpt(args, 'rebuild')) throw new UsageError('Unexpected --rebuild together with --merge, expected one of them (--merge builds no service)');
+  const out = resolve(io.cwd, stringOpt(args, 'out') ?? 'generated');
   const { buildFleet } = await import('../fleet/build-fleet.js');
+  const { expandFolders } = await import('../fleet/built-folders.js');
+  const mergeFrom = !merge ? undefined : from === undefined ? [out] : expandFolders(io.cwd, from);
+  if (mergeFrom !== undefined && mergeFrom.length === 0) throw new UsageError(`Unexpected --from ${from}: it matches no folder, expected folders holding the services' built <service>/<env>/ folders`);
   return buildFleet(
-    { file: args.positionals[0], out: resolve(io.cwd, stringOpt(args, 'out') ?? 'generated'), check: boolOpt(args, 'check'), force: boolOpt(args, 'force'), quiet: boolOpt(args, 'quiet'), jobs },
+    {
+      file: args.positionals[0],
+      out,
+      check: boolOpt(args, 'check'),
+      force: boolOpt(args, 'force'),
+      quiet: boolOpt(args, 'quiet'),
+      jobs,
+      only: only === undefined ? undefined : resolveOnly(io.cwd, only),
+      mergeFrom,
+      rebuild: boolOpt(args, 'rebuild'),
+    },
     io,
     checkTargets,
   );

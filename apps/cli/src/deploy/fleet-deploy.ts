@@ -9,9 +9,9 @@
 import { resolveDeployTargets, type ResolvedModel } from '@monspec/metrics-spec';
 import { stringOpt, type Io, type Parsed } from '../command.js';
 import { EXIT, UsageError, type ExitCode } from '../errors.js';
-import { addHeadersWithNote, fleetNote } from '../build/headers.js';
 import { planFleet } from '../fleet/build-fleet.js';
-import { orgAlertmanagerFile } from '../fleet/org-alertmanager.js';
+import { compileForFleet } from '../fleet/build-service.js';
+import { readSpec } from '../spec-source.js';
 import { GrafanaClient } from './grafana-client.js';
 import { clientsOf } from './load.js';
 import { applyDaemonPlan } from './rules-apply.js';
@@ -39,7 +39,8 @@ async function planFleetDeploy(args: Parsed, io: Io, options: DeployOptions): Pr
   if (stringOpt(args, 'spec') !== undefined) throw new UsageError('Unexpected --spec with --workspace, expected one of them (the workspace file lists the service specs)');
   const targetName = stringOpt(args, 'target');
   if (targetName === undefined) throw new UsageError('Unexpected --workspace without --target, expected --target NAME naming one of the targets the workspace file declares under targets.<env>');
-  const fleet = await planFleet({ file: args.positionals[0], out: '.', quiet: true, jobs: 1 }, io);
+  // Every service generated again (nothing reused from a folder), in this process, as build --workspace --rebuild --jobs 1.
+  const fleet = await planFleet({ file: args.positionals[0], out: '.', quiet: true, jobs: 1, check: false, only: undefined, mergeFrom: undefined, rebuild: true }, io);
   if (!fleet) return undefined;
   const { workspace } = fleet;
   const environment = stringOpt(args, 'env') ?? (fleet.environments[0] as string);
@@ -55,17 +56,21 @@ async function planFleetDeploy(args: Parsed, io: Io, options: DeployOptions): Pr
   const clients = clientsOf(resolved, where, options.env);
   const org = workspace.workspace.org;
   const services: ServiceDeploy[] = [];
-  for (const s of fleet.services.get(environment) ?? []) {
+  for (const dir of workspace.serviceDirs) {
+    const { model } = compileForFleet(readSpec({ dir, displayDir: dir }), environment);
+    // The fleet built, so each of its specs compiles.
+    if (!model) throw new Error(`${dir} did not compile for ${environment}`);
     // Each service in its team's folder of the org, as the org's dashboard providers put it (org-grafana.ts), unless the target names one.
-    const teamFolder = org.grafana?.folders?.[s.model.service.team];
+    const teamFolder = org.grafana?.folders?.[model.service.team];
     const client = clients.client && teamFolder !== undefined && clients.client.target.folder === undefined ? new GrafanaClient({ ...clients.client.target, folder: teamFolder }) : clients.client;
     const targets: ServiceTargets = { client, daemons: clients.daemons.prometheus ? { prometheus: clients.daemons.prometheus } : {}, rulers: clients.rulers };
-    services.push({ model: s.model, targets, plans: await planService(s.model, targets, options) });
+    services.push({ model, targets, plans: await planService(model, targets, options) });
   }
   let orgPlan: FleetDeploy['org'];
   const am = clients.daemons.alertmanager;
   if (am) {
-    const [file] = addHeadersWithNote([orgAlertmanagerFile(fleet.services.get(environment) ?? [], org)], fleetNote(org.name, environment));
+    // The org's config exactly as build --workspace writes it (found by role, never by path).
+    const file = fleet.org.get(environment)?.find((a) => a.role === 'alertmanager-config');
     if (!file) throw new Error('the org Alertmanager config was not generated');
     const daemons: DaemonTargets = { alertmanager: am };
     const deployer: Deployer = { kind: 'workspace', name: org.name, environment, services: services.map((s) => s.model.service.name) };

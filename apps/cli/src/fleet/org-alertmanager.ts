@@ -7,18 +7,18 @@
  */
 import type { Artifact, Workspace } from '@monspec/metrics-spec';
 import { stringifyYaml } from '@monspec/metrics-spec';
-import { artifactData, type FleetService } from './service.js';
+import type { FleetEntry } from './entry.js';
 
 const ORG_ALERTMANAGER_PATH = 'alertmanager/alertmanager.yml';
 
 type Config = Record<string, unknown> & { route?: { group_by?: unknown; routes?: unknown[] }; receivers?: unknown[]; inhibit_rules?: unknown[]; global?: Record<string, unknown> };
 
-function orgAlertmanagerConfig(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
-  const configs = services.map((s) => ({ service: s, config: (artifactData(s, 'alertmanager-config') ?? {}) as Config }));
+function orgAlertmanagerConfig(services: readonly FleetEntry[], org: Workspace['org']): Record<string, unknown> {
+  const configs = services.map((s) => ({ service: s, config: (s.files['alertmanager-config'] ?? {}) as Config }));
   const routes = configs.flatMap(({ service, config }) => {
     const subtrees = config.route?.routes ?? [];
     // The generator scopes a service by its common labels; without them its routes would catch every service's alerts.
-    if (subtrees.length !== 1 || Object.keys(service.model.service.alerting.commonLabels).length === 0) {
+    if (subtrees.length !== 1 || Object.keys(service.service.commonLabels).length === 0) {
       throw new Error(`Unexpected routing of ${service.name} without a subtree scoped by its common labels, expected service.alerting.commonLabels (service, team)`);
     }
     return subtrees.map((r) => ({ ...(r as Record<string, unknown>), group_by: config.route?.group_by }));
@@ -34,7 +34,7 @@ function orgAlertmanagerConfig(services: readonly FleetService[], org: Workspace
   };
 }
 
-export function orgAlertmanagerFile(services: readonly FleetService[], org: Workspace['org']): Artifact {
+export function orgAlertmanagerFile(services: readonly FleetEntry[], org: Workspace['org']): Artifact {
   return {
     path: ORG_ALERTMANAGER_PATH,
     title: `Alertmanager configuration of ${org.name}: one subtree per service, the root receiver ${org.receiver.name} for the rest.`,

@@ -8,7 +8,7 @@
  */
 import type { Artifact, Workspace } from '@monspec/metrics-spec';
 import { stringifyYaml } from '@monspec/metrics-spec';
-import { artifactData, type FleetService } from './service.js';
+import type { FleetEntry } from './entry.js';
 
 const ORG_POLICIES_PATH = 'grafana/provisioning/alerting/policies.yaml';
 const ORG_CONTACT_POINTS_PATH = 'grafana/provisioning/alerting/contact-points.yaml';
@@ -16,34 +16,34 @@ const ORG_DASHBOARD_PROVIDERS_PATH = 'grafana/provisioning/dashboards/fleet.yaml
 
 type Tree = { policies?: { routes?: unknown[]; group_by?: unknown }[] };
 
-function orgPolicies(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
+function orgPolicies(services: readonly FleetEntry[], org: Workspace['org']): Record<string, unknown> {
   const routes = services.flatMap((s) => {
-    const root = ((artifactData(s, 'grafana-policies') ?? {}) as Tree).policies?.[0];
+    const root = ((s.files['grafana-policies'] ?? {}) as Tree).policies?.[0];
     return (root?.routes ?? []).map((r) => ({ ...(r as Record<string, unknown>), group_by: root?.group_by }));
   });
   return { apiVersion: 1, policies: [{ orgId: 1, receiver: org.receiver.name, group_by: ['alertname', 'service'], routes }] };
 }
 
-function orgContactPoints(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
+function orgContactPoints(services: readonly FleetEntry[], org: Workspace['org']): Record<string, unknown> {
   const root = { orgId: 1, name: org.receiver.name, receivers: [{ uid: `monspec-org-${org.receiver.name}`.slice(0, 40), type: 'email', settings: { addresses: org.receiver.email, singleEmail: false }, disableResolveMessage: false }] };
-  const points = services.flatMap((s) => ((artifactData(s, 'grafana-contact-points') ?? {}) as { contactPoints?: unknown[] }).contactPoints ?? []);
+  const points = services.flatMap((s) => ((s.files['grafana-contact-points'] ?? {}) as { contactPoints?: unknown[] }).contactPoints ?? []);
   return { apiVersion: 1, contactPoints: [root, ...points] };
 }
 
 /** The folder a service's dashboards go to: its team's, when the workspace names one. */
-function folderOf(service: FleetService, org: Workspace['org']): string {
+function folderOf(service: FleetEntry, org: Workspace['org']): string {
   const folders = org.grafana?.folders ?? {};
-  return Object.hasOwn(folders, service.model.service.team) ? (folders[service.model.service.team] as string) : service.model.service.grafana.folder;
+  return Object.hasOwn(folders, service.service.team) ? (folders[service.service.team] as string) : service.service.folder;
 }
 
-function orgDashboardProviders(services: readonly FleetService[], org: Workspace['org']): Record<string, unknown> {
+function orgDashboardProviders(services: readonly FleetEntry[], org: Workspace['org']): Record<string, unknown> {
   const providers = services.flatMap((s) =>
-    (((artifactData(s, 'grafana-dashboard-provider') ?? {}) as { providers?: Record<string, unknown>[] }).providers ?? []).map((p) => ({ ...p, folder: folderOf(s, org) })),
+    (((s.files['grafana-dashboard-provider'] ?? {}) as { providers?: Record<string, unknown>[] }).providers ?? []).map((p) => ({ ...p, folder: folderOf(s, org) })),
   );
   return { apiVersion: 1, providers };
 }
 
-export function orgGrafanaFiles(services: readonly FleetService[], org: Workspace['org']): Artifact[] {
+export function orgGrafanaFiles(services: readonly FleetEntry[], org: Workspace['org']): Artifact[] {
   return [
     {
       path: ORG_POLICIES_PATH,

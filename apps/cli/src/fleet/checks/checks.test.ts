@@ -1,6 +1,7 @@
 import { compileSpec } from '@monspec/metrics-spec';
 import { EXAMPLE_BASE_SPEC } from '@monspec/test-kit';
 import { describe, expect, it } from 'vitest';
+import { fleetEntry } from '../entry.js';
 import type { FleetService } from '../service.js';
 import { FLEET_CHECKS, runFleetChecks } from './index.js';
 
@@ -15,11 +16,8 @@ function service(dir: string, files: Record<string, string>): FleetService {
   expect(errors, dir).toEqual([]);
   const model = result.model!;
   return {
-    name: model.service.name,
+    entry: fleetEntry(model, [], 'production', dir, { generator: 'monspec test', build: 'test' }),
     displayDir: dir,
-    environment: 'production',
-    model,
-    artifacts: [],
     locate: (p) => {
       const loc = result.locate(p);
       return loc ? { ...loc, file: `${dir}/${loc.file}` } : undefined;

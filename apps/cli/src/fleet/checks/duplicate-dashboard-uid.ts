@@ -6,9 +6,9 @@ export const duplicateDashboardUid: FleetCheck = {
   severity: 'error',
   description: 'Dashboard uids are unique across the fleet: Grafana keys dashboards by uid, so a second one would replace the first.',
   run(services, report) {
-    for (const c of collisions(services, (s) => s.model.dashboards.map((d) => [d.uid, `/dashboards/${escapePointerSegment(d.uid)}`, null] as const))) {
+    for (const c of collisions(services, (s) => s.entry.dashboards.map((d) => [d.uid, `/dashboards/${escapePointerSegment(d.uid)}`, null] as const))) {
       report({
-        message: `Unexpected dashboard uid "${c.key}" in ${c.second.service.name}, already used by ${c.first.service.name}; expected a uid unique in the fleet (Grafana keeps one dashboard per uid)`,
+        message: `Unexpected dashboard uid "${c.key}" in ${c.second.service.entry.name}, already used by ${c.first.service.entry.name}; expected a uid unique in the fleet (Grafana keeps one dashboard per uid)`,
         service: c.second.service,
         pointer: c.second.pointer,
         other: c.first.service,

@@ -23,7 +23,7 @@ export function runFleetChecks(services: readonly FleetService[], checks: readon
       out.push({
         ruleId: check.id,
         severity: check.severity,
-        message: `${f.message}${other ? ` (${f.other.name}: ${other.file}:${other.line}:${other.column})` : ''}`,
+        message: `${f.message}${other ? ` (${f.other.entry.name}: ${other.file}:${other.line}:${other.column})` : ''}`,
         pointer: f.pointer,
         ...(location ? { location } : {}),
       });

@@ -1,8 +1,11 @@
-import { escapePointerSegment, type ResolvedMetric } from '@monspec/metrics-spec';
+import { escapePointerSegment } from '@monspec/metrics-spec';
+import type { FleetEntry } from '../entry.js';
 import type { FleetCheck, FleetFinding } from './types.js';
 
-function shape(m: ResolvedMetric): string {
-  return `${m.type} with labels {${m.labels.map((l) => l.name).sort().join(', ')}}`;
+type Metric = FleetEntry['metrics'][number];
+
+function shape(m: Metric): string {
+  return `${m.type} with labels {${m.labels.join(', ')}}`;
 }
 
 export const metricConflict: FleetCheck = {
@@ -10,11 +13,10 @@ export const metricConflict: FleetCheck = {
   severity: 'error',
   description: 'A metric declared by several services has one type and one set of labels: dashboards and rules reading it across the fleet assume one shape.',
   run(services, report) {
-    const first = new Map<string, { service: (typeof services)[number]; metric: ResolvedMetric }>();
+    const first = new Map<string, { service: (typeof services)[number]; metric: Metric }>();
     for (const service of services) {
-      for (const metric of service.model.metrics) {
-        // Prometheus's own series (up, scrape_*) belong to every job alike.
-        if (metric.origin === 'prometheus') continue;
+      // The entry holds no Prometheus series (up, scrape_*): they belong to every job alike.
+      for (const metric of service.entry.metrics) {
         const seen = first.get(metric.name);
         if (!seen) {
           first.set(metric.name, { service, metric });
@@ -22,7 +24,7 @@ export const metricConflict: FleetCheck = {
         }
         if (shape(seen.metric) === shape(metric)) continue;
         const finding: FleetFinding = {
-          message: `Unexpected metric "${metric.name}" in ${service.name} as a ${shape(metric)}, expected the ${shape(seen.metric)} ${seen.service.name} declares (one shape per metric name in the fleet)`,
+          message: `Unexpected metric "${metric.name}" in ${service.entry.name} as a ${shape(metric)}, expected the ${shape(seen.metric)} ${seen.service.entry.name} declares (one shape per metric name in the fleet)`,
           service,
           pointer: `/metrics/${escapePointerSegment(metric.name)}`,
           other: seen.service,

@@ -1,4 +1,3 @@
-import { escapePointerSegment } from '@monspec/metrics-spec';
 import { collisions, type FleetCheck } from './types.js';
 
 export const recordingRuleNameCollision: FleetCheck = {
@@ -7,10 +6,10 @@ export const recordingRuleNameCollision: FleetCheck = {
   description: 'A recording rule name is defined by one service only: the fleet shares one Prometheus namespace, where two rules writing one name clobber each other’s series.',
   run(services, report) {
     const items = (s: (typeof services)[number]) =>
-      s.model.recordingRules.map((r) => [r.name, r.origin === 'slo' && r.slo ? `/slos/${escapePointerSegment(r.slo)}` : `/recordingRules/${escapePointerSegment(r.name)}`, null] as const);
+      s.entry.recordingRules.map((r) => [r.name, r.pointer, null] as const);
     for (const c of collisions(services, items)) {
       report({
-        message: `Unexpected recording rule "${c.key}" in ${c.second.service.name}, already recorded by ${c.first.service.name}; expected one rule per name in the shared Prometheus (put the service in the name)`,
+        message: `Unexpected recording rule "${c.key}" in ${c.second.service.entry.name}, already recorded by ${c.first.service.entry.name}; expected one rule per name in the shared Prometheus (put the service in the name)`,
         service: c.second.service,
         pointer: c.second.pointer,
         other: c.first.service,
