@@ -1,0 +1,19 @@
+/**
+ * What `bin/monspec.js` runs: the CLI bundle (dist/bundle/main.js) loaded through the compile cache,
+ * then `main`. Bundled on its own (dist/bundle/start.js, node built-ins only) by scripts/bundle.mjs,
+ * which also defines MONSPEC_BUNDLE_HASH, the main bundle's content hash that names its cache files.
+ */
+import { join } from 'node:path';
+import { cacheFileName, compileCacheDir, loadBundle } from './compile-cache.js';
+
+declare const MONSPEC_BUNDLE_HASH: string;
+
+type Main = { main(argv: readonly string[]): Promise<number> };
+
+export async function start(bundleDir: string, argv: readonly string[]): Promise<number> {
+  const dir = compileCacheDir(process.env);
+  const bundle = loadBundle<Main>(join(bundleDir, 'main.js'), dir === undefined ? undefined : join(dir, cacheFileName(MONSPEC_BUNDLE_HASH, argv[0])));
+  const code = await bundle.exports.main(argv);
+  bundle.save();
+  return code;
+}
