@@ -110,6 +110,14 @@ describe('cacheFileName', () => {
     expect(cacheFileName('abc', '../../etc/passwd')).toBe(`abc-${process.version}-${process.arch}-other.cache`);
     expect(cacheFileName('abc', undefined)).toBe(`abc-${process.version}-${process.arch}-other.cache`);
   });
+  it('keeps runs under other Node options apart (V8 would reject the cache and rewrite it every time)', () => {
+    const plain = cacheFileName('abc', 'build');
+    const big = cacheFileName('abc', 'build', '--max-old-space-size=4096');
+    expect(big).toMatch(new RegExp(`^abc-${process.version.replace(/\./g, '\\.')}-${process.arch}-build-[0-9a-f]{8}\\.cache$`));
+    expect(big).not.toBe(plain);
+    expect(cacheFileName('abc', 'build', '--max-old-space-size=8192')).not.toBe(big);
+    expect(cacheFileName('abc', 'build', '--max-old-space-size=4096')).toBe(big);
+  });
 });
 
 describe('the monspec bin and its compile cache', () => {
@@ -128,6 +136,16 @@ describe('the monspec bin and its compile cache', () => {
     expect(statSync(join(cache, files[0] as string)).mtimeMs).toBe(written);
     expect(runCli(['--version'], tempDir(), { MONSPEC_COMPILE_CACHE: cache }).code).toBe(0);
     expect(readdirSync(cache).sort()).toEqual([files[0], files[0]?.replace(/-rules\.cache$/, '-other.cache')].sort());
+  });
+
+  it('a run with NODE_OPTIONS keeps its own cache file', () => {
+    const cache = join(tempDir(), 'cache');
+    expect(runCli(['--version'], tempDir(), { MONSPEC_COMPILE_CACHE: cache }).code).toBe(0);
+    expect(runCli(['--version'], tempDir(), { MONSPEC_COMPILE_CACHE: cache, NODE_OPTIONS: '--max-old-space-size=512' }).code).toBe(0);
+    const files = readdirSync(cache).sort();
+    expect(files).toHaveLength(2);
+    expect(files[0]).toMatch(/-other-[0-9a-f]{8}\.cache$/);
+    expect(files[1]).toMatch(/-other\.cache$/);
   });
 
   it('MONSPEC_COMPILE_CACHE=off writes nothing', () => {

@@ -48,10 +48,21 @@ export function compileCacheDir(env: NodeJS.ProcessEnv, uid: number | undefined 
   }
 }
 
-/** The cache file's name: bundle content, Node version, architecture and command (a safe file name). */
-export function cacheFileName(bundleHash: string, command: string | undefined): string {
+/**
+ * The cache file's name: bundle content, Node version, architecture, command (a safe file name) and,
+ * when Node runs with options (`node --max-old-space-size=…`, NODE_OPTIONS), a hash of them: V8
+ * rejects a cache made under other V8 flags, so runs with and without them keep a file each.
+ */
+export function cacheFileName(bundleHash: string, command: string | undefined, nodeOptions = ''): string {
   const cmd = command !== undefined && /^[a-z][a-z-]{0,39}$/.test(command) ? command : 'other';
-  return `${bundleHash}-${process.version}-${process.arch}-${cmd}.cache`;
+  return `${bundleHash}-${process.version}-${process.arch}-${cmd}${nodeOptions ? `-${fnv1a(nodeOptions)}` : ''}.cache`;
+}
+
+/** A 32-bit FNV-1a hash in hex: enough to tell option sets apart, without loading node:crypto. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16).padStart(8, '0');
 }
 
 /**

@@ -12,7 +12,8 @@ type Main = { main(argv: readonly string[]): Promise<number> };
 
 export async function start(bundleDir: string, argv: readonly string[]): Promise<number> {
   const dir = compileCacheDir(process.env);
-  const bundle = loadBundle<Main>(join(bundleDir, 'main.js'), dir === undefined ? undefined : join(dir, cacheFileName(MONSPEC_BUNDLE_HASH, argv[0])));
+  const nodeOptions = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
+  const bundle = loadBundle<Main>(join(bundleDir, 'main.js'), dir === undefined ? undefined : join(dir, cacheFileName(MONSPEC_BUNDLE_HASH, argv[0], nodeOptions)));
   const code = await bundle.exports.main(argv);
   bundle.save();
   return code;
