@@ -55,6 +55,13 @@ describe('loadBundle (V8 code cache)', () => {
     expect(loaded.exports.answer()).toBe(3);
   });
 
+  it('reads a file with non-ASCII text as UTF-8', () => {
+    const dir = tempDir();
+    const file = join(dir, 'bundle.js');
+    writeFileSync(file, "module.exports = { text: 'é — ✓' };\n");
+    expect(loadBundle<{ text: string }>(file, undefined).exports.text).toBe('é — ✓');
+  });
+
   it('without a cache path it neither reads nor writes one', () => {
     const dir = tempDir();
     const loaded = loadBundle<{ answer(): number }>(writeBundle(dir, 5), undefined);

@@ -11,6 +11,7 @@
  * version and architecture. The cache is an optimisation only: every failure to read or write it
  * falls back to compiling the source, silently.
  */
+import { isAscii } from 'node:buffer';
 import { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -70,7 +71,9 @@ function fnv1a(text: string): string {
  * `module`, `__filename`, `__dirname`), with the cache at `cachePath` when given.
  */
 export function loadBundle<T>(file: string, cachePath: string | undefined): LoadedBundle<T> {
-  const source = readFileSync(file, 'utf8');
+  // The bundle is ASCII (scripts/bundle.mjs checks): read as Latin-1, a plain copy, not a UTF-8 decode.
+  const bytes = readFileSync(file);
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   let cachedData: Buffer | undefined;
   if (cachePath !== undefined) {
     try {
