@@ -90,6 +90,24 @@ if (missing.size > 0) {
   process.exit(1);
 }
 
+// `monspec`, `--help` and `--version` need only main.ts, which loads every command and the packages on
+// first use: this copy leaves those lazy imports out (never reached for these arguments, src/startup/start.ts),
+// so they do not read and set up the 3 MB bundle.
+await build({
+  entryPoints: { 'main-light': 'dist/main.js' },
+  outdir: 'dist/bundle',
+  ...COMMONJS,
+  plugins: [
+    {
+      name: 'leave-out-lazy-imports',
+      setup(b) {
+        b.onResolve({ filter: /^(\.\/commands\/|@monspec\/)/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+      },
+    },
+    inlineOnly('node-built-ins-only', () => false),
+  ],
+});
+
 // The loader, with the main bundle's content hash: it names the cache files, so a rebuilt bundle never
 // runs with the code cached for another (V8 itself checks only the source's length).
 const hash = createHash('sha256').update(readFileSync('dist/bundle/main.js')).digest('hex').slice(0, 16);

@@ -141,23 +141,37 @@ describe('the monspec bin and its compile cache', () => {
     expect(second.stdout).toBe(first.stdout);
     // A hit is not written again.
     expect(statSync(join(cache, files[0] as string)).mtimeMs).toBe(written);
-    expect(runCli(['--version'], tempDir(), { MONSPEC_COMPILE_CACHE: cache }).code).toBe(0);
-    expect(readdirSync(cache).sort()).toEqual([files[0], files[0]?.replace(/-rules\.cache$/, '-other.cache')].sort());
+    // A usage error (exit 2) writes no cache: a typo would leave a file each.
+    expect(runCli(['frobnicate'], tempDir(), { MONSPEC_COMPILE_CACHE: cache }).code).toBe(2);
+    expect(runCli(['rules', '--frob'], tempDir(), { MONSPEC_COMPILE_CACHE: cache }).code).toBe(2);
+    expect(readdirSync(cache)).toEqual(files);
+  });
+
+  it('--version, --help and no command run main.ts alone (main-light.js): no bundle, no cache', () => {
+    const cache = join(tempDir(), 'cache');
+    const version = runCli(['--version'], tempDir(), { MONSPEC_COMPILE_CACHE: cache });
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = runCli(['--help'], tempDir(), { MONSPEC_COMPILE_CACHE: cache });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: monspec <command> [options]');
+    expect(runCli([], tempDir(), { MONSPEC_COMPILE_CACHE: cache }).code).toBe(2);
+    expect(existsSync(cache)).toBe(false);
   });
 
   it('a run with NODE_OPTIONS keeps its own cache file', () => {
     const cache = join(tempDir(), 'cache');
-    expect(runCli(['--version'], tempDir(), { MONSPEC_COMPILE_CACHE: cache }).code).toBe(0);
-    expect(runCli(['--version'], tempDir(), { MONSPEC_COMPILE_CACHE: cache, NODE_OPTIONS: '--max-old-space-size=512' }).code).toBe(0);
+    expect(runCli(['rules'], tempDir(), { MONSPEC_COMPILE_CACHE: cache }).code).toBe(0);
+    expect(runCli(['rules'], tempDir(), { MONSPEC_COMPILE_CACHE: cache, NODE_OPTIONS: '--max-old-space-size=512' }).code).toBe(0);
     const files = readdirSync(cache).sort();
     expect(files).toHaveLength(2);
-    expect(files[0]).toMatch(/-other-[0-9a-f]{8}\.cache$/);
-    expect(files[1]).toMatch(/-other\.cache$/);
+    expect(files[0]).toMatch(/-rules-[0-9a-f]{8}\.cache$/);
+    expect(files[1]).toMatch(/-rules\.cache$/);
   });
 
   it('MONSPEC_COMPILE_CACHE=off writes nothing', () => {
     const cwd = tempDir();
-    const r = runCli(['--version'], cwd, { MONSPEC_COMPILE_CACHE: 'off', TMPDIR: cwd });
+    const r = runCli(['rules'], cwd, { MONSPEC_COMPILE_CACHE: 'off', TMPDIR: cwd });
     expect(r.code).toBe(0);
     expect(readdirSync(cwd)).toEqual([]);
   });
