@@ -1,7 +1,7 @@
 // Bundles the compiled CLI (dist/main.js) and everything it imports into one CommonJS file,
 // dist/bundle/main.js, which bin/monspec.js runs through dist/bundle/start.js (the V8 code cache,
 // src/startup/compile-cache.ts). One file, because Node 20 caches compiled code only for scripts it
-// compiles through `vm.Script`, not for ES modules: start-up was mostly parsing and compiling ~70
+// compiles through `vm.Script`, not for ES modules: start-up was mostly parsing and compiling ~35
 // chunks and packages. Commands and generators stay lazy: esbuild wraps each module reached by a
 // dynamic `import()` in a function that runs on first use, so `monspec validate` never runs the
 // Grafana SDK's module code. The packages are inlined too; what stays outside must be one of this
