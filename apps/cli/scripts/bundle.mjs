@@ -16,8 +16,9 @@ const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:
 
 rmSync('dist/bundle', { recursive: true, force: true });
 const result = await build({
-  // The workspace build's worker thread is its own entry, next to the chunk that starts it (fleet/pool.ts).
-  entryPoints: { main: 'dist/main.js', 'fleet-worker': 'dist/fleet/fleet-worker.js' },
+  // The workspace build's worker thread is its own entry, next to the chunk that starts it (fleet/pool.ts);
+  // so is a large build's (build/offload.ts).
+  entryPoints: { main: 'dist/main.js', 'fleet-worker': 'dist/fleet/fleet-worker.js', 'generate-worker': 'dist/build/generate-worker.js' },
   outdir: 'dist/bundle',
   chunkNames: 'chunk-[hash]',
   ...NODE_BUNDLE,

@@ -26,6 +26,8 @@ interface BuildSettings {
   readonly quiet: boolean;
   /** Stage durations in ms, summed over environments, when --timings is given. */
   readonly timings: Record<string, number> | undefined;
+  /** Threads to generate with (a large spec's docs go to a worker thread when above 1). */
+  readonly jobs: number;
 }
 
 /** Compiles and generates every requested environment in memory; nothing is written unless all succeed. */
@@ -54,7 +56,7 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
     }
     let generated;
     try {
-      generated = await generateEnvironment(result.model, TOOL_VERSION);
+      generated = await generateEnvironment(result.model, TOOL_VERSION, undefined, settings.jobs);
     } catch (err) {
       // A generator found a mistake in the spec (the docs lint spec prose): a finding, not a crash.
       if (!(err instanceof GeneratorFindings)) throw err;
@@ -179,7 +181,7 @@ export const buildCommand: Command = {
     watch: { type: 'boolean', short: 'w', help: 'Rebuild whenever a spec file changes.' },
     quiet: { type: 'boolean', short: 'q', help: 'Print only problems.' },
     timings: { type: 'boolean', help: 'Print per-stage durations and peak memory as one JSON line on stderr (for benchmarks).' },
-    jobs: { type: 'string', help: 'With --workspace: services built at once, in worker threads (default: the available cores; 1 builds in this process).' },
+    jobs: { type: 'string', help: 'Threads (default: the available cores; 1 builds in this thread only). With --workspace: services built at once, in worker threads; otherwise a large spec\'s docs are generated in a worker thread, same bytes.' },
     workspace: {
       type: 'boolean',
       help: 'Build a fleet: the workspace file given after the flag (default ./monspec.workspace.yaml) lists service specs; each goes to OUT/<service>/<env>/, the merged org files (one Alertmanager config, Grafana policies, fleet docs) to OUT/org/<env>/.',
@@ -196,12 +198,12 @@ export const buildCommand: Command = {
   ],
   async run(args: Parsed, io: Io) {
     if (boolOpt(args, 'workspace')) return runWorkspace(args, io);
-    if (stringOpt(args, 'jobs') !== undefined) throw new UsageError('Unexpected --jobs without --workspace, expected it with --workspace only');
     if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}", expected options only (a workspace file follows --workspace)`);
     const env = stringOpt(args, 'env');
     if (env !== undefined && boolOpt(args, 'all-envs')) throw new UsageError('Unexpected --env together with --all-envs, expected one of them');
     if (boolOpt(args, 'check') && boolOpt(args, 'watch')) throw new UsageError('Unexpected --check together with --watch, expected one of them');
     const opsDocs = stringOpt(args, 'ops-docs');
+    const jobs = jobsOption(args);
     const settings: BuildSettings = {
       spec: locateSpec(stringOpt(args, 'spec'), io),
       envs: boolOpt(args, 'all-envs') ? 'all' : (env ?? 'default'),
@@ -212,6 +214,7 @@ export const buildCommand: Command = {
       atomic: boolOpt(args, 'atomic'),
       quiet: boolOpt(args, 'quiet'),
       timings: boolOpt(args, 'timings') ? {} : undefined,
+      jobs,
     };
     const code = await buildOnce(settings, io);
     if (settings.timings) {
@@ -223,15 +226,20 @@ export const buildCommand: Command = {
   },
 };
 
+/** --jobs: threads (default: the available cores). */
+function jobsOption(args: Parsed): number {
+  const jobsArg = stringOpt(args, 'jobs');
+  if (jobsArg !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobsArg)) throw new UsageError(`Unexpected --jobs ${jobsArg}, expected a whole number from 1 to 999`);
+  return jobsArg === undefined ? availableParallelism() : Number(jobsArg);
+}
+
 /** `build --workspace [FILE]`: the fleet build (fleet/build-fleet.ts), loaded only for it. */
 async function runWorkspace(args: Parsed, io: Io): Promise<ExitCode> {
   for (const single of ['spec', 'env', 'all-envs', 'ops-docs', 'atomic', 'watch', 'timings']) {
     if (args.values[single] !== undefined) throw new UsageError(`Unexpected --${single} together with --workspace, expected --out, --force, --check or --quiet (a workspace builds every service in each of its environments)`);
   }
   if (args.positionals.length > 1) throw new UsageError(`Unexpected arguments ${args.positionals.join(' ')}, expected at most one workspace file after --workspace`);
-  const jobsArg = stringOpt(args, 'jobs');
-  if (jobsArg !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobsArg)) throw new UsageError(`Unexpected --jobs ${jobsArg}, expected a whole number from 1 to 999`);
-  const jobs = jobsArg === undefined ? availableParallelism() : Number(jobsArg);
+  const jobs = jobsOption(args);
   const { buildFleet } = await import('../fleet/build-fleet.js');
   return buildFleet(
     { file: args.positionals[0], out: resolve(io.cwd, stringOpt(args, 'out') ?? 'generated'), check: boolOpt(args, 'check'), force: boolOpt(args, 'force'), quiet: boolOpt(args, 'quiet'), jobs },
