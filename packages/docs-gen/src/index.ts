@@ -74,6 +74,11 @@ export class DocsCache {
     documents.set(optionsKey(options), Object.freeze(artifacts.map((a) => Object.freeze(a))));
     this.documents.set(model, documents);
   }
+
+  /** Drops a model's documents (a build that renders them once frees them before writing). */
+  forget(model: ResolvedModel): void {
+    this.documents.delete(model);
+  }
 }
 
 /** Everything in the options that changes the bytes (the other outputs' paths and roles are in the guide). */

@@ -45,8 +45,10 @@ function checkDescribed(id: string, described: readonly ArtifactDescriptor[], ar
  * spec throws `GeneratorFindings` (the caller reports it); any other error is a crash. `generators`
  * is the registry unless a test passes its own. With `jobs` > 1 and a large model, the portable
  * generators (the docs) run in a worker thread meanwhile (offload.ts); the result is the same.
+ * `remember`: keep the docs in this thread's cache (the caller builds the ops docs next); otherwise
+ * they are dropped from it before the header pass, which makes the copies that are written.
  */
-export async function generateEnvironment(model: ResolvedModel, toolVersion: string, generators: readonly RegisteredGenerator[] = GENERATORS, jobs = 1): Promise<GeneratedEnvironment> {
+export async function generateEnvironment(model: ResolvedModel, toolVersion: string, generators: readonly RegisteredGenerator[] = GENERATORS, jobs = 1, remember = true): Promise<GeneratedEnvironment> {
   const timings: Record<string, number> = {};
   const add = (name: string, since: number) => void (timings[name] = (timings[name] ?? 0) + performance.now() - since);
   const produced: Artifact[] = [];
@@ -60,7 +62,7 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
   if (worthOffloading(model, jobs)) {
     for (const g of generators) {
       if (!g.portable) continue;
-      const job = offload(g, model);
+      const job = offload(g, model, remember);
       // Awaited below, after the other generators; a failure meanwhile is not "unhandled".
       job.catch(() => undefined);
       away.set(g, job);
@@ -80,6 +82,8 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
     timings[g.id] = (timings[g.id] ?? 0) + ms;
     results.set(g, artifacts);
   }
+  // Nothing asks for this model's documents again: the header pass's copies are the only ones kept.
+  if (!remember) for (const g of generators) await g.forget?.(model);
   // In registry order, as when every generator runs here.
   for (const g of generators) {
     const artifacts = results.get(g) ?? [];

@@ -2,8 +2,8 @@
  * Runs portable generators (registry.ts: the docs) in one worker thread while this thread runs the
  * others, so a large build uses two cores. The worker gets a structured clone of the frozen model
  * and the generator's facts, and answers with the artifacts, byte for byte what `generate` returns
- * here (the build tests compare the trees). One worker serves every environment of a build (and
- * every rebuild of `--watch`); it does not keep the process alive while idle.
+ * here (the build tests compare the trees). One worker serves every environment of a build; the
+ * build ends it before writing (`stopWorker`), and it never keeps the process alive while idle.
  */
 import { Worker } from 'node:worker_threads';
 import { GeneratorFindings, type Artifact, type Diagnostic, type ResolvedModel } from '@monspec/metrics-spec';
@@ -70,7 +70,7 @@ function theWorker(): Worker {
  * Starts `generator` on `model` in the worker; resolves with its artifacts and the worker's
  * milliseconds. The caller awaits it after running the other generators.
  */
-export async function offload(generator: RegisteredGenerator, model: ResolvedModel): Promise<{ artifacts: readonly Artifact[]; ms: number }> {
+export async function offload(generator: RegisteredGenerator, model: ResolvedModel, remember: boolean): Promise<{ artifacts: readonly Artifact[]; ms: number }> {
   const portable = generator.portable;
   if (!portable) throw new Error(`Unexpected offload of ${generator.id}, expected a portable generator`);
   const facts = await portable.facts(model);
@@ -82,6 +82,19 @@ export async function offload(generator: RegisteredGenerator, model: ResolvedMod
     pending.set(id, { resolve, reject });
     w.postMessage({ id, generator: generator.id, model, facts } satisfies OffloadRequest);
   });
-  await portable.adopt(model, facts, result.artifacts);
+  // Only when asked (the ops docs reuse the docs): otherwise this thread's cache would hold a second copy.
+  if (remember) await portable.adopt(model, facts, result.artifacts);
   return result;
+}
+
+/**
+ * Ends the worker once a build has generated everything: its heap (a copy of the model, the docs it
+ * rendered) is freed before the writer runs, instead of whenever the worker collects garbage.
+ */
+export async function stopWorker(): Promise<void> {
+  const w = worker;
+  if (!w || pending.size > 0) return;
+  worker = undefined;
+  w.removeAllListeners('exit');
+  await w.terminate();
 }

@@ -6,6 +6,7 @@ import { EXIT, UsageError, type ExitCode } from '../errors.js';
 import { formatDiagnostics } from '../output/format-diagnostics.js';
 import { compileAt, locateSpec, type LoadedSpec } from '../spec-source.js';
 import { generateEnvironment, operationsDocs } from '../build/generate-all.js';
+import { stopWorker } from '../build/offload.js';
 import { checkLayout } from '../build/layout.js';
 import { MANIFEST_PATH, OPS_MANIFEST_PATH } from '../build/manifest.js';
 import { watchSpecDir } from '../build/watch-spec.js';
@@ -56,7 +57,7 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
     }
     let generated;
     try {
-      generated = await generateEnvironment(result.model, TOOL_VERSION, undefined, settings.jobs);
+      generated = await generateEnvironment(result.model, TOOL_VERSION, undefined, settings.jobs, settings.opsDocs !== undefined && env === opsEnv);
     } catch (err) {
       // A generator found a mistake in the spec (the docs lint spec prose): a finding, not a crash.
       if (!(err instanceof GeneratorFindings)) throw err;
@@ -112,7 +113,7 @@ function checkTargets(out: string, targets: readonly WriteTarget[], quiet: boole
 async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
   // The folders themselves first (before the generators run), the environments' folders once known.
   checkLayout({ out: settings.out, envDirs: [], opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
-  const { targets, failed } = await plan(settings, io);
+  const { targets, failed } = await plan(settings, io).finally(stopWorker);
   if (failed) return EXIT.findings;
   checkLayout({ out: settings.out, envDirs: targets.filter((t) => t.option === '--out').map((t) => t.dir), opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
   if (settings.check) return checkTargets(settings.out, targets, settings.quiet, io);

@@ -17,6 +17,8 @@ export interface RegisteredGenerator {
   lint(model: ResolvedModel, artifacts: readonly Artifact[]): Promise<readonly Diagnostic[]>;
   /** Present when the generator may run in a worker thread (build/offload.ts). */
   readonly portable?: PortableGenerator;
+  /** Drops what this process remembers of the model's output (the docs cache), when nothing will ask again. */
+  forget?(model: ResolvedModel): Promise<void>;
 }
 
 /**
@@ -128,5 +130,5 @@ export const GENERATORS: readonly RegisteredGenerator[] = [
   register('previews', async () => (await import('@monspec/preview')).previewsGenerator, none),
   // The guide states how many promtool cases run and names the other outputs' files: facts of the other generators, passed along.
   // Portable: a large spec's docs render in a worker thread (build/offload.ts) while this one runs the others.
-  register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, docsOptions, docsPortable),
+  { ...register('docs', async () => (await import('@monspec/docs-gen')).docsGenerator, docsOptions, docsPortable), forget: async (model) => (await sharedDocsCache()).forget(model) },
 ];
