@@ -25,7 +25,7 @@ export type OffloadReply =
  * Below this many dashboards and alerts a worker costs more than it saves: its start-up (loading the
  * bundle, ~0.1 s of a core) and the model's copy against docs of well under a second.
  */
-export const OFFLOAD_MIN_ITEMS = 100;
+const OFFLOAD_MIN_ITEMS = 100;
 
 /** Whether a build with `jobs` threads offloads for this model. */
 export function worthOffloading(model: ResolvedModel, jobs: number): boolean {
