@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { asUsageError, fsDo } from './fs-errors.js';
+import { fsDo } from './fs-errors.js';
 import { leftBy, processAlive } from './lock.js';
 import { isSafeRelativePath } from './manifest.js';
 import type { TargetPlan } from './plan-target.js';
@@ -68,12 +67,12 @@ function pidOfStaging(name: string): number {
 }
 
 /** Writes one folder's changes beside it; undefined when the folder needs no change. */
-async function stage(plan: TargetPlan, build: string, journalPath: string): Promise<string | undefined> {
+function stage(plan: TargetPlan, build: string, journalPath: string): string | undefined {
   if (plan.writes.length === 0 && plan.removeFirst.length === 0 && plan.removeAfter.length === 0) return undefined;
   const dir = plan.target.dir;
   const staging = join(dir, `${STAGING_PREFIX}${build}`);
   try {
-    await writeStaging(plan, staging, build, journalPath);
+    writeStaging(plan, staging, build, journalPath);
   } catch (err) {
     rmSync(staging, { recursive: true, force: true });
     throw err;
@@ -81,46 +80,16 @@ async function stage(plan: TargetPlan, build: string, journalPath: string): Prom
   return staging;
 }
 
-/** Files written at once: libuv's thread pool (4 threads) writes them in parallel with this thread. */
-const WRITES_IN_FLIGHT = 8;
-
-/**
- * Runs `work` for every item, at most `limit` at a time; after a failure no new item starts, and it
- * returns (rejecting with the first error) only once every started item has settled, so the caller
- * can remove what was written.
- */
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const lane = async () => {
-    while (failure === undefined && next < items.length) {
-      const i = next++;
-      try {
-        await work(items[i] as T, i);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  if (failure) throw failure.error;
-}
-
-async function writeStaging(plan: TargetPlan, staging: string, build: string, journalPath: string): Promise<void> {
+function writeStaging(plan: TargetPlan, staging: string, build: string, journalPath: string): void {
   fsDo('creating the folder', staging, () => mkdirSync(staging, { recursive: true }));
   const manifest = plan.writes.find((a) => a.path === plan.target.manifestPath);
-  await eachLimited(plan.writes, WRITES_IN_FLIGHT, async (a, n) => {
-    const file = join(staging, `f${n}`);
-    try {
-      await writeFile(file, a.content);
-    } catch (err) {
-      throw asUsageError(err, 'writing', file);
-    }
-  });
   const writes: [string, string][] = [];
-  plan.writes.forEach((a, n) => {
-    if (a !== manifest) writes.push([`f${n}`, a.path]);
-  });
+  let n = 0;
+  for (const a of plan.writes) {
+    const name = `f${n++}`;
+    fsDo('writing', join(staging, name), () => writeFileSync(join(staging, name), a.content));
+    if (a !== manifest) writes.push([name, a.path]);
+  }
   const staged: StagedPlan = {
     build,
     journal: relative(staging, journalPath),
@@ -247,13 +216,13 @@ function completeJournal(journalPath: string, targets: readonly string[]): numbe
 }
 
 /** Stages every folder, commits them together through one journal in `out`, applies and cleans up. */
-export async function writeAll(out: string, plans: readonly TargetPlan[]): Promise<void> {
+export function writeAll(out: string, plans: readonly TargetPlan[]): void {
   const build = newBuildId();
   const journalPath = join(out, JOURNAL_NAME);
   const stagings: string[] = [];
   try {
     for (const plan of plans) {
-      const s = await stage(plan, build, journalPath);
+      const s = stage(plan, build, journalPath);
       if (s) stagings.push(s);
     }
   } catch (err) {

@@ -49,7 +49,7 @@ export async function writeTargets(options: WriteOptions): Promise<WriteResult> 
     for (let waited = 0; release !== undefined && !existsSync(release) && waited < 60_000; waited += 50) await sleep(50);
     if (!(options.atomic || usesAtomicLayout(options.out))) {
       const plans = options.targets.map((t) => planTarget(t, options.force));
-      await writeAll(options.out, plans);
+      writeAll(options.out, plans);
       return { plans, published: undefined };
     }
     for (const s of removeStaleSnapshots(options.out, envDirs(options.targets))) options.say(`monspec: removed ${s}, which a killed build left`);
@@ -60,7 +60,7 @@ export async function writeTargets(options: WriteOptions): Promise<WriteResult> 
     const unchanged = envPlans.every((p) => p.writes.length + p.removeFirst.length + p.removeAfter.length === 0 && isEmpty(diffTree(p.target.dir, p.target.artifacts, p.target.linkText)));
     const published = unchanged ? undefined : publishSnapshot(options.out, envPlans);
     // The ops docs are for people, not for a running server: written file by file, after the swap.
-    await writeAll(options.out, otherPlans);
+    writeAll(options.out, otherPlans);
     return { plans: [...envPlans, ...otherPlans], published };
   } finally {
     for (const release of releases.reverse()) release();
