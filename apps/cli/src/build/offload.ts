@@ -23,9 +23,11 @@ export type OffloadReply =
 
 /**
  * Below this many dashboards and alerts a worker costs more than it saves: its start-up (loading the
- * bundle, ~0.1 s of a core) and the model's copy against docs of well under a second.
+ * bundle, ~0.1 s of a core) and the model's copy, against docs that take seconds only from several
+ * hundred dashboards on. Measured on a shared 2-core machine (bench/NOTES.md, issue 17): at N=100
+ * (300 dashboards and alerts) the worker was a loss when the other core was busy.
  */
-const OFFLOAD_MIN_ITEMS = 100;
+const OFFLOAD_MIN_ITEMS = 1000;
 
 /** Whether a build with `jobs` threads offloads for this model. */
 export function worthOffloading(model: ResolvedModel, jobs: number): boolean {
