@@ -61,14 +61,15 @@ const asciiSources = {
 
 rmSync('dist/bundle', { recursive: true, force: true });
 const result = await build({
-  // The workspace build's worker thread is its own entry, next to the bundle that starts it (fleet/pool.ts).
-  entryPoints: { main: 'dist/main.js', 'fleet-worker': 'dist/fleet/fleet-worker.js' },
+  // The workspace build's worker thread is its own entry, next to the chunk that starts it (fleet/pool.ts);
+  // so is a large build's (build/offload.ts).
+  entryPoints: { main: 'dist/main.js', 'fleet-worker': 'dist/fleet/fleet-worker.js', 'generate-worker': 'dist/build/generate-worker.js' },
   outdir: 'dist/bundle',
   ...COMMONJS,
   metafile: true,
   plugins: [asciiSources, inlineOnly('inline-all-but-native', (path) => !EXTERNAL.has(packageName(path)) || builtins.has(path))],
 });
-for (const file of ['dist/bundle/main.js', 'dist/bundle/fleet-worker.js']) {
+for (const file of ['dist/bundle/main.js', 'dist/bundle/fleet-worker.js', 'dist/bundle/generate-worker.js']) {
   const text = readFileSync(file, 'utf8');
   const wide = /[\u0080-\uffff]/.exec(text);
   if (wide) {

@@ -64,6 +64,26 @@ export interface DocsOptions {
 export class DocsCache {
   readonly prose = new ProseCache();
   readonly documents = new WeakMap<ResolvedModel, Map<string, readonly Artifact[]>>();
+
+  /**
+   * Remembers what `generate(model, options)` returned, also when it ran elsewhere (the CLI renders
+   * a large spec's docs in a worker thread), so a later call with the same options is a hit.
+   */
+  remember(model: ResolvedModel, options: DocsOptions, artifacts: readonly Artifact[]): void {
+    const documents = this.documents.get(model) ?? new Map<string, readonly Artifact[]>();
+    documents.set(optionsKey(options), Object.freeze(artifacts.map((a) => Object.freeze(a))));
+    this.documents.set(model, documents);
+  }
+
+  /** Drops a model's documents (a build that renders them once frees them before writing). */
+  forget(model: ResolvedModel): void {
+    this.documents.delete(model);
+  }
+}
+
+/** Everything in the options that changes the bytes (the other outputs' paths and roles are in the guide). */
+function optionsKey(options: DocsOptions): string {
+  return `${options.verify ?? true}:${options.promtoolTestCases ?? ''}:${(options.artifacts ?? []).map((a) => `${a.role}=${a.path}${a.deployed ? '' : '!'}`).join(',')}`;
 }
 
 /** The docs' build-time findings (prose the lint refuses, broken links): findings about the spec's text. */
@@ -186,10 +206,7 @@ function byPath<T extends { readonly path: string }>(a: T, b: T): number {
  */
 export async function generate(model: ResolvedModel, options: DocsOptions = {}): Promise<Artifact[]> {
   const verify = options.verify ?? true;
-  // Everything in the options that changes the bytes (the other outputs' paths and roles are in the guide).
-  const key = `${verify}:${options.promtoolTestCases ?? ''}:${(options.artifacts ?? []).map((a) => `${a.role}=${a.path}${a.deployed ? '' : '!'}`).join(',')}`;
-  const remembered = options.cache?.documents.get(model);
-  const hit = remembered?.get(key);
+  const hit = options.cache?.documents.get(model)?.get(optionsKey(options));
   if (hit) return [...hit];
   // Decided before rendering, from the spec strings the documents render: remark only when needed.
   let engine = needsRemark(docStrings(model)) ? await loadProseEngine() : undefined;
@@ -218,11 +235,7 @@ export async function generate(model: ResolvedModel, options: DocsOptions = {}):
     const links = siteLinks(artifacts, (options.artifacts ?? []).filter((a) => a.path.startsWith(`${SITE_ROOT}/`)).map((a) => a.path));
     if (lint.length > 0 || links.length > 0) throw new DocsCheckError(lint, links);
   }
-  if (options.cache) {
-    const documents = options.cache.documents.get(model) ?? new Map<string, readonly Artifact[]>();
-    documents.set(key, Object.freeze(artifacts.map((a) => Object.freeze(a))));
-    options.cache.documents.set(model, documents);
-  }
+  options.cache?.remember(model, options, artifacts);
   return artifacts;
 }
 

@@ -59,7 +59,8 @@ function decodeOnce(s: string): string {
 export function urlScheme(url: string): string | undefined {
   let s = url;
   // Bounded: each round only shortens the text, and five cover any nesting a reader would undo.
-  for (let i = 0; i < 5; i++) {
+  // Without `&` or `%` there is nothing to decode (most URLs: skipped, the docs check thousands).
+  for (let i = 0; i < 5 && /[&%]/.test(s); i++) {
     const next = decodeOnce(s);
     if (next === s) break;
     s = next;

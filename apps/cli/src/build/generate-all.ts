@@ -1,6 +1,7 @@
 import { descriptorOf, type Artifact, type ArtifactDescriptor, type Diagnostic, type ResolvedModel } from '@monspec/metrics-spec';
 import { docsOptions, GENERATORS, type RegisteredGenerator } from '../generators/registry.js';
 import { addHeaders } from './headers.js';
+import { offload, worthOffloading } from './offload.js';
 import { buildManifest, OPS_MANIFEST_PATH } from './manifest.js';
 
 export interface GeneratedEnvironment {
@@ -42,9 +43,12 @@ function checkDescribed(id: string, described: readonly ArtifactDescriptor[], ar
 /**
  * Runs every registered generator on one environment's model. A generator that finds a mistake in the
  * spec throws `GeneratorFindings` (the caller reports it); any other error is a crash. `generators`
- * is the registry unless a test passes its own.
+ * is the registry unless a test passes its own. With `jobs` > 1 and a large model, the portable
+ * generators (the docs) run in a worker thread meanwhile (offload.ts); the result is the same.
+ * `remember`: keep the docs in this thread's cache (the caller builds the ops docs next); otherwise
+ * they are dropped from it before the header pass, which makes the copies that are written.
  */
-export async function generateEnvironment(model: ResolvedModel, toolVersion: string, generators: readonly RegisteredGenerator[] = GENERATORS): Promise<GeneratedEnvironment> {
+export async function generateEnvironment(model: ResolvedModel, toolVersion: string, generators: readonly RegisteredGenerator[] = GENERATORS, jobs = 1, remember = true): Promise<GeneratedEnvironment> {
   const timings: Record<string, number> = {};
   const add = (name: string, since: number) => void (timings[name] = (timings[name] ?? 0) + performance.now() - since);
   const produced: Artifact[] = [];
@@ -54,11 +58,36 @@ export async function generateEnvironment(model: ResolvedModel, toolVersion: str
   const loading = performance.now();
   await Promise.all(generators.map((g) => g.load()));
   add('load', loading);
+  const away = new Map<RegisteredGenerator, Promise<{ artifacts: readonly Artifact[]; ms: number }>>();
+  if (worthOffloading(model, jobs)) {
+    for (const g of generators) {
+      if (!g.portable) continue;
+      const job = offload(g, model, remember);
+      // Awaited below, after the other generators; a failure meanwhile is not "unhandled".
+      job.catch(() => undefined);
+      away.set(g, job);
+    }
+  }
+  const results = new Map<RegisteredGenerator, readonly Artifact[]>();
   for (const g of generators) {
-    let t = performance.now();
-    const artifacts = await g.generate(model);
+    if (away.has(g)) continue;
+    const t = performance.now();
+    results.set(g, await g.generate(model));
     add(g.id, t);
-    t = performance.now();
+  }
+  for (const [g, job] of away) {
+    const t = performance.now();
+    const { artifacts, ms } = await job;
+    add('wait', t);
+    timings[g.id] = (timings[g.id] ?? 0) + ms;
+    results.set(g, artifacts);
+  }
+  // Nothing asks for this model's documents again: the header pass's copies are the only ones kept.
+  if (!remember) for (const g of generators) await g.forget?.(model);
+  // In registry order, as when every generator runs here.
+  for (const g of generators) {
+    const artifacts = results.get(g) ?? [];
+    const t = performance.now();
     checkDescribed(g.id, await g.describe(model), artifacts);
     add('describe', t);
     for (const a of artifacts) {

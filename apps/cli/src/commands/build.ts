@@ -7,6 +7,7 @@ import { EXIT, UsageError, type ExitCode } from '../errors.js';
 import { formatDiagnostics } from '../output/format-diagnostics.js';
 import { compileAt, locateSpec, type LoadedSpec } from '../spec-source.js';
 import { generateEnvironment, operationsDocs } from '../build/generate-all.js';
+import { stopWorker } from '../build/offload.js';
 import { checkLayout } from '../build/layout.js';
 import { MANIFEST_PATH, OPS_MANIFEST_PATH } from '../build/manifest.js';
 import { watchSpecDir } from '../build/watch-spec.js';
@@ -27,6 +28,8 @@ interface BuildSettings {
   readonly quiet: boolean;
   /** Stage durations in ms, summed over environments, when --timings is given. */
   readonly timings: Record<string, number> | undefined;
+  /** Threads to generate with (a large spec's docs go to a worker thread when above 1). */
+  readonly jobs: number;
 }
 
 /** Compiles and generates every requested environment in memory; nothing is written unless all succeed. */
@@ -55,7 +58,7 @@ async function plan(settings: BuildSettings, io: Io): Promise<{ targets: WriteTa
     }
     let generated;
     try {
-      generated = await generateEnvironment(result.model, TOOL_VERSION);
+      generated = await generateEnvironment(result.model, TOOL_VERSION, undefined, settings.jobs, settings.opsDocs !== undefined && env === opsEnv);
     } catch (err) {
       // A generator found a mistake in the spec (the docs lint spec prose): a finding, not a crash.
       if (!(err instanceof GeneratorFindings)) throw err;
@@ -111,7 +114,7 @@ function checkTargets(out: string, targets: readonly WriteTarget[], quiet: boole
 async function buildOnce(settings: BuildSettings, io: Io): Promise<ExitCode> {
   // The folders themselves first (before the generators run), the environments' folders once known.
   checkLayout({ out: settings.out, envDirs: [], opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
-  const { targets, failed } = await plan(settings, io);
+  const { targets, failed } = await plan(settings, io).finally(stopWorker);
   if (failed) return EXIT.findings;
   checkLayout({ out: settings.out, envDirs: targets.filter((t) => t.option === '--out').map((t) => t.dir), opsDocs: settings.opsDocs, specDir: settings.spec.dir, env: io.env });
   if (settings.check) return checkTargets(settings.out, targets, settings.quiet, io);
@@ -180,7 +183,7 @@ export const buildCommand: Command = {
     watch: { type: 'boolean', short: 'w', help: 'Rebuild whenever a spec file changes.' },
     quiet: { type: 'boolean', short: 'q', help: 'Print only problems.' },
     timings: { type: 'boolean', help: 'Print per-stage durations and peak memory as one JSON line on stderr (for benchmarks).' },
-    jobs: { type: 'string', help: 'With --workspace: services built at once, in worker threads (default: the available cores; 1 builds in this process).' },
+    jobs: { type: 'string', help: 'Threads (default: the available cores; 1 builds in this thread only). With --workspace: services built at once, in worker threads; otherwise a large spec\'s docs are generated in a worker thread, same bytes.' },
     only: { type: 'string', help: 'With --workspace: build only the service of this spec folder (one the workspace lists) into OUT/<service>/<env>/, no org files (a turbo layout\'s per-service task).' },
     merge: { type: 'boolean', help: 'With --workspace: build no service; merge the org files (OUT/org/<env>/) from the services\' built folders, refusing a missing or stale one (exit 2).' },
     from: { type: 'string', help: 'With --merge: where the built services are, a folder holding <service>/<env>/ (* matches a folder name, e.g. \'services/*/generated\'; default: OUT).' },
@@ -201,7 +204,7 @@ export const buildCommand: Command = {
   ],
   async run(args: Parsed, io: Io) {
     if (boolOpt(args, 'workspace')) return runWorkspace(args, io);
-    for (const fleetOnly of ['jobs', 'only', 'merge', 'from', 'rebuild']) {
+    for (const fleetOnly of ['only', 'merge', 'from', 'rebuild']) {
       if (args.values[fleetOnly] !== undefined) throw new UsageError(`Unexpected --${fleetOnly} without --workspace, expected it with --workspace only`);
     }
     if (args.positionals.length > 0) throw new UsageError(`Unexpected argument "${args.positionals[0]}", expected options only (a workspace file follows --workspace)`);
@@ -209,6 +212,7 @@ export const buildCommand: Command = {
     if (env !== undefined && boolOpt(args, 'all-envs')) throw new UsageError('Unexpected --env together with --all-envs, expected one of them');
     if (boolOpt(args, 'check') && boolOpt(args, 'watch')) throw new UsageError('Unexpected --check together with --watch, expected one of them');
     const opsDocs = stringOpt(args, 'ops-docs');
+    const jobs = jobsOption(args);
     const settings: BuildSettings = {
       spec: locateSpec(stringOpt(args, 'spec'), io),
       envs: boolOpt(args, 'all-envs') ? 'all' : (env ?? 'default'),
@@ -219,6 +223,7 @@ export const buildCommand: Command = {
       atomic: boolOpt(args, 'atomic'),
       quiet: boolOpt(args, 'quiet'),
       timings: boolOpt(args, 'timings') ? {} : undefined,
+      jobs,
     };
     const code = await buildOnce(settings, io);
     if (settings.timings) {
@@ -237,15 +242,20 @@ function resolveOnly(cwd: string, only: string): string {
   return realpathSync(dir);
 }
 
+/** --jobs: threads (default: the available cores). */
+function jobsOption(args: Parsed): number {
+  const jobsArg = stringOpt(args, 'jobs');
+  if (jobsArg !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobsArg)) throw new UsageError(`Unexpected --jobs ${jobsArg}, expected a whole number from 1 to 999`);
+  return jobsArg === undefined ? availableParallelism() : Number(jobsArg);
+}
+
 /** `build --workspace [FILE]`: the fleet build (fleet/build-fleet.ts), loaded only for it. */
 async function runWorkspace(args: Parsed, io: Io): Promise<ExitCode> {
   for (const single of ['spec', 'env', 'all-envs', 'ops-docs', 'atomic', 'watch', 'timings']) {
     if (args.values[single] !== undefined) throw new UsageError(`Unexpected --${single} together with --workspace, expected --out, --only, --merge, --from, --rebuild, --jobs, --force, --check or --quiet (a workspace builds every service in each of its environments)`);
   }
   if (args.positionals.length > 1) throw new UsageError(`Unexpected arguments ${args.positionals.join(' ')}, expected at most one workspace file after --workspace`);
-  const jobsArg = stringOpt(args, 'jobs');
-  if (jobsArg !== undefined && !/^[1-9][0-9]{0,2}$/.test(jobsArg)) throw new UsageError(`Unexpected --jobs ${jobsArg}, expected a whole number from 1 to 999`);
-  const jobs = jobsArg === undefined ? availableParallelism() : Number(jobsArg);
+  const jobs = jobsOption(args);
   const only = stringOpt(args, 'only');
   const from = stringOpt(args, 'from');
   const merge = boolOpt(args, 'merge');

@@ -13,6 +13,8 @@ const PUNCTUATION = /[\p{P}\p{S}]/u;
 const ENTITY = /^&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 /** What GFM turns into links by itself: emails, `www.` and `scheme://` literals. */
 const AUTOLINK_LITERAL = /@|:\/\/|www\./i;
+/** The characters the loop below treats specially; runs of any others are copied in one piece. */
+const SPECIAL = /[\\`_&<*[\]~\t\n\r]/g;
 
 export function inlineHtml(md: string): string | undefined {
   let out = '';
@@ -73,9 +75,16 @@ export function inlineHtml(md: string): string | undefined {
       case '\n':
       case '\r':
         return undefined;
-      default:
-        out += c;
-        i += 1;
+      default: {
+        // A run of ordinary characters at once (one slice, not a string per character).
+        SPECIAL.lastIndex = i;
+        const end = SPECIAL.exec(md)?.index ?? md.length;
+        const run = md.slice(i, end);
+        out += run;
+        text += run;
+        i = end;
+        continue;
+      }
     }
     if (c !== '\\' && c !== '`') text += c;
   }

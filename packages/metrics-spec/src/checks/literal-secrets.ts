@@ -43,10 +43,12 @@ function redact(url: URL): string {
   return `${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''}/…`;
 }
 
-function* strings(value: unknown, pointer: string): Generator<[string, string]> {
-  if (typeof value === 'string') yield [pointer, value];
-  else if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* strings(v, `${pointer}/${i}`);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) yield* strings(v, `${pointer}/${p(k)}`);
+/** Every string with its pointer, in document order (plain recursion: nested generators cost a resumption per level). */
+function strings(value: unknown, pointer: string, out: Array<[string, string]> = []): Array<[string, string]> {
+  if (typeof value === 'string') out.push([pointer, value]);
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) strings(value[i], `${pointer}/${i}`, out);
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) strings(v, `${pointer}/${p(k)}`, out);
+  return out;
 }
 
 const SECRET_REF = 'expected a secret reference (secret: { env: NAME }: Alertmanager reads the file <secretsDir>/NAME, Grafana expands ${NAME})';
@@ -93,13 +95,13 @@ export const literalSecrets: Check = {
   },
   run({ spec }, report) {
     for (const [pointer, text] of strings(spec, '')) {
-      const where = pointer.slice(1).split('/').join('.');
+      const where = () => pointer.slice(1).split('/').join('.');
       const token = TOKEN.exec(text);
-      if (token) report({ pointer, message: `Unexpected Slack token ${token[0].slice(0, 5)}… written in the spec at ${where}, ${SECRET_REF}` });
+      if (token) report({ pointer, message: `Unexpected Slack token ${token[0].slice(0, 5)}… written in the spec at ${where()}, ${SECRET_REF}` });
       for (const m of text.matchAll(URL_IN_TEXT)) {
         const found = secretInUrl(m[0]);
         if (found) {
-          report({ pointer, message: `Unexpected ${found.what} at ${where}, ${SECRET_REF}; use ${found.instead}` });
+          report({ pointer, message: `Unexpected ${found.what} at ${where()}, ${SECRET_REF}; use ${found.instead}` });
           break;
         }
       }

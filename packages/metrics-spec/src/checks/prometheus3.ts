@@ -1,6 +1,5 @@
-import { parser } from '@prometheus-io/lezer-promql';
 import type { Check } from './types.js';
-import { normaliseExpression } from '../promql/analyze.js';
+import { parsePromql } from '../promql/analyze.js';
 import { parseDuration } from '../quantity.js';
 
 /** Functions Prometheus 3.0 removed or renamed (https://prometheus.io/docs/prometheus/latest/migration/). */
@@ -12,14 +11,16 @@ export const REMOVED_FUNCTIONS: Readonly<Record<string, string>> = {
 const INTEGER = /^[+-]?\d+$/;
 
 function problems(expr: string): string[] {
-  const text = normaliseExpression(expr);
+  // The shared parse (one per expression for the whole build): the same normalised text and tree.
+  const { analysis, tree } = parsePromql(expr);
+  const text = analysis.text;
   const out: string[] = [];
   // The parser knows the 3.x function set only, so a removed function is found by name (the
   // promql-syntax check reports the parse error as well).
   for (const [fn, instead] of Object.entries(REMOVED_FUNCTIONS)) {
     if (new RegExp(`\\b${fn}\\s*\\(`).test(text)) out.push(`Unexpected function ${fn}: removed in Prometheus 3, expected ${instead}`);
   }
-  parser.parse(text).iterate({
+  tree.iterate({
     enter(ref) {
       if (ref.type.isError) return false;
       const node = ref.node;

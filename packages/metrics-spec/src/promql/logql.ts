@@ -1,6 +1,7 @@
 import { parser } from '@grafana/lezer-logql';
-import { normaliseExpression, type SyntaxProblem } from './analyze.js';
+import { MAX_CACHED, normaliseExpression, type SyntaxProblem } from './analyze.js';
 import { nestingProblem } from './nesting.js';
+import { BoundedCache } from './parse-cache.js';
 import { unquoteString } from './quote.js';
 import { excerpt } from '../diagnostics.js';
 
@@ -20,8 +21,7 @@ export interface LogqlRegex {
   readonly kind: 'matcher' | 'line filter' | 'regexp parser';
 }
 
-const MAX_CACHED = 10_000;
-const cache = new Map<string, LogqlAnalysis>();
+const cache = new BoundedCache<string, LogqlAnalysis>(MAX_CACHED);
 
 /** Parses a LogQL expression once (with Grafana variables replaced) and reports syntax errors. */
 export function analyzeLogql(expr: string): LogqlAnalysis {
@@ -57,8 +57,6 @@ export function analyzeLogql(expr: string): LogqlAnalysis {
   });
   if (text.trim() === '') syntaxErrors.push({ offset: 0, message: 'Unexpected empty expression' });
   const result = { text, syntaxErrors, selectors, regexes };
-  // Bounded: a long-running process (watch, the fuzz test) sees ever new expressions.
-  if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(expr, result);
   return result;
 }

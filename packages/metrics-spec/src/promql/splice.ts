@@ -3,9 +3,8 @@
  * a `#` comment, which runs to the end of the line and would swallow what follows.
  */
 import { parser as logqlParser } from '@grafana/lezer-logql';
-import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import type { Tree } from '@lezer/common';
-import { normaliseExpression } from './analyze.js';
+import { normaliseExpression, parsePromql } from './analyze.js';
 
 function hasNode(tree: Tree, name: string): boolean {
   let found = false;
@@ -20,6 +19,6 @@ function hasNode(tree: Tree, name: string): boolean {
 
 /** Whether the expression holds a line comment (PromQL and LogQL both comment with `#`). */
 export function hasLineComment(language: 'promql' | 'logql', expr: string): boolean {
-  const text = normaliseExpression(expr);
-  return hasNode((language === 'promql' ? promqlParser : logqlParser).parse(text), 'LineComment');
+  // PromQL through the shared parse (parsed once per build); LogQL expressions are few.
+  return hasNode(language === 'promql' ? parsePromql(expr).tree : logqlParser.parse(normaliseExpression(expr)), 'LineComment');
 }
