@@ -10,6 +10,7 @@ import { resolveDeployTargets, type ResolvedModel } from '@monspec/metrics-spec'
 import { stringOpt, type Io, type Parsed } from '../command.js';
 import { EXIT, UsageError, type ExitCode } from '../errors.js';
 import { planFleet } from '../fleet/build-fleet.js';
+import { teamFolder } from '../fleet/org-grafana.js';
 import { compileForFleet } from '../fleet/build-service.js';
 import { readSpec } from '../spec-source.js';
 import { GrafanaClient } from './grafana-client.js';
@@ -61,8 +62,8 @@ async function planFleetDeploy(args: Parsed, io: Io, options: DeployOptions): Pr
     // The fleet built, so each of its specs compiles.
     if (!model) throw new Error(`${dir} did not compile for ${environment}`);
     // Each service in its team's folder of the org, as the org's dashboard providers put it (org-grafana.ts), unless the target names one.
-    const teamFolder = org.grafana?.folders?.[model.service.team];
-    const client = clients.client && teamFolder !== undefined && clients.client.target.folder === undefined ? new GrafanaClient({ ...clients.client.target, folder: teamFolder }) : clients.client;
+    const folder = teamFolder(org, model.service.team);
+    const client = clients.client && folder !== undefined && clients.client.target.folder === undefined ? new GrafanaClient({ ...clients.client.target, folder }) : clients.client;
     const targets: ServiceTargets = { client, daemons: clients.daemons.prometheus ? { prometheus: clients.daemons.prometheus } : {}, rulers: clients.rulers };
     services.push({ model, targets, plans: await planService(model, targets, options) });
   }

@@ -30,10 +30,15 @@ function orgContactPoints(services: readonly FleetEntry[], org: Workspace['org']
   return { apiVersion: 1, contactPoints: [root, ...points] };
 }
 
+/** The org's folder for a team, when the workspace names one (own keys only: a team may be called `constructor`). */
+export function teamFolder(org: Workspace['org'], team: string): string | undefined {
+  const folders = org.grafana?.folders ?? {};
+  return Object.hasOwn(folders, team) ? folders[team] : undefined;
+}
+
 /** The folder a service's dashboards go to: its team's, when the workspace names one. */
 function folderOf(service: FleetEntry, org: Workspace['org']): string {
-  const folders = org.grafana?.folders ?? {};
-  return Object.hasOwn(folders, service.service.team) ? (folders[service.service.team] as string) : service.service.folder;
+  return teamFolder(org, service.service.team) ?? service.service.folder;
 }
 
 function orgDashboardProviders(services: readonly FleetEntry[], org: Workspace['org']): Record<string, unknown> {
