@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fmt, median } from './measure.mjs';
+import { writeTurboLayout } from '@monspec/test-kit';
 
 /** A command under GNU time: wall milliseconds and peak RSS (MiB: the largest process of the command's tree, worker threads included). */
 function timed(cwd, args, what, env = process.env) {
@@ -77,14 +78,6 @@ function writeTurboFleet(root, bin, services) {
   const lib = join(dir, 'node_modules', '@monspec', 'lib-http-service');
   cpSync(join(root, 'libraries', 'http-service', 'spec'), join(lib, 'spec'), { recursive: true });
   cpSync(join(root, 'libraries', 'http-service', 'package.json'), join(lib, 'package.json'));
-  const json = (path, data) => writeFileSync(join(dir, path), JSON.stringify(data, null, 2) + '\n');
-  const monspec = `node ${JSON.stringify(bin)}`;
-  json('package.json', { name: 'bench-fleet', private: true, workspaces: ['services/*', 'org'], packageManager: 'npm@11.19.1' });
-  json('turbo.json', {
-    tasks: {
-      build: { dependsOn: ['^build'], inputs: ['*.yaml', 'package.json', '$TURBO_ROOT$/monspec.workspace.yaml', '$TURBO_ROOT$/node_modules/@monspec/lib-http-service/spec/**'], outputs: ['generated/**'] },
-    },
-  });
   writeFileSync(join(dir, 'monspec.workspace.yaml'), WORKSPACE_FILE);
   const names = [];
   for (let i = 0; i < services; i++) {
@@ -92,16 +85,8 @@ function writeTurboFleet(root, bin, services) {
     names.push(name);
     mkdirSync(join(dir, 'services', name), { recursive: true });
     writeFileSync(join(dir, 'services', name, 'service.yaml'), serviceSpec(name, i));
-    json(`services/${name}/package.json`, { name, version: '0.0.0', private: true, scripts: { build: `${monspec} build --workspace ../../monspec.workspace.yaml --only . --out generated --quiet` } });
   }
-  mkdirSync(join(dir, 'org'));
-  json('org/package.json', {
-    name: 'org',
-    version: '0.0.0',
-    private: true,
-    scripts: { build: `${monspec} build --workspace ../monspec.workspace.yaml --merge --from '../services/*/generated' --out generated --quiet` },
-    dependencies: Object.fromEntries(names.map((n) => [n, '0.0.0'])),
-  });
+  writeTurboLayout(dir, `node ${JSON.stringify(bin)}`, names);
   return dir;
 }
 

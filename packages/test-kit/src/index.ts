@@ -5,3 +5,4 @@ export { writeFiles } from './files.js';
 export { syntheticSpec, writeSyntheticSpec } from './synthetic-spec.js';
 export { requireTools, toolPath, type Tool, type ToolRequirement } from './tools.js';
 export { freePort } from './net.js';
+export { writeTurboLayout } from './turbo-fleet.js';

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeTurboLayout } from '@monspec/test-kit';
 import { BIN, tempDir } from './run-cli.js';
 
 const LIBRARY = fileURLToPath(new URL('../../../../libraries/http-service', import.meta.url));
@@ -55,30 +56,6 @@ org:
 `,
   );
   if (!options.turbo) return dir;
-  const monspec = `node ${JSON.stringify(BIN)}`;
-  const json = (path: string, data: unknown) => writeFileSync(join(dir, path), JSON.stringify(data, null, 2) + '\n');
-  json('package.json', { name: 'test-fleet', private: true, workspaces: ['services/*', 'org'], packageManager: 'npm@11.19.1' });
-  json('turbo.json', {
-    $schema: 'https://turbo.build/schema.json',
-    tasks: {
-      build: {
-        dependsOn: ['^build'],
-        // The spec, the workspace file and the library the specs import: an edit to any invalidates the build.
-        inputs: ['*.yaml', 'package.json', '$TURBO_ROOT$/monspec.workspace.yaml', '$TURBO_ROOT$/node_modules/@monspec/lib-http-service/spec/**'],
-        outputs: ['generated/**'],
-      },
-    },
-  });
-  for (const name of names) {
-    json(`services/${name}/package.json`, { name, version: '0.0.0', private: true, scripts: { build: `${monspec} build --workspace ../../monspec.workspace.yaml --only . --out generated --quiet` } });
-  }
-  mkdirSync(join(dir, 'org'));
-  json('org/package.json', {
-    name: 'org',
-    version: '0.0.0',
-    private: true,
-    scripts: { build: `${monspec} build --workspace ../monspec.workspace.yaml --merge --from '../services/*/generated' --out generated --quiet` },
-    dependencies: Object.fromEntries(names.map((n) => [n, '0.0.0'])),
-  });
+  writeTurboLayout(dir, `node ${JSON.stringify(BIN)}`, names);
   return dir;
 }
